@@ -1,0 +1,17 @@
+/**
+ * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
+ * talks to 127.0.0.1 only. Suites: answers.
+ */
+import { benchAnswers } from "./answers.js";
+
+const SUITES: Record<string, () => void | Promise<void>> = { answers: benchAnswers };
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`Unknown suite "${name}". Suites: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
+  }
+  await suite();
+}

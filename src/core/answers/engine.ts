@@ -1,0 +1,134 @@
+/**
+ * The answer engine: triage, then understanding, then retrieval, then a short
+ * composed answer with its sources and the disclaimer. Pure and synchronous: no I/O,
+ * no database, so `ask --json` and the commands share it as is.
+ */
+import type { Content } from "../content/load-content.js";
+import type { NutrientId, Source } from "../content/schema.js";
+import { coveredList } from "../knowledge/format.js";
+import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
+import { type AnswerDoc, buildDocuments } from "./documents.js";
+import { createRetriever } from "./retrieve.js";
+import { createTriage } from "./triage.js";
+import { createUnderstanding } from "./understand.js";
+
+export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** The answer contract (`ask --json` prints exactly this object). */
+export interface Answer {
+  question: string;
+  kind: AnswerKind;
+  /** Ids the answer is about, most relevant first; [] for every kind but "answer". */
+  nutrients: NutrientId[];
+  title: string;
+  /** The plain-text answer, including its sources line and the disclaimer. */
+  text: string;
+  sources: Source[];
+  /** Which answer was given (`faq:…`, `nutrient:…`, `urgent:…`), stored with feedback. */
+  id: string;
+  /** The answer alone, without sources or disclaimer, for rich rendering. */
+  body: string;
+  disclaimer: string;
+}
+
+export interface AnswerEngineOptions {
+  /** Shown in the urgent message: "Call {emergencyNumber}". */
+  emergencyNumber: string;
+}
+
+/** Below this raw search score, a question that names no nutrient is not really covered. */
+const MIN_MATCH_WITHOUT_NUTRIENT = 6;
+const MAX_SOURCES = 3;
+
+/**
+ * Builds the engine from validated content.
+ * @example const engine = createAnswerEngine(content, { emergencyNumber: "911" });
+ *          engine.ask("can low b12 cause muscle weakness").kind === "answer"
+ */
+export function createAnswerEngine(content: Content, options: AnswerEngineOptions) {
+  const matcher = createNutrientMatcher(content.nutrients);
+  const triage = createTriage(content.safety);
+  const understand = createUnderstanding(content.nutrients, matcher);
+  const retriever = createRetriever(buildDocuments(content));
+  const { disclaimer } = content.safety;
+  const covered = coveredList(content.nutrients);
+
+  function sourcesOf(ids: readonly string[]): Source[] {
+    return [...new Set(ids)]
+      .slice(0, MAX_SOURCES)
+      .map((id) => content.sources.get(id))
+      .filter((s): s is Source => s !== undefined);
+  }
+
+  function compose(
+    question: string,
+    kind: AnswerKind,
+    id: string,
+    title: string,
+    body: string,
+    sources: Source[],
+    nutrients: NutrientId[] = [],
+  ): Answer {
+    const sourceLine =
+      sources.length > 0 ? `\n\nSources: ${sources.map((s) => `${s.title} <${s.url}>`).join("; ")}` : "\n";
+    const text = `${title}\n${body}${sourceLine}\n${disclaimer}`;
+    return { question, kind, nutrients, title, text, sources, id, body, disclaimer };
+  }
+
+  function answerFrom(question: string, doc: AnswerDoc, targets: NutrientId[]): Answer {
+    const nutrients = [...new Set([...targets, ...doc.nutrients])];
+    return compose(question, "answer", doc.id, doc.title, doc.body, sourcesOf(doc.sources), nutrients);
+  }
+
+  function unknown(question: string): Answer {
+    return compose(
+      question,
+      "unknown",
+      "unknown",
+      "That one is outside what I cover",
+      `I can't answer that reliably. I cover ${covered}: how low levels affect muscles, symptoms, tests, foods and reference intakes. A doctor or pharmacist is the right person for the rest.`,
+      [],
+    );
+  }
+
+  function outOfScope(question: string): Answer {
+    return compose(
+      question,
+      "out_of_scope",
+      "out_of_scope",
+      "I'm vitabot: I answer muscle-health questions",
+      `Ask me about ${covered} and muscle weakness, for example "why are my legs weak" or "foods with magnesium".`,
+      [],
+    );
+  }
+
+  /** Answers one question. Never throws for any string. */
+  function ask(question: string): Answer {
+    const flag = triage.check(question);
+    if (flag) {
+      const red = content.safety.redFlags.find((f) => f.id === flag.id);
+      const message = content.safety.urgent.message.replaceAll("{emergencyNumber}", options.emergencyNumber);
+      return compose(
+        question,
+        "urgent",
+        `urgent:${flag.id}`,
+        content.safety.urgent.title,
+        message,
+        sourcesOf(red ? [red.source] : []),
+      );
+    }
+    const u = understand(question);
+    if (u.normalized.length === 0 || (u.smallTalk && u.named.length === 0)) return outOfScope(question);
+    if (u.named.length === 0 && u.uncovered) return unknown(question);
+    const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
+    if (targets.length === 0 && !u.health) return outOfScope(question);
+    const [best] = retriever.rank(u.normalized, targets, u.intents);
+    if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
+    return answerFrom(question, best.doc, targets);
+  }
+
+  return { ask, matcher };
+}
+
+export type AnswerEngine = ReturnType<typeof createAnswerEngine>;

@@ -1,0 +1,113 @@
+/**
+ * Retrieval: a MiniSearch (BM25 with fuzzy and prefix matching) index over the answer
+ * documents, re-ranked by what understanding found (nutrients, intent).
+ */
+import MiniSearch from "minisearch";
+import type { NutrientId } from "../content/schema.js";
+import type { AnswerDoc, Topic } from "./documents.js";
+import type { Intent } from "./vocabulary.js";
+
+/** Words too common to tell documents apart. */
+const STOP_WORDS = new Set(
+  "a an the is are was were be been am do does did can could should would will i me my you your it its of to in on for and or with at by from about what whats how why which who when this that these those there any some get got have has had im ive just really so very".split(
+    " ",
+  ),
+);
+
+/** Intents that name exactly one kind of answer, and the topic that gives it. */
+const SPECIFIC: Partial<Record<Intent, Topic>> = {
+  food: "food",
+  test: "test",
+  dose: "dose",
+  reversibility: "reversibility",
+  safety: "safety",
+  risk: "risk",
+  comparison: "comparison",
+};
+/** Intents that colour a question without deciding it. */
+const GENERIC: Partial<Record<Intent, Topic>> = {
+  symptoms: "symptoms",
+  mechanism: "mechanism",
+  evidence: "evidence",
+  lifestyle: "lifestyle",
+};
+
+/** Score a section document gets when the index missed it but it fits the nutrient. */
+const SECTION_PRIOR = 0.25;
+
+export interface Ranked {
+  doc: AnswerDoc;
+  score: number;
+  /** The raw search score, before re-ranking; low means the words hardly matched. */
+  match: number;
+}
+
+/** Builds the index once; `rank` is then called per question. */
+export function createRetriever(docs: readonly AnswerDoc[]) {
+  const index = new MiniSearch<AnswerDoc>({
+    fields: ["title", "question", "phrasings", "body"],
+    processTerm: (term) => {
+      const t = term.toLowerCase();
+      return STOP_WORDS.has(t) ? null : t;
+    },
+    searchOptions: {
+      boost: { question: 3, phrasings: 2, title: 1.5 },
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      maxFuzzy: 1,
+      prefix: (term) => term.length >= 5,
+      combineWith: "OR",
+    },
+  });
+  index.addAll(docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+
+  function nutrientFactor(doc: AnswerDoc, targets: readonly NutrientId[]): number {
+    if (targets.length === 0) return 1;
+    const [first] = targets;
+    if (first && doc.nutrients[0] === first) return 1.7;
+    if (first && doc.nutrients.includes(first)) return 1.4;
+    if (doc.nutrients.some((n) => targets.includes(n))) return 1;
+    return doc.nutrients.length === 0 ? 0.6 : 0.15;
+  }
+
+  function topicFactor(doc: AnswerDoc, intents: ReadonlySet<Intent>): number {
+    let factor = 1;
+    for (const intent of intents) {
+      if (SPECIFIC[intent] === doc.topic) factor += 1;
+      else if (GENERIC[intent] === doc.topic) factor += 0.4;
+    }
+    return factor;
+  }
+
+  /** Documents for the query, best first. */
+  function rank(query: string, targets: readonly NutrientId[], intents: ReadonlySet<Intent>): Ranked[] {
+    const hits = index.search(query);
+    const top = hits[0]?.score ?? 1;
+    const scores = new Map<string, { base: number; match: number }>();
+    for (const hit of hits) scores.set(hit.id, { base: hit.score / top, match: hit.score });
+    const [first] = targets;
+    if (first) {
+      for (const doc of docs) {
+        if (doc.id.startsWith(`nutrient:${first}:`) && !scores.has(doc.id)) {
+          scores.set(doc.id, { base: SECTION_PRIOR, match: 0 });
+        }
+      }
+    }
+    const ranked: Ranked[] = [];
+    for (const [id, { base, match }] of scores) {
+      const doc = byId.get(id);
+      if (!doc) continue;
+      const faqBonus = doc.id.startsWith("faq:") ? 1.1 : 1;
+      ranked.push({
+        doc,
+        match,
+        score: base * nutrientFactor(doc, targets) * topicFactor(doc, intents) * faqBonus,
+      });
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+  }
+
+  return { rank };
+}
+
+export type Retriever = ReturnType<typeof createRetriever>;

@@ -1,0 +1,82 @@
+/**
+ * Understanding a question before retrieval: which covered nutrients it names, which
+ * symptoms it describes, what it asks for, and whether it is in our domain at all.
+ */
+import type { Nutrient, NutrientId } from "../content/schema.js";
+import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
+import { normalize } from "./normalize.js";
+import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED } from "./vocabulary.js";
+
+export interface Understanding {
+  normalized: string;
+  /** Covered nutrients named in the question, earliest first. */
+  named: NutrientId[];
+  /** Nutrients whose deficiency symptoms the question describes, best fit first. */
+  bySymptom: NutrientId[];
+  /** Weaker hints when nothing is named: a dose in IU is almost always vitamin D. */
+  hinted: NutrientId[];
+  intents: Set<Intent>;
+  /** Names a health subject we don't cover (vitamin K, iron, …). */
+  uncovered: boolean;
+  /** Mentions health or nutrition at all. */
+  health: boolean;
+  /** A greeting, thanks or similar: not a question. */
+  smallTalk: boolean;
+}
+
+/** A dose written in international units. */
+const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
+
+interface SymptomTerm {
+  id: NutrientId;
+  regex: RegExp;
+  weight: number;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Compiles the symptom vocabulary from content; returns the per-question `understand`. */
+export function createUnderstanding(nutrients: readonly Nutrient[], matcher: NutrientMatcher) {
+  const symptomTerms: SymptomTerm[] = nutrients.flatMap((n) =>
+    n.symptomTerms.map((term) => {
+      const words = normalize(term).split(" ").map(escapeRegex);
+      // Allow plural/verb endings on each word, and a couple of words in between.
+      const body = words.map((w) => `${w}(?:s|es|ed|ing|y)?`).join("(?:\\s+\\S+){0,2}?\\s+");
+      return { id: n.id, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
+    }),
+  );
+  const order = new Map(nutrients.map((n, i) => [n.id, i]));
+
+  function symptomNutrients(normalized: string): NutrientId[] {
+    const scores = new Map<NutrientId, number>();
+    for (const term of symptomTerms) {
+      if (term.regex.test(normalized)) scores.set(term.id, (scores.get(term.id) ?? 0) + term.weight);
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+      .map(([id]) => id);
+  }
+
+  return function understand(question: string): Understanding {
+    const normalized = normalize(question);
+    const intents = new Set<Intent>();
+    for (const [intent, regex] of Object.entries(INTENTS) as [Intent, RegExp][]) {
+      if (regex.test(normalized)) intents.add(intent);
+    }
+    const named = matcher.find(normalized);
+    return {
+      normalized,
+      named,
+      bySymptom: symptomNutrients(normalized),
+      hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
+      intents,
+      uncovered: UNCOVERED.test(normalized),
+      health: HEALTH.test(normalized) || named.length > 0,
+      smallTalk: SMALL_TALK.test(normalized),
+    };
+  };
+}
+
+export type Understand = ReturnType<typeof createUnderstanding>;

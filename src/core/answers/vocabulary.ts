@@ -1,0 +1,40 @@
+/**
+ * The engine's word lists: what a question is asking for (intent), nutrients we
+ * don't cover, and whether a message is about health at all. Kept apart from the
+ * logic so they read as data.
+ */
+
+/** What a question asks about; matches the FAQ topics, so retrieval can prefer them. */
+export const INTENTS = {
+  food: /\b(foods?|eat|eating|ate|diet|dietary|meals?|sources?|rich in|high in|get (more|enough)|recipes?|snacks?|drink|fortified|vegan sources|which fish)\b/,
+  test: /\b(tests?|tested|testing|blood ?work|labs?|levels?|checked|check (my|your|for)|measure|measured|diagnos\w*|25 ?hydroxy\w*|25\(oh\)d|mma|methylmalonic|homocysteine|result|results|ng ?\/ ?ml|nmol|pg ?\/ ?ml|pmol)\b/,
+  dose: /\b(how much|how many|dose|doses|dosage|rda|intake|intakes|per day|a day|daily|iu|mcg|mg|micrograms?|milligrams?|upper limit|ul|too much|overdose|toxic|toxicity|maximum|max|limit|megadose|high dose|10000|5000|50000|2000|1000|4000)\b/,
+  reversibility:
+    /\b(revers\w*|permanent\w*|recover\w*|go away|goes away|come back|get better|gets better|how long|undo|heal\w*|back to normal|regain|rebuild|fixable|cured?)\b/,
+  symptoms:
+    /\b(symptoms?|signs?|feel|feeling|feels|tired|fatigue|weak|weakness|cramps?|cramping|tingl\w*|numb\w*|aches?|aching|pain|sore|twitch\w*|spasms?|dizzy|balance|pins and needles|exhausted)\b/,
+  mechanism:
+    /\b(why|how does|how do|how can|mechanism|what does .* do|role|affect\w*|harm\w*|damage\w*|cause\w*|lead to|link\w*|connection|related|fibres?|fibers?|mitochondri\w*|nerves?|myopathy|atrophy)\b/,
+  risk: /\b(who|at risk|risk|vegan\w*|vegetarian\w*|plant based|older|elderly|seniors?|aging|ageing|over 50|over 60|over 65|over 70|metformin|ppis?|omeprazole|antacids?|acid reducers?|pregnan\w*|breastfeed\w*|gastric bypass|crohn\w*|celiac|coeliac|dark skin|indoors?)\b/,
+  safety:
+    /\b(interact\w*|side effects?|safe|safety|dangerous|danger|harmful|warfarin|blood thinners?|anticoagulants?|medications?|medicines?|drugs?|with my|bleed\w*|surgery|kidney stones?|digoxin|diuretics?|antibiotics?)\b/,
+  comparison:
+    /\b(compare|comparison|vs|versus|difference|differences|better than|which is (better|worse|more))\b/,
+  evidence:
+    /\b(evidence|proven|studies|study|research|science|worth|really help|actually help|does it help|work|works|build muscle|stronger|strength|gains|boost)\b/,
+  lifestyle:
+    /\b(sun|sunlight|sunshine|outdoors?|outside|exercise|workout|work out|gym|lift\w*|weights|resistance|training|walk\w*|protein|sleep|active|activity)\b/,
+} as const satisfies Record<string, RegExp>;
+export type Intent = keyof typeof INTENTS;
+
+/** Health and nutrition subjects vitabot does not cover: the answer is "unknown". */
+export const UNCOVERED =
+  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|statins?|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet)\b/;
+
+/** Words that put a message in the health and nutrition domain. */
+export const HEALTH =
+  /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|twitch\w*|spasms?)\b/;
+
+/** Short social messages that are not questions at all. */
+export const SMALL_TALK =
+  /^(hi|hello|hey|yo|sup|hiya|thanks?|thank you|thx|ty|ok|okay|cool|nice|lol|lmao|haha|bye|good (morning|night|evening)|gm|gn|test|ping)\b[\s!.?]*$/;

@@ -1,0 +1,34 @@
+/**
+ * Plain-text formatting of content pieces that several places show (answers, cards,
+ * the `compare` table): intakes with their units, nutrient lists.
+ */
+import type { Nutrient } from "../content/schema.js";
+
+type Intakes = Nutrient["intakes"];
+type IntakeRow = Intakes["rows"][number];
+
+function amount(value: number, unit: string, iu?: number | null): string {
+  const base = `${value.toLocaleString("en-US")} ${unit}`;
+  return iu ? `${base} (${iu.toLocaleString("en-US")} IU)` : base;
+}
+
+/**
+ * One intake row as a line: `Adults 19–70: RDA 15 µg (600 IU); upper limit 100 µg (4,000 IU)`.
+ * @example formatIntakeRow(vitaminD.intakes, vitaminD.intakes.rows[0])
+ */
+export function formatIntakeRow(intakes: Intakes, row: IntakeRow): string {
+  const measure = intakes.measure ? ` ${intakes.measure}` : "";
+  const upper =
+    row.ul === null ? "no upper limit set" : `upper limit ${amount(row.ul, intakes.unit, row.ulIU)}`;
+  const note = row.note ? ` (${row.note})` : "";
+  return `${row.group}: ${row.kind} ${amount(row.amount, intakes.unit, row.amountIU)}${measure}; ${upper}${note}`;
+}
+
+/** "vitamin D, B12, E, magnesium, omega-3 and calcium": the covered list as people say it. */
+export function coveredList(nutrients: readonly Nutrient[]): string {
+  const names = nutrients.map((n, i) =>
+    i === 0 ? n.name.charAt(0).toLowerCase() + n.name.slice(1) : n.shortName,
+  );
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

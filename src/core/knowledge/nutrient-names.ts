@@ -1,0 +1,114 @@
+/**
+ * Recognises the covered nutrients in free text, by id, name, alias or a near
+ * misspelling of one ("magnesum", "calcuim", "colecalciferol").
+ */
+import { distance } from "fastest-levenshtein";
+import { normalize, tokenize } from "../answers/normalize.js";
+import type { Nutrient, NutrientId } from "../content/schema.js";
+
+/** A mention found in text: which nutrient, and where (for "most relevant first"). */
+export interface NutrientMention {
+  id: NutrientId;
+  index: number;
+}
+
+interface AliasPattern {
+  id: NutrientId;
+  regex: RegExp;
+}
+
+interface FuzzyTerm {
+  id: NutrientId;
+  term: string;
+}
+
+/** Aliases this short, without a digit, only count as the whole input ("d", "mg"); "d3" counts anywhere. */
+const SHORT_ALIAS_MAX = 2;
+const MIN_FUZZY_LENGTH = 5;
+
+/**
+ * A one- or two-letter alias ("d", "mg") counts inside a sentence only next to a word
+ * that makes it a nutrient ("low d", "mg upper limit"), and never right after a number
+ * ("400 mg" is a unit).
+ */
+function shortAliasInContext(alias: string): RegExp {
+  const before = "(?:of|some|more|less|extra|low|high|enough|take|taking|my|your|and|or|with|vitamin)";
+  const after =
+    "(?:levels?|deficien\\w*|supplements?|pills?|drops?|tablets?|intake|doses?|tests?|upper|rda|ul|foods?)";
+  const a = escapeRegex(alias);
+  return new RegExp(`(?<![\\d.,]\\s?)(?:\\b${before}\\s+${a}\\b|\\b${a}\\s+${after}\\b)`, "g");
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Builds the matcher once per content load; `find` and `resolve` are then pure lookups. */
+export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
+  const patterns: AliasPattern[] = [];
+  const shortAliases = new Map<string, NutrientId>();
+  const fuzzyTerms: FuzzyTerm[] = [];
+  for (const nutrient of nutrients) {
+    const names = new Set([nutrient.id, nutrient.name, ...nutrient.aliases].map(normalize));
+    names.add(normalize(nutrient.id.replace(/-/g, " ")));
+    for (const name of names) {
+      if (name.length <= SHORT_ALIAS_MAX && !/\d/.test(name)) {
+        shortAliases.set(name, nutrient.id);
+        patterns.push({ id: nutrient.id, regex: shortAliasInContext(name) });
+        continue;
+      }
+      patterns.push({ id: nutrient.id, regex: new RegExp(`\\b${escapeRegex(name)}\\b`, "g") });
+      for (const token of tokenize(name)) {
+        if (token.length >= MIN_FUZZY_LENGTH && token !== "vitamin")
+          fuzzyTerms.push({ id: nutrient.id, term: token });
+      }
+    }
+  }
+
+  /** Every covered nutrient mentioned in `text`, most relevant (earliest) first, without repeats. */
+  function find(text: string): NutrientId[] {
+    const normalized = normalize(text);
+    const whole = shortAliases.get(normalized.replace(/[?!.]+$/, ""));
+    if (whole) return [whole];
+    const mentions: NutrientMention[] = [];
+    for (const { id, regex } of patterns) {
+      for (const match of normalized.matchAll(regex)) mentions.push({ id, index: match.index ?? 0 });
+    }
+    if (mentions.length === 0) mentions.push(...fuzzyMentions(normalized));
+    mentions.sort((a, b) => a.index - b.index);
+    return [...new Set(mentions.map((m) => m.id))];
+  }
+
+  function fuzzyMentions(normalized: string): NutrientMention[] {
+    const mentions: NutrientMention[] = [];
+    let offset = 0;
+    for (const token of tokenize(normalized)) {
+      const index = normalized.indexOf(token, offset);
+      offset = index + token.length;
+      if (token.length < MIN_FUZZY_LENGTH) continue;
+      const allowed = token.length >= 7 ? 2 : 1;
+      let best: FuzzyTerm | undefined;
+      let bestDistance = allowed + 1;
+      for (const candidate of fuzzyTerms) {
+        if (Math.abs(candidate.term.length - token.length) > allowed) continue;
+        const d = distance(token, candidate.term);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+      if (best) mentions.push({ id: best.id, index });
+    }
+    return mentions;
+  }
+
+  /** The single nutrient a command argument names, or undefined when none or several fit. */
+  function resolve(argument: string): NutrientId | undefined {
+    const found = find(argument);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  return { find, resolve };
+}
+
+export type NutrientMatcher = ReturnType<typeof createNutrientMatcher>;

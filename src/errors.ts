@@ -1,0 +1,44 @@
+/**
+ * The small error taxonomy. A `UserFacingError` is the person's mistake and becomes a
+ * friendly reply; anything else is a fault, logged with a reference id.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input from a person: shown to them as is, never logged as an error. */
+export class UserFacingError extends AppError {
+  constructor(message: string, code = "user_error") {
+    super(code, message);
+  }
+}
+
+/** One problem found in a content file. */
+export interface ContentIssue {
+  /** The file, relative to the content directory: `nutrients/vitamin-d.yaml`. */
+  file: string;
+  /** Where inside the file: `foods[2].amount`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** Content failed validation; carries every problem found, not just the first. */
+export class ContentError extends AppError {
+  constructor(readonly issues: ContentIssue[]) {
+    super("content_invalid", `content has ${issues.length} problem(s):\n${formatContentIssues(issues)}`);
+  }
+}
+
+/** One line per issue: `file: path: message`. */
+export function formatContentIssues(issues: ContentIssue[]): string {
+  return issues
+    .map((issue) => `  ${issue.file}${issue.path ? `: ${issue.path}` : ""}: ${issue.message}`)
+    .join("\n");
+}

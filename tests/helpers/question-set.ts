@@ -1,0 +1,67 @@
+/**
+ * The frozen, labelled question set (tests/fixtures/questions.yaml) and how an
+ * answerer is scored on it. Shared by the engine test and `npm run bench`.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { ANSWER_KINDS, type AnswerKind } from "../../src/core/answers/engine.js";
+import { NutrientIdSchema } from "../../src/core/content/schema.js";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+
+const LabelledSchema = z.array(
+  z.strictObject({
+    q: z.string().min(1),
+    kind: z.enum(ANSWER_KINDS),
+    nutrients: z.array(NutrientIdSchema).min(1).optional(),
+    category: z.string().min(1),
+  }),
+);
+export type Labelled = z.infer<typeof LabelledSchema>[number];
+
+export function loadQuestionSet(): Labelled[] {
+  const raw = readFileSync(join(PACKAGE_ROOT, "tests/fixtures/questions.yaml"), "utf8");
+  return LabelledSchema.parse(parse(raw));
+}
+
+export interface Verdict {
+  item: Labelled;
+  got: { kind: AnswerKind; nutrients: readonly string[] };
+  right: boolean;
+}
+
+/** Right means: the kind matches and, for answers, nutrients[0] is one of the expected ids. */
+export function judge(item: Labelled, got: Verdict["got"]): Verdict {
+  const kindRight = got.kind === item.kind;
+  const nutrientRight =
+    item.kind !== "answer" || (item.nutrients ?? []).some((id) => id === got.nutrients[0]);
+  return { item, got, right: kindRight && nutrientRight };
+}
+
+export interface Score {
+  total: number;
+  right: number;
+  accuracy: number;
+  urgentTotal: number;
+  urgentFound: number;
+  urgentRecall: number;
+  falseAlarms: number;
+  wrong: Verdict[];
+}
+
+export function score(verdicts: readonly Verdict[]): Score {
+  const urgent = verdicts.filter((v) => v.item.kind === "urgent");
+  const urgentFound = urgent.filter((v) => v.got.kind === "urgent").length;
+  const right = verdicts.filter((v) => v.right).length;
+  return {
+    total: verdicts.length,
+    right,
+    accuracy: right / verdicts.length,
+    urgentTotal: urgent.length,
+    urgentFound,
+    urgentRecall: urgent.length === 0 ? 1 : urgentFound / urgent.length,
+    falseAlarms: verdicts.filter((v) => v.item.kind !== "urgent" && v.got.kind === "urgent").length,
+    wrong: verdicts.filter((v) => !v.right),
+  };
+}

@@ -1,0 +1,118 @@
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+import { copyContent, editFile } from "../helpers/content.js";
+
+const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
+const ANSWER_KEYS = ["question", "kind", "nutrients", "title", "text", "sources"];
+
+function vitabot(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return spawnSync(process.execPath, [LAUNCHER, ...args], {
+    input: options.input,
+    env: { ...process.env, LOG_LEVEL: "info", ...options.env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+describe("vitabot ask --json (the answer contract)", () => {
+  it("prints one JSON object for a one-shot question and exits 0", () => {
+    const run = vitabot(["ask", "can low b12 cause muscle weakness", "--json"]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] ?? "");
+    for (const key of ANSWER_KEYS) expect(answer).toHaveProperty(key);
+    expect(answer).toMatchObject({ question: "can low b12 cause muscle weakness", kind: "answer" });
+    expect(answer.nutrients[0]).toBe("vitamin-b12");
+    expect(answer.text).toContain("Sources:");
+    expect(answer.text).toContain("not medical advice");
+    expect(answer.sources[0]).toEqual({
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:\/\//),
+    });
+  });
+
+  it("answers each non-blank stdin line in order, one object per line", () => {
+    const input =
+      "what foods have magnesium\n\n   \nmy face is drooping\nwhat's the weather tomorrow\nwhat about vitamin k\n";
+    const run = vitabot(["ask", "--json"], { input });
+    expect(run.status).toBe(0);
+    const answers = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(answers.map((a) => [a.question, a.kind])).toEqual([
+      ["what foods have magnesium", "answer"],
+      ["my face is drooping", "urgent"],
+      ["what's the weather tomorrow", "out_of_scope"],
+      ["what about vitamin k", "unknown"],
+    ]);
+    expect(answers.filter((a) => a.kind !== "answer").every((a) => a.nutrients.length === 0)).toBe(true);
+  });
+
+  it("writes each answer as soon as its line arrives (streaming, not at end of input)", async () => {
+    const child = spawn(process.execPath, [LAUNCHER, "ask", "--json"], { stdio: ["pipe", "pipe", "pipe"] });
+    const firstLine = new Promise<string>((resolve) => {
+      let buffer = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString();
+        if (buffer.includes("\n")) resolve(buffer.split("\n")[0] ?? "");
+      });
+    });
+    child.stdin.write("foods with vitamin d\n");
+    const line = await firstLine;
+    expect(JSON.parse(line).nutrients[0]).toBe("vitamin-d");
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+  });
+
+  it("keeps stdout for answers only: logs go to stderr", () => {
+    const run = vitabot(["ask", "--json"], { input: "b12?\n", env: { LOG_LEVEL: "debug" } });
+    for (const line of run.stdout.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  });
+});
+
+describe("vitabot content check", () => {
+  const broken = copyContent();
+  afterAll(() => rmSync(broken, { recursive: true, force: true }));
+
+  it("passes on the bundled content", () => {
+    const run = vitabot(["content", "check"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^content OK: 6 nutrients, \d+ FAQ entries, \d+ tips/);
+  });
+
+  it("exits non-zero and lists every problem for broken content", () => {
+    editFile(broken, "nutrients/calcium.yaml", (t) => t.replace(/^name:.*$/m, "name: 42"));
+    editFile(broken, "tips/food.yaml", (t) => t.replace(/source: [a-z0-9-]+/, "source: Not A Slug"));
+    const run = vitabot(["content", "check"], { env: { CONTENT_DIR: broken } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("nutrients/calcium.yaml: name:");
+    expect(run.stderr).toContain("tips/food.yaml: [0].source:");
+  });
+
+  it("refuses to answer (and so to start) on broken content", () => {
+    const run = vitabot(["ask", "b12?"], { env: { CONTENT_DIR: broken } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^vitabot cannot start: content has \d+ problem/);
+    expect(run.stdout).toBe("");
+  });
+});
+
+describe("the launcher", () => {
+  it("prints usage for --help and exits 0", () => {
+    const run = vitabot(["--help"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("vitabot ask");
+  });
+
+  it("reports a bad environment variable clearly", () => {
+    const run = vitabot(["ask", "b12?"], { env: { LOG_LEVEL: "loud" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("LOG_LEVEL: must be one of");
+  });
+});

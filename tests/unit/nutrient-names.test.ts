@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/core/answers/normalize.js";
+import { coveredList } from "../../src/core/knowledge/format.js";
+import { createNutrientMatcher } from "../../src/core/knowledge/nutrient-names.js";
+import { realContent } from "../helpers/content.js";
+
+describe("recognising nutrients in text", () => {
+  const matcher = createNutrientMatcher(realContent().nutrients);
+
+  it.each([
+    ["d", "vitamin-d"],
+    ["vit d", "vitamin-d"],
+    ["Vitamin D3", "vitamin-d"],
+    ["sunshine vitamin", "vitamin-d"],
+    ["cholecalciferol", "vitamin-d"],
+    ["b12", "vitamin-b12"],
+    ["B-12", "vitamin-b12"],
+    ["cobalamin", "vitamin-b12"],
+    ["vit e", "vitamin-e"],
+    ["tocopherol", "vitamin-e"],
+    ["mg", "magnesium"],
+    ["fish oil", "omega-3"],
+    ["EPA/DHA", "omega-3"],
+    ["omega 3s", "omega-3"],
+    ["calcium", "calcium"],
+  ])("resolves %j to %s", (argument, id) => {
+    expect(matcher.resolve(argument)).toBe(id);
+  });
+
+  it.each([
+    ["magnesum", "magnesium"],
+    ["calcuim", "calcium"],
+    ["vitamn d", "vitamin-d"],
+    ["b 12 defficiency", "vitamin-b12"],
+    ["omga 3", "omega-3"],
+    ["colecalciferol", "vitamin-d"],
+  ])("understands the misspelling %j", (argument, id) => {
+    expect(matcher.find(argument)[0]).toBe(id);
+  });
+
+  it("lists mentions in order and without repeats", () => {
+    expect(matcher.find("is fish oil better than vitamin d or more vitamin d?")).toEqual([
+      "omega-3",
+      "vitamin-d",
+    ]);
+  });
+
+  it("does not take a dose in mg for magnesium, nor vitamin K for anything", () => {
+    expect(matcher.find("is 500 mg of vitamin c too much")).toEqual([]);
+    expect(matcher.resolve("vitamin k")).toBeUndefined();
+  });
+
+  it("says the covered list the way people do", () => {
+    expect(coveredList(realContent().nutrients)).toBe("vitamin D, B12, E, magnesium, omega-3 and calcium");
+  });
+
+  it("folds spellings of nutrient names", () => {
+    expect(normalize("Vitamine B-12 and OMEGA-3s")).toBe("vitamin b12 and omega3");
+  });
+});
