@@ -3,8 +3,9 @@
  * talks to 127.0.0.1 only. Suites: answers.
  */
 import { benchAnswers } from "./answers.js";
+import { benchStorage } from "./storage.js";
 
-const SUITES: Record<string, () => void | Promise<void>> = { answers: benchAnswers };
+const SUITES: Record<string, () => void | Promise<void>> = { answers: benchAnswers, storage: benchStorage };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) {

@@ -42,3 +42,25 @@ export function formatContentIssues(issues: ContentIssue[]): string {
     .map((issue) => `  ${issue.file}${issue.path ? `: ${issue.path}` : ""}: ${issue.message}`)
     .join("\n");
 }
+
+/** A database operation failed; `cause` keeps the driver's error for the logs. */
+export class StorageError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("storage_error", message, options);
+  }
+}
+
+/**
+ * A chat platform refused or failed a call. `permanent` means retrying cannot help
+ * (channel gone, no access, app removed); otherwise `retryAfterMs` may say when to retry.
+ */
+export class PlatformError extends AppError {
+  constructor(
+    readonly platform: string,
+    code: string,
+    message: string,
+    readonly detail: { permanent: boolean; retryAfterMs?: number; cause?: unknown },
+  ) {
+    super(code, message, { cause: detail.cause });
+  }
+}

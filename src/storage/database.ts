@@ -1,0 +1,55 @@
+/**
+ * The Kysely table types, shared by the SQLite and PostgreSQL backends. Column names are
+ * the SQL names (snake_case); ids are app-generated text (crypto.randomUUID) and every
+ * timestamp is epoch milliseconds in a `bigint` column, read back as a JS number on both
+ * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
+ */
+import type { Platform } from "./storage.js";
+
+/** One 👍/👎 on an answer. */
+export interface FeedbackTable {
+  id: string;
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  user_id: string;
+  answer_id: string;
+  question: string;
+  vote: "up" | "down";
+  note: string | null;
+  /** Epoch milliseconds. */
+  created_at: number;
+}
+
+/** The last answer a user got in a channel; primary key (platform, workspace_id, channel_id, user_id). */
+export interface LastAnswersTable {
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  user_id: string;
+  answer_id: string;
+  question: string;
+  /** Epoch milliseconds. */
+  updated_at: number;
+}
+
+/** A running command cooldown; primary key (platform, user_id, command). */
+export interface CooldownsTable {
+  platform: Platform;
+  user_id: string;
+  command: string;
+  /** Epoch milliseconds at which the window ends. */
+  until_ms: number;
+}
+
+/** Every table vitabot keeps, for `Kysely<Database>`. */
+export interface Database {
+  feedback: FeedbackTable;
+  last_answers: LastAnswersTable;
+  cooldowns: CooldownsTable;
+}
+
+/** The table names, for checks that every table exists after migrating. */
+export const TABLE_NAMES = ["feedback", "last_answers", "cooldowns"] as const satisfies ReadonlyArray<
+  keyof Database
+>;

@@ -1,0 +1,39 @@
+/**
+ * Every migration, in order, for Kysely's `Migrator`. Names sort in apply order
+ * (`001-…`, `002-…`); add a new file and a line here, never edit an applied migration.
+ */
+import type { Kysely } from "kysely";
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
+import { StorageError } from "../../errors.js";
+import { initial } from "./001-initial.js";
+
+/** The migrations by name, in apply order. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "001-initial": initial,
+};
+
+/** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};
+
+/** Kysely's migrator over `db` with our migrations and its default `kysely_migration` table. */
+export function createMigrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: migrationProvider });
+}
+
+/**
+ * Applies every pending migration; a no-op when the schema is current.
+ * @throws StorageError naming the migration that failed, with the driver error as `cause`.
+ * @example await migrateToLatest(db);
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  if (error !== undefined) {
+    const failed =
+      results.find((result) => result.status === "Error")?.migrationName ?? "(before any migration)";
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StorageError(`migration ${failed} failed: ${reason}`, { cause: error });
+  }
+  return results;
+}

@@ -1,0 +1,58 @@
+/**
+ * SQLite backend: better-sqlite3 (synchronous, in-process) behind Kysely, in WAL mode for
+ * file databases so readers never block the writer and a second process can share the file.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./database.js";
+import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
+import type { Storage } from "./storage.js";
+
+/** The path that opens a private, throwaway in-memory database. */
+export const SQLITE_MEMORY_PATH = ":memory:";
+
+/** Where the SQLite database lives. */
+export interface SqliteStorageConfig {
+  /** A file path (parent directories are created) or `":memory:"`. */
+  path: string;
+}
+
+/** Opens the file (creating its directory) and applies the connection pragmas. */
+function openSqlite(path: string): SqliteDatabase.Database {
+  const inMemory = path === SQLITE_MEMORY_PATH;
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  try {
+    // WAL needs a real file; an in-memory database keeps its "memory" journal.
+    if (!inMemory) sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * A `Kysely<Database>` over a SQLite file or `":memory:"`, with WAL and busy_timeout set.
+ * @throws StorageError when the file cannot be created or opened.
+ */
+export function openSqliteDatabase(path: string): Kysely<Database> {
+  try {
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+  } catch (error) {
+    throw toStorageError(`open the SQLite database at ${path}`, error);
+  }
+}
+
+/**
+ * The SQLite `Storage`; call `migrate()` before use.
+ * @example const storage = createSqliteStorage({ path: "./data/vitabot.db" });
+ */
+export function createSqliteStorage(config: SqliteStorageConfig): Storage {
+  return createKyselyStorage({ db: openSqliteDatabase(config.path), kind: "sqlite" });
+}

@@ -1,0 +1,77 @@
+/**
+ * The Storage port: everything vitabot keeps, behind one interface with a SQLite and a
+ * PostgreSQL implementation that pass the same contract suite
+ * (tests/contract/storage.contract.ts). Later features add methods here.
+ */
+
+export type Platform = "slack" | "discord" | "console";
+
+/** A chat channel, fully qualified: platform, workspace (Slack team / Discord guild), channel. */
+export interface ChannelRef {
+  platform: Platform;
+  /** Slack team id, Discord guild id, or "console"; "dm" for direct messages without one. */
+  workspaceId: string;
+  channelId: string;
+}
+
+/** A person in a channel. */
+export interface UserRef extends ChannelRef {
+  userId: string;
+}
+
+export interface FeedbackInput {
+  where: UserRef;
+  /** The answer being rated (`Answer.id`, e.g. `faq:vitd-muscle-loss`). */
+  answerId: string;
+  /** The question that produced it, kept for content review. */
+  question: string;
+  vote: "up" | "down";
+  note: string | null;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface FeedbackRecord extends FeedbackInput {
+  id: string;
+}
+
+export interface LastAnswer {
+  answerId: string;
+  question: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface CooldownResult {
+  allowed: boolean;
+  /** When not allowed: how long until the user may run the command again. */
+  retryAfterMs: number;
+}
+
+export interface Storage {
+  readonly kind: "sqlite" | "postgres";
+  /** Applies every pending migration (idempotent). */
+  migrate(): Promise<void>;
+  /** Cheap liveness check for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Stores one 👍/👎 with the question and answer id. */
+  recordFeedback(input: FeedbackInput): Promise<FeedbackRecord>;
+  /** Feedback, newest first (for content review). */
+  listFeedback(options?: { limit?: number }): Promise<FeedbackRecord[]>;
+
+  /** Remembers the last answer a user got in a channel, so `feedback` can refer to it. */
+  setLastAnswer(who: UserRef, answer: LastAnswer): Promise<void>;
+  getLastAnswer(who: UserRef): Promise<LastAnswer | undefined>;
+
+  /**
+   * Atomically starts a cooldown window for (platform, user, command) unless one is
+   * still running; safe across processes sharing the database.
+   */
+  hitCooldown(
+    key: { platform: Platform; userId: string; command: string },
+    now: number,
+    windowMs: number,
+  ): Promise<CooldownResult>;
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Kysely, sql } from "kysely";
+import { NO_MIGRATIONS } from "kysely/migration";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Database, TABLE_NAMES } from "../../src/storage/database.js";
+import { createMigrator, MIGRATIONS, migrateToLatest } from "../../src/storage/migrations/index.js";
+import { openPostgresDatabase } from "../../src/storage/postgres-storage.js";
+import { openSqliteDatabase } from "../../src/storage/sqlite-storage.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
+
+const dir = mkdtempSync(join(tmpdir(), "vitabot-migrations-"));
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(databases.splice(0).map((database) => database.drop()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const backends: Record<string, () => Promise<Kysely<Database>>> = {
+  sqlite: async () => openSqliteDatabase(join(dir, `${Math.random().toString(36).slice(2)}.db`)),
+  postgres: async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    return openPostgresDatabase({ url: database.url });
+  },
+};
+
+const appTables = async (db: Kysely<Database>) =>
+  (await db.introspection.getTables())
+    .map((table) => table.name)
+    .filter((name) => (TABLE_NAMES as readonly string[]).includes(name))
+    .sort();
+
+/** The names in Kysely's migration table, i.e. the applied versions. */
+const appliedVersions = async (db: Kysely<Database>) =>
+  (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+    (row) => row.name,
+  );
+
+for (const [backend, open] of Object.entries(backends)) {
+  describe(`migrations on ${backend}`, () => {
+    it("run from an empty database, create every table and record every version", async () => {
+      const db = await open();
+      try {
+        expect(await appTables(db)).toEqual([]);
+        const results = await migrateToLatest(db);
+        expect(results.map((result) => [result.migrationName, result.status])).toEqual(
+          Object.keys(MIGRATIONS).map((name) => [name, "Success"]),
+        );
+        expect(await appTables(db)).toEqual([...TABLE_NAMES].sort());
+        expect(await appliedVersions(db)).toEqual(Object.keys(MIGRATIONS));
+        await expect(migrateToLatest(db)).resolves.toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it("roll all the way back down to an empty schema", async () => {
+      const db = await open();
+      try {
+        await migrateToLatest(db);
+        const { error } = await createMigrator(db).migrateTo(NO_MIGRATIONS);
+        expect(error).toBeUndefined();
+        expect(await appTables(db)).toEqual([]);
+        expect(await appliedVersions(db)).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}

@@ -1,0 +1,196 @@
+/**
+ * The Storage contract: behaviour every backend must show. Run it with
+ * `storageContract("sqlite (file)", () => …)`; `makeStorage` must return a fresh, empty,
+ * not yet migrated storage on every call. The suite closes what it creates.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { StorageError } from "../../src/errors.js";
+import type { FeedbackInput, Storage, UserRef } from "../../src/storage/storage.js";
+
+/** Builds a fresh, empty, unmigrated storage. */
+export type MakeStorage = () => Promise<Storage>;
+
+/** A realistic epoch-ms instant, well above 2^31, so int8 parsing is exercised. */
+const T0 = Date.UTC(2025, 5, 1, 9, 30);
+
+const alice: UserRef = { platform: "slack", workspaceId: "T01", channelId: "C01", userId: "U_ALICE" };
+
+function feedback(overrides: Partial<FeedbackInput> = {}): FeedbackInput {
+  return {
+    where: alice,
+    answerId: "faq:vitd-muscle-loss",
+    question: "Can low vitamin D make my legs feel weak? “quotes” & ünïcode 💪",
+    vote: "up",
+    note: null,
+    at: T0,
+    ...overrides,
+  };
+}
+
+/** Registers the shared behaviour tests for one backend. */
+export function storageContract(name: string, makeStorage: MakeStorage): void {
+  describe(`Storage contract: ${name}`, () => {
+    const opened: Storage[] = [];
+    const fresh = async () => {
+      const storage = await makeStorage();
+      opened.push(storage);
+      return storage;
+    };
+    const migrated = async () => {
+      const storage = await fresh();
+      await storage.migrate();
+      return storage;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((storage) => storage.close()));
+    });
+
+    describeMigrations(fresh);
+    describeFeedback(migrated);
+    describeLastAnswers(migrated);
+    describeCooldowns(migrated);
+    describeLifecycle(fresh, migrated);
+  });
+}
+
+function describeMigrations(fresh: MakeStorage): void {
+  it("fails with a StorageError before migrating, because no table exists yet", async () => {
+    const storage = await fresh();
+    const failure = await storage.recordFeedback(feedback()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect(failure).toMatchObject({ code: "storage_error", message: /run the migrations/ });
+    expect((failure as StorageError).cause).toBeDefined();
+  });
+
+  it("migrate from empty creates every table", async () => {
+    const storage = await fresh();
+    await storage.migrate();
+    await expect(storage.recordFeedback(feedback())).resolves.toMatchObject({
+      answerId: "faq:vitd-muscle-loss",
+    });
+    await storage.setLastAnswer(alice, { answerId: "a", question: "q", at: T0 });
+    await expect(storage.getLastAnswer(alice)).resolves.toEqual({ answerId: "a", question: "q", at: T0 });
+    await expect(
+      storage.hitCooldown({ platform: "slack", userId: "U1", command: "ask" }, T0, 1000),
+    ).resolves.toEqual({ allowed: true, retryAfterMs: 0 });
+  });
+
+  it("migrate is idempotent: running it twice keeps the schema and the data", async () => {
+    const storage = await fresh();
+    await storage.migrate();
+    const record = await storage.recordFeedback(feedback());
+    await storage.migrate();
+    await expect(storage.listFeedback()).resolves.toEqual([record]);
+  });
+}
+
+function describeFeedback(migrated: MakeStorage): void {
+  it("recordFeedback returns the stored record with a new id, and listFeedback reads it back unchanged", async () => {
+    const storage = await migrated();
+    const down = await storage.recordFeedback(feedback({ vote: "down", note: "too vague", at: T0 + 1 }));
+    const up = await storage.recordFeedback(feedback());
+    expect(down).toEqual({ ...feedback({ vote: "down", note: "too vague", at: T0 + 1 }), id: down.id });
+    expect(down.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(up.id).not.toBe(down.id);
+    await expect(storage.listFeedback()).resolves.toEqual([down, up]);
+  });
+
+  it("listFeedback returns the newest first and honours the limit", async () => {
+    const storage = await migrated();
+    for (const offset of [3, 0, 4, 1, 2]) {
+      await storage.recordFeedback(feedback({ answerId: `faq:${offset}`, at: T0 + offset * 60_000 }));
+    }
+    const newest = await storage.listFeedback({ limit: 3 });
+    expect(newest.map((record) => record.answerId)).toEqual(["faq:4", "faq:3", "faq:2"]);
+    expect(newest.map((record) => record.at)).toEqual([T0 + 240_000, T0 + 180_000, T0 + 120_000]);
+    await expect(storage.listFeedback()).resolves.toHaveLength(5);
+    await expect(storage.listFeedback({ limit: 0 })).resolves.toEqual([]);
+  });
+}
+
+function describeLastAnswers(migrated: MakeStorage): void {
+  it("remembers the last answer per user and channel, and a newer answer replaces it", async () => {
+    const storage = await migrated();
+    await expect(storage.getLastAnswer(alice)).resolves.toBeUndefined();
+    await storage.setLastAnswer(alice, { answerId: "faq:iron", question: "iron?", at: T0 });
+    await storage.setLastAnswer(alice, { answerId: "faq:magnesium", question: "cramps?", at: T0 + 5 });
+    await expect(storage.getLastAnswer(alice)).resolves.toEqual({
+      answerId: "faq:magnesium",
+      question: "cramps?",
+      at: T0 + 5,
+    });
+  });
+
+  it("keeps last answers apart by platform, workspace, channel and user", async () => {
+    const storage = await migrated();
+    await storage.setLastAnswer(alice, { answerId: "faq:iron", question: "iron?", at: T0 });
+    const neighbours: UserRef[] = [
+      { ...alice, userId: "U_BOB" },
+      { ...alice, channelId: "C02" },
+      { ...alice, workspaceId: "T02" },
+      { ...alice, platform: "discord" },
+    ];
+    for (const who of neighbours) await expect(storage.getLastAnswer(who)).resolves.toBeUndefined();
+    await storage.setLastAnswer(neighbours[0] as UserRef, { answerId: "faq:b12", question: "b12?", at: T0 });
+    await expect(storage.getLastAnswer(alice)).resolves.toMatchObject({ answerId: "faq:iron" });
+  });
+}
+
+function describeCooldowns(migrated: MakeStorage): void {
+  const key = { platform: "discord", userId: "81234567890", command: "ask" } as const;
+
+  it("allows a command, denies it with retryAfterMs during the window, and allows it again after", async () => {
+    const storage = await migrated();
+    await expect(storage.hitCooldown(key, T0, 3000)).resolves.toEqual({ allowed: true, retryAfterMs: 0 });
+    await expect(storage.hitCooldown(key, T0 + 1000, 3000)).resolves.toEqual({
+      allowed: false,
+      retryAfterMs: 2000,
+    });
+    await expect(storage.hitCooldown(key, T0 + 2999, 3000)).resolves.toEqual({
+      allowed: false,
+      retryAfterMs: 1,
+    });
+    await expect(storage.hitCooldown(key, T0 + 3000, 3000)).resolves.toEqual({
+      allowed: true,
+      retryAfterMs: 0,
+    });
+    await expect(storage.hitCooldown(key, T0 + 3500, 3000)).resolves.toEqual({
+      allowed: false,
+      retryAfterMs: 2500,
+    });
+  });
+
+  it("keeps cooldowns apart by platform, user and command", async () => {
+    const storage = await migrated();
+    await storage.hitCooldown(key, T0, 3000);
+    for (const other of [
+      { ...key, command: "tip" },
+      { ...key, userId: "U2" },
+      { ...key, platform: "slack" as const },
+    ]) {
+      await expect(storage.hitCooldown(other, T0, 3000)).resolves.toMatchObject({ allowed: true });
+    }
+  });
+
+  it("is atomic: 20 concurrent hits for the same key allow exactly one", async () => {
+    const storage = await migrated();
+    const results = await Promise.all(Array.from({ length: 20 }, () => storage.hitCooldown(key, T0, 3000)));
+    expect(results.filter((result) => result.allowed)).toHaveLength(1);
+    for (const denied of results.filter((result) => !result.allowed)) expect(denied.retryAfterMs).toBe(3000);
+  });
+}
+
+function describeLifecycle(fresh: MakeStorage, migrated: MakeStorage): void {
+  it("ping resolves on a live database", async () => {
+    const storage = await fresh();
+    await expect(storage.ping()).resolves.toBeUndefined();
+  });
+
+  it("close() releases the database; later calls fail with a StorageError and closing again is harmless", async () => {
+    const storage = await migrated();
+    await storage.close();
+    await expect(storage.ping()).rejects.toBeInstanceOf(StorageError);
+    await expect(storage.getLastAnswer(alice)).rejects.toBeInstanceOf(StorageError);
+    await expect(storage.close()).resolves.toBeUndefined();
+  });
+}
