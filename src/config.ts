@@ -8,25 +8,188 @@ import { UserFacingError } from "./errors.js";
 import { DEFAULT_CONTENT_DIR } from "./paths.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const PLATFORMS = ["slack", "discord", "console"] as const;
+export const DEFAULT_DATABASE_URL = "file:./data/vitabot.db";
+
+const url = (what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `must be an http(s) URL of the ${what}` })
+    .transform((u) => u.replace(/\/+$/, ""));
+const secret = (what: string) => z.string().trim().min(8, `looks too short for ${what}`);
 
 const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   EMERGENCY_NUMBER: z.string().trim().min(1).max(60).default("your local emergency number"),
   CONTENT_DIR: z.string().trim().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)$/,
+      "must be file:PATH, file::memory: or postgres://user:pass@host/db",
+    )
+    .default(DEFAULT_DATABASE_URL),
+  ADMIN_USER_IDS: z
+    .string()
+    .regex(
+      /^\s*(slack|discord|console):[A-Za-z0-9_.-]+\s*(,\s*(slack|discord|console):[A-Za-z0-9_.-]+\s*)*$/,
+      "must be comma-separated platform:id entries, e.g. slack:U0123ABC,discord:81234567890",
+    )
+    .optional(),
+  COOLDOWN_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0).max(3600).default(3),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(3000),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .startsWith("xoxb-", "must be a bot token starting with xoxb-")
+    .optional(),
+  SLACK_SIGNING_SECRET: secret("a Slack signing secret").optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .startsWith("xapp-", "must be an app-level token starting with xapp-")
+    .optional(),
+  SLACK_API_URL: url("Slack Web API").optional(),
+  SLACK_CLIENT_ID: z.string().trim().min(1).optional(),
+  SLACK_CLIENT_SECRET: secret("a Slack client secret").optional(),
+  SLACK_STATE_SECRET: secret("a state secret").optional(),
+  DISCORD_TOKEN: secret("a Discord bot token").optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{5,25}$/, "must be the numeric application id")
+    .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex public key")
+    .optional(),
+  DISCORD_API_URL: url("Discord REST API (including /api, without the version)").optional(),
 });
+type Env = z.infer<typeof EnvSchema>;
+
+export type StorageConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+export interface SlackConfig {
+  signingSecret: string;
+  /** Single-workspace mode; absent when OAuth installs provide per-workspace tokens. */
+  botToken?: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  apiUrl?: string;
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+}
+
+export interface DiscordConfig {
+  token?: string;
+  applicationId?: string;
+  /** HTTP interactions mode when set. */
+  publicKey?: string;
+  apiUrl?: string;
+}
 
 export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   emergencyNumber: string;
   contentDir: string;
+  storage: StorageConfig;
+  /** `platform:id` entries that count as admins everywhere. */
+  adminUserIds: ReadonlySet<string>;
+  cooldownMs: number;
+  port: number;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
 }
 
 /** Env values that are set but blank count as unset, as in most .env tooling. */
 function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== "",
     ),
+  );
+}
+
+function storageOf(databaseUrl: string, cwd: string): StorageConfig {
+  if (databaseUrl.startsWith("postgres")) return { kind: "postgres", url: databaseUrl };
+  const path = databaseUrl.slice("file:".length);
+  if (path === ":memory:") return { kind: "sqlite", path };
+  return { kind: "sqlite", path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+/** A token without its partner is a mistake to report, not a reason to fall back silently. */
+function platformProblems(e: Env): string[] {
+  const problems: string[] = [];
+  const needs = (set: boolean, missing: boolean, message: string) => set && missing && problems.push(message);
+  needs(
+    !!e.SLACK_BOT_TOKEN,
+    !e.SLACK_SIGNING_SECRET,
+    "SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (Basic Information > Signing Secret)",
+  );
+  needs(
+    !!e.SLACK_APP_TOKEN,
+    !e.SLACK_BOT_TOKEN && !e.SLACK_CLIENT_ID,
+    "SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set (Socket Mode needs the bot token too)",
+  );
+  needs(
+    !!e.SLACK_APP_TOKEN,
+    !e.SLACK_SIGNING_SECRET,
+    "SLACK_SIGNING_SECRET: is required when SLACK_APP_TOKEN is set",
+  );
+  const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  needs(
+    oauth.some(Boolean),
+    !oauth.every(Boolean),
+    "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: set all three for OAuth installs, or none",
+  );
+  needs(oauth.some(Boolean), !e.SLACK_SIGNING_SECRET, "SLACK_SIGNING_SECRET: is required for OAuth installs");
+  needs(
+    !!e.SLACK_SIGNING_SECRET,
+    !e.SLACK_BOT_TOKEN && !e.SLACK_CLIENT_ID,
+    "SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set (or set the OAuth variables)",
+  );
+  needs(
+    !!e.DISCORD_PUBLIC_KEY,
+    !e.DISCORD_APPLICATION_ID,
+    "DISCORD_APPLICATION_ID: is required when DISCORD_PUBLIC_KEY is set (HTTP interactions)",
+  );
+  return problems;
+}
+
+function slackOf(e: Env): SlackConfig | undefined {
+  if (!e.SLACK_SIGNING_SECRET) return undefined;
+  const oauth =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? {
+          clientId: e.SLACK_CLIENT_ID,
+          clientSecret: e.SLACK_CLIENT_SECRET,
+          stateSecret: e.SLACK_STATE_SECRET,
+        }
+      : undefined;
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+    ...(oauth ? { oauth } : {}),
+  };
+}
+
+function discordOf(e: Env): DiscordConfig | undefined {
+  if (!e.DISCORD_TOKEN && !e.DISCORD_PUBLIC_KEY) return undefined;
+  return {
+    ...(e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN } : {}),
+    ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
+    ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY } : {}),
+    ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+  };
+}
+
+function fail(problems: string[]): never {
+  throw new UserFacingError(
+    `vitabot's configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join("\n")}\n` +
+      `Set these in your environment or .env file (see README, "Configuration").`,
+    "config_invalid",
   );
 }
 
@@ -37,21 +200,32 @@ function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const result = EnvSchema.safeParse(withoutBlanks(env));
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new UserFacingError(
-      `vitabot's configuration has ${lines.length} problem(s):\n${lines.join("\n")}\nSet these in your environment or .env file (see README, "Configuration").`,
-      "config_invalid",
-    );
-  }
+  if (!result.success) fail(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   const e = result.data;
+  const problems = platformProblems(e);
+  if (problems.length > 0) fail(problems);
+  const slack = slackOf(e);
+  const discord = discordOf(e);
   return {
     logLevel: e.LOG_LEVEL,
     emergencyNumber: e.EMERGENCY_NUMBER,
-    contentDir: e.CONTENT_DIR
-      ? isAbsolute(e.CONTENT_DIR)
-        ? e.CONTENT_DIR
-        : resolve(cwd, e.CONTENT_DIR)
-      : DEFAULT_CONTENT_DIR,
+    contentDir: e.CONTENT_DIR ? resolve(cwd, e.CONTENT_DIR) : DEFAULT_CONTENT_DIR,
+    storage: storageOf(e.DATABASE_URL, cwd),
+    adminUserIds: new Set(
+      (e.ADMIN_USER_IDS ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+    cooldownMs: e.COOLDOWN_SECONDS * 1000,
+    port: e.PORT,
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
   };
 }
+
+/** Platform ids that may appear in ADMIN_USER_IDS. */
+export const ADMIN_PLATFORMS = PLATFORMS;
+
+/** Every environment variable vitabot reads (the README documents each). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);

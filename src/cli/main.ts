@@ -1,54 +1,68 @@
 /**
- * The `vitabot` command line: `start`, `ask`, `content check`. The launcher in
- * bin/vitabot.js imports this and calls `runCli`.
+ * The `vitabot` command line. The launcher in bin/vitabot.js imports this and calls
+ * `runCli`. Any word that is not a CLI command is a chat command run once:
+ * `npx vitabot vitamin d` prints the reply and exits non-zero on a user error.
  */
-import { parseArgs } from "node:util";
+import { runConsoleLine } from "../adapters/console/console-adapter.js";
+import { createApp } from "../app.js";
 import { parseConfig } from "../config.js";
 import { createAnswerEngine } from "../core/answers/engine.js";
 import { loadContent } from "../core/content/load-content.js";
 import { ContentError, UserFacingError } from "../errors.js";
+import { createLogger } from "../logger.js";
+import { startBot } from "../main.js";
 import { runAsk } from "./ask.js";
 import { runContentCheck } from "./content-check.js";
 
 const USAGE = `Usage:
   vitabot start                      run the bot (console chat when no platform tokens are set)
-  vitabot ask "question" [--json]    answer one question
+  vitabot ask "question" [--json]    answer one question (no database needed)
   vitabot ask --json                 answer each line of stdin, one JSON object per line
   vitabot content check              validate content/ and list every problem
+  vitabot <command> [args]           run one chat command and print the reply, e.g.
+                                     vitabot vitamin b12 · vitabot compare d e · vitabot help
 `;
+
+/** Re-joins argv into one line of the chat grammar, quoting words that contain spaces. */
+export function argvToLine(argv: readonly string[]): string {
+  return argv.map((arg) => (/\s/.test(arg) && !arg.includes('"') ? `"${arg}"` : arg)).join(" ");
+}
+
+async function runOneShot(argv: string[]): Promise<number> {
+  const config = parseConfig();
+  const app = await createApp(config, createLogger({ level: config.logLevel }));
+  try {
+    const outcome = await runConsoleLine(app.dispatcher, argvToLine(argv), process.stdout, false);
+    return outcome === "ok" ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    allowPositionals: true,
-    strict: false,
-  });
-  const [command = "help", ...rest] = positionals;
-  if (values.help || command === "help") {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h") {
     process.stdout.write(USAGE);
     return 0;
   }
-  const config = parseConfig();
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  switch (command) {
-    case "content":
-      if (rest[0] !== "check") break;
-      return runContentCheck(config.contentDir, io);
-    case "ask": {
-      const engine = createAnswerEngine(loadContent(config.contentDir), config);
-      return runAsk(engine, rest.join(" "), values.json === true, io);
-    }
+  if (command === "start") {
+    await startBot(parseConfig());
+    return 0;
   }
-  process.stderr.write(`Unknown command "${[command, ...rest].join(" ")}".\n${USAGE}`);
-  return 2;
+  if (command === "content" && rest[0] === "check") return runContentCheck(parseConfig().contentDir, io);
+  if (command === "ask") {
+    const config = parseConfig();
+    const json = rest.includes("--json");
+    const question = rest.filter((a) => a !== "--json").join(" ");
+    const engine = createAnswerEngine(loadContent(config.contentDir), config);
+    return runAsk(engine, question, json, io);
+  }
+  return runOneShot(argv);
 }
 
-/** Prints a friendly message for expected failures; anything else is a bug and re-thrown. */
+/** A friendly message for expected failures; undefined for bugs, which are re-thrown. */
 export function describeFailure(error: unknown): string | undefined {
   if (error instanceof ContentError) return `vitabot cannot start: ${error.message}`;
   if (error instanceof UserFacingError) return error.message;

@@ -49,8 +49,10 @@ const MAX_SOURCES = 3;
 export function createAnswerEngine(content: Content, options: AnswerEngineOptions) {
   const matcher = createNutrientMatcher(content.nutrients);
   const triage = createTriage(content.safety);
-  const understand = createUnderstanding(content.nutrients, matcher);
-  const retriever = createRetriever(buildDocuments(content));
+  const { understand, symptomMatches } = createUnderstanding(content.nutrients, matcher);
+  const docs = buildDocuments(content);
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const retriever = createRetriever(docs);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);
 
@@ -128,7 +130,13 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     return answerFrom(question, best.doc, targets);
   }
 
-  return { ask, matcher };
+  /** Re-renders a given answer by its id (for "Share to channel"); undefined if unknown. */
+  function answerById(id: string, question = ""): Answer | undefined {
+    const doc = docById.get(id);
+    return doc ? answerFrom(question || doc.title, doc, []) : undefined;
+  }
+
+  return { ask, answerById, symptomMatches, matcher };
 }
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;

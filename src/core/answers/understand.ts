@@ -7,6 +7,12 @@ import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
 import { normalize } from "./normalize.js";
 import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED } from "./vocabulary.js";
 
+/** A nutrient whose deficiency symptoms a text describes, with the words that matched. */
+export interface SymptomMatch {
+  id: NutrientId;
+  terms: string[];
+}
+
 export interface Understanding {
   normalized: string;
   /** Covered nutrients named in the question, earliest first. */
@@ -29,6 +35,7 @@ const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
 
 interface SymptomTerm {
   id: NutrientId;
+  term: string;
   regex: RegExp;
   weight: number;
 }
@@ -44,22 +51,27 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
       const words = normalize(term).split(" ").map(escapeRegex);
       // Allow plural/verb endings on each word, and a couple of words in between.
       const body = words.map((w) => `${w}(?:s|es|ed|ing|y)?`).join("(?:\\s+\\S+){0,2}?\\s+");
-      return { id: n.id, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
+      return { id: n.id, term, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
     }),
   );
   const order = new Map(nutrients.map((n, i) => [n.id, i]));
 
-  function symptomNutrients(normalized: string): NutrientId[] {
-    const scores = new Map<NutrientId, number>();
+  /** Nutrients whose symptom terms the text uses, best fit first, with the terms found. */
+  function symptomMatches(normalized: string): SymptomMatch[] {
+    const found = new Map<NutrientId, SymptomMatch & { score: number }>();
     for (const term of symptomTerms) {
-      if (term.regex.test(normalized)) scores.set(term.id, (scores.get(term.id) ?? 0) + term.weight);
+      if (!term.regex.test(normalized)) continue;
+      const entry = found.get(term.id) ?? { id: term.id, terms: [], score: 0 };
+      entry.terms.push(term.term);
+      entry.score += term.weight;
+      found.set(term.id, entry);
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
-      .map(([id]) => id);
+    return [...found.values()]
+      .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map(({ id, terms }) => ({ id, terms }));
   }
 
-  return function understand(question: string): Understanding {
+  function understand(question: string): Understanding {
     const normalized = normalize(question);
     const intents = new Set<Intent>();
     for (const [intent, regex] of Object.entries(INTENTS) as [Intent, RegExp][]) {
@@ -69,14 +81,16 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
     return {
       normalized,
       named,
-      bySymptom: symptomNutrients(normalized),
+      bySymptom: symptomMatches(normalized).map((m) => m.id),
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
       uncovered: UNCOVERED.test(normalized),
       health: HEALTH.test(normalized) || named.length > 0,
       smallTalk: SMALL_TALK.test(normalized),
     };
-  };
+  }
+
+  return { understand, symptomMatches: (text: string) => symptomMatches(normalize(text)) };
 }
 
 export type Understand = ReturnType<typeof createUnderstanding>;

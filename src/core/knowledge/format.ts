@@ -32,3 +32,19 @@ export function coveredList(nutrients: readonly Nutrient[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
+
+/** The rows for younger adults ("Men and women 19–70", or "Men 19–30" and "Women 19–30"). */
+export function adultRows(intakes: Intakes): IntakeRow[] {
+  const rows = intakes.rows.filter((row) => {
+    const start = Number(/\d+/.exec(row.group)?.[0]);
+    return /^(men|women)/i.test(row.group) && start >= 14 && start <= 19;
+  });
+  return rows.length > 0 ? rows : intakes.rows.slice(-1);
+}
+
+/** Adult intakes on one line, e.g. `Men 19–30: RDA 400 mg…; Women 19–30: RDA 310 mg…`. */
+export function formatAdultIntakes(intakes: Intakes): string {
+  return adultRows(intakes)
+    .map((row) => formatIntakeRow(intakes, row))
+    .join(" · ");
+}

@@ -1,0 +1,78 @@
+import { defineCommand, option } from "../src/core/commands/define-command.js";
+import type { Nutrient, NutrientId } from "../src/core/content/schema.js";
+import { adultRows, formatIntakeRow } from "../src/core/knowledge/format.js";
+import { UserFacingError } from "../src/errors.js";
+
+const DEFAULT: NutrientId[] = ["vitamin-d", "vitamin-b12", "vitamin-e"];
+/** Words people put between names ("compare vitamin d and b12") that name nothing. */
+const FILLER = new Set(["vitamin", "vit", "and", "vs", "versus", "with", "or", "to"]);
+const CELL_MAX = 90;
+
+function firstSentence(text: string): string {
+  const sentence = text.split(/(?<=[.!?])\s/)[0] ?? text;
+  return sentence.length <= CELL_MAX ? sentence : `${sentence.slice(0, CELL_MAX - 1).trimEnd()}…`;
+}
+
+const ROWS: [string, (n: Nutrient) => string][] = [
+  [
+    "Main mechanism",
+    (n) =>
+      n.mechanisms
+        .map((m) => m.title)
+        .slice(0, 2)
+        .join("; "),
+  ],
+  ["Typical signs", (n) => n.symptoms.slice(0, 3).join("; ")],
+  ["Effect on muscle fibres", (n) => firstSentence(n.fibreEffect)],
+  ["Linked conditions", (n) => n.conditions.slice(0, 2).join("; ")],
+  ["Test", (n) => n.labTest.name],
+  [
+    "Adults",
+    (n) =>
+      adultRows(n.intakes)
+        .map((row) => formatIntakeRow(n.intakes, row))
+        .join("; "),
+  ],
+  ["Reversible?", (n) => n.reversibility.summary],
+];
+
+/** `/compare [a] [b] [c]`: up to three nutrients side by side (default D, B12 and E). */
+export default defineCommand({
+  name: "compare",
+  description: "Compare up to three nutrients side by side (default: vitamin D, B12 and E)",
+  options: {
+    a: option.nutrient("First nutrient"),
+    b: option.nutrient("Second nutrient"),
+    c: option.nutrient("Third nutrient", { rest: true }),
+  },
+  examples: ["compare", "compare d b12", "compare magnesium calcium"],
+  run(ctx, { a, b, c }) {
+    const kb = ctx.knowledge;
+    const words = [a, b, c].filter((s): s is string => s !== undefined);
+    const ids: NutrientId[] = [];
+    for (const word of words) {
+      const found = kb.findNutrients(word);
+      if (found.length === 0 && !FILLER.has(word.toLowerCase())) kb.requireNutrient(word);
+      for (const id of found) if (!ids.includes(id)) ids.push(id);
+    }
+    if (words.length > 0 && ids.length === 0)
+      throw new UserFacingError(`Name up to three nutrients, for example /compare d b12.`);
+    const chosen = (ids.length > 0 ? ids : DEFAULT).slice(0, 3).map((id) => kb.nutrient(id));
+    const sourceIds = chosen.flatMap((n) => n.sources.slice(0, 1));
+    return {
+      title: `${chosen.map((n) => n.name).join(" vs ")}: how each affects muscle`,
+      tone: "info",
+      sections: [],
+      table: {
+        columns: ["", ...chosen.map((n) => n.name)],
+        rows: ROWS.map(([label, cell]) => [label, ...chosen.map(cell)]),
+      },
+      sources: sourceIds.flatMap((id) => kb.content.sources.get(id) ?? []),
+      disclaimer: kb.content.safety.disclaimer,
+      buttons: [
+        { label: "Share to channel", action: `compare ${chosen.map((n) => n.id).join(" ")}`, share: true },
+      ],
+      visibility: "ephemeral",
+    };
+  },
+});

@@ -1,0 +1,25 @@
+/**
+ * Every command vitabot has, listed explicitly (no globbing): this list feeds the text
+ * grammar, Discord's registration, Slack's manifest and `help`. A new command is one
+ * file in this folder plus one line here.
+ */
+import type { CommandDefinition } from "../src/core/commands/define-command.js";
+import ask from "./ask.js";
+import compare from "./compare.js";
+import feedback from "./feedback.js";
+import foods from "./foods.js";
+import help from "./help.js";
+import symptoms from "./symptoms.js";
+import tip from "./tip.js";
+import vitamin from "./vitamin.js";
+
+export const commands: readonly CommandDefinition[] = [
+  ask,
+  vitamin,
+  compare,
+  foods,
+  symptoms,
+  tip,
+  feedback,
+  help,
+];

@@ -1,0 +1,69 @@
+/**
+ * The console adapter (hubot's Shell): a terminal chat with no tokens. Each line goes
+ * through the same dispatcher as Slack and Discord; stdin ending ends the session, so
+ * `printf '/vitamin d\n/help\n' | npm start` works as a script.
+ */
+import { userInfo } from "node:os";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
+import { renderConsole } from "./render.js";
+
+export interface ConsoleAdapterOptions {
+  dispatcher: Dispatcher;
+  input: Readable;
+  output: Writable;
+  /** Prompt and colours only for a person at a terminal, not for a pipe. */
+  interactive: boolean;
+}
+
+/** The console user: an admin, in a channel named `console`. */
+export function consoleInvocation(): Invocation {
+  const name = (() => {
+    try {
+      return userInfo().username;
+    } catch {
+      return "you";
+    }
+  })();
+  return {
+    platform: "console",
+    user: { id: "console-user", name },
+    channel: { platform: "console", workspaceId: "console", channelId: "console" },
+    isAdmin: true,
+  };
+}
+
+/** Runs one line and writes the rendered reply; returns the outcome (for one-shot exit codes). */
+export async function runConsoleLine(
+  dispatcher: Dispatcher,
+  line: string,
+  output: Writable,
+  color: boolean,
+): Promise<Outcome> {
+  const result = await dispatcher.runLine(consoleInvocation(), line);
+  output.write(renderConsole(result.reply, { color }));
+  return result.outcome;
+}
+
+/** Reads lines until the input ends (or the person types /quit). */
+export async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
+  const { dispatcher, input, output, interactive } = options;
+  if (interactive) output.write("vitabot console: type a question or /help, /quit to leave.\n");
+  const lines = createInterface({
+    input,
+    ...(interactive ? { output, prompt: "> " } : {}),
+    terminal: interactive,
+  });
+  if (interactive) lines.prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === "/quit" || line === "/exit") break;
+    if (line !== "") {
+      await runConsoleLine(dispatcher, line, output, interactive);
+      if (!interactive) output.write("\n");
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,199 @@
+/**
+ * The dispatcher: the single error boundary every command runs through, on every
+ * platform. It parses (text grammar or typed options), applies cooldowns and the admin
+ * check, validates arguments with zod, runs the command, and turns errors into replies:
+ * a user error becomes a friendly message, a fault an apology with a reference id that
+ * also appears in the log. Never a stack trace.
+ */
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import { UserFacingError } from "../../errors.js";
+import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import { type Reply, textReply } from "../reply/reply.js";
+import type { Clock, CommandContext } from "./context.js";
+import type { Runnable } from "./define-command.js";
+import { type ParsedLine, parseLine } from "./grammar.js";
+import type { Registry } from "./registry.js";
+
+/** Who invoked a command, where; filled in by each adapter. */
+export interface Invocation {
+  platform: Platform;
+  user: { id: string; name?: string };
+  channel: ChannelRef;
+  isAdmin: boolean;
+  userTimeZone?: string;
+  /** The platform's id for the event, for logs. */
+  eventId?: string;
+}
+
+export type Outcome = "ok" | "user_error" | "fault" | "cooldown";
+
+export interface DispatchResult {
+  reply: Reply;
+  outcome: Outcome;
+  /** The command that ran (`vitamin`, `tips subscribe`), when one was found. */
+  path?: string;
+  /** Set for faults: the id in the apology and in the log line. */
+  referenceId?: string;
+}
+
+export interface DispatcherDeps {
+  registry: Registry;
+  knowledge: Knowledge;
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  /** Per-user, per-command cooldown; 0 turns it off. */
+  cooldownMs: number;
+}
+
+/** Platforms with one trusted local user, where cooldowns would only get in the way. */
+const NO_COOLDOWN: ReadonlySet<Platform> = new Set(["console"]);
+
+function referenceId(): string {
+  return randomBytes(4).toString("hex").toUpperCase().slice(0, 6);
+}
+
+/** `vitamin <nutrient>`, `compare [a] [b] [c]`: how a command is typed. */
+export function usage(path: string, runnable: Runnable): string {
+  const parts = Object.entries(runnable.options)
+    .filter(([, def]) => !def.hidden)
+    .map(([name, def]) => (def.required ? `<${name}>` : `[${name}]`));
+  return [path, ...parts].join(" ");
+}
+
+function validate(path: string, runnable: Runnable, raw: Record<string, unknown>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, def] of Object.entries(runnable.options)) {
+    const value = raw[name] === "" ? undefined : raw[name];
+    if (value === undefined && def.required) {
+      problems.push(`${name} is missing`);
+      continue;
+    }
+    const result = def.schema.safeParse(typeof value === "number" ? String(value) : value);
+    if (result.success) args[name] = result.data;
+    else problems.push(`${name} ${result.error.issues[0]?.message ?? "is not valid"}`);
+  }
+  if (problems.length > 0) {
+    throw new UserFacingError(`${problems.join("; ")}. Usage: /${usage(path, runnable)}`, "bad_arguments");
+  }
+  return args;
+}
+
+/** @example const dispatcher = createDispatcher(deps); await dispatcher.runLine(invocation, "vitamin d") */
+export function createDispatcher(deps: DispatcherDeps) {
+  const { registry, logger } = deps;
+
+  function context(invocation: Invocation): CommandContext {
+    return {
+      platform: invocation.platform,
+      user: invocation.user,
+      channel: invocation.channel,
+      isAdmin: invocation.isAdmin,
+      ...(invocation.userTimeZone ? { userTimeZone: invocation.userTimeZone } : {}),
+      knowledge: deps.knowledge,
+      storage: deps.storage,
+      clock: deps.clock,
+      logger,
+      commands: registry.commands,
+    };
+  }
+
+  async function checkCooldown(invocation: Invocation, path: string): Promise<Reply | undefined> {
+    if (deps.cooldownMs <= 0 || NO_COOLDOWN.has(invocation.platform)) return undefined;
+    const key = { platform: invocation.platform, userId: invocation.user.id, command: path };
+    const result = await deps.storage.hitCooldown(key, deps.clock.now().getTime(), deps.cooldownMs);
+    if (result.allowed) return undefined;
+    const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+    return textReply("One moment", `You just used /${path}. Try again in ${seconds} s.`, "error");
+  }
+
+  /** Runs a resolved command inside the error boundary. */
+  async function run(
+    invocation: Invocation,
+    path: string,
+    runnable: Runnable,
+    raw: Record<string, unknown>,
+  ): Promise<DispatchResult> {
+    const log = logger.child({ command: path, platform: invocation.platform, eventId: invocation.eventId });
+    try {
+      const cooling = await checkCooldown(invocation, path);
+      if (cooling) return { reply: cooling, outcome: "cooldown", path };
+      if (runnable.adminOnly && !invocation.isAdmin) {
+        throw new UserFacingError(`Only channel admins can use /${path}.`, "not_admin");
+      }
+      const args = validate(path, runnable, raw);
+      const reply = await runnable.run(context(invocation), args as never);
+      log.debug("command handled");
+      return { reply, outcome: "ok", path };
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        log.info({ code: error.code }, "user error");
+        return { reply: textReply("That didn't work", error.message, "error"), outcome: "user_error", path };
+      }
+      const ref = referenceId();
+      log.error({ err: error, referenceId: ref }, "command failed");
+      const reply = textReply(
+        "Sorry, something went wrong on my side",
+        `Please try again in a moment. If it keeps happening, tell your admin the reference ${ref}.`,
+        "error",
+      );
+      return { reply, outcome: "fault", path, referenceId: ref };
+    }
+  }
+
+  function fromParsed(invocation: Invocation, parsed: ParsedLine): Promise<DispatchResult> {
+    switch (parsed.type) {
+      case "command":
+        return run(invocation, parsed.path, parsed.runnable, parsed.args);
+      case "empty":
+        return runPath(invocation, "help", {});
+      case "did_you_mean": {
+        const list = parsed.suggestions.map((s) => `/${s}`).join(" or ");
+        const reply = textReply(
+          `Did you mean ${list}?`,
+          `"${parsed.input}" is not a command. Type /help for the list.`,
+          "error",
+        );
+        reply.buttons = parsed.suggestions
+          .slice(0, 3)
+          .map((s) => ({ label: `/${s}`, action: `help ${s.split(" ")[0]}` }));
+        return Promise.resolve({ reply, outcome: "user_error" });
+      }
+      case "error":
+        return Promise.resolve({
+          reply: textReply(
+            "That didn't work",
+            `${parsed.message} Type /help for the list of commands.`,
+            "error",
+          ),
+          outcome: "user_error",
+          ...(parsed.path ? { path: parsed.path } : {}),
+        });
+    }
+  }
+
+  /** Runs a line in the text grammar (console, Slack's /vitabot, button actions). */
+  function runLine(invocation: Invocation, line: string): Promise<DispatchResult> {
+    return fromParsed(invocation, parseLine(line, registry));
+  }
+
+  /** Runs a command by path with already-typed options (Discord slash commands). */
+  function runPath(
+    invocation: Invocation,
+    path: string,
+    options: Record<string, unknown>,
+  ): Promise<DispatchResult> {
+    const [name = "", sub] = path.split(" ");
+    const command = registry.get(name);
+    const runnable = sub ? command?.subcommands?.[sub] : command?.runnable;
+    if (!runnable) return fromParsed(invocation, { type: "error", message: `Unknown command "${path}".` });
+    return run(invocation, path, runnable, options);
+  }
+
+  return { runLine, runPath };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,142 @@
+/**
+ * The one text grammar, shared by the console and Slack's `/vitabot <command> [args]`:
+ * the first word is the command (two for subcommands), the rest fills options in order,
+ * "quoted strings" stay together, and `name:value` is accepted anywhere. An unknown
+ * first word is a question for `ask`; a near miss gets "did you mean".
+ */
+import { distance } from "fastest-levenshtein";
+import type { CommandDefinition, Runnable } from "./define-command.js";
+import type { Registry } from "./registry.js";
+
+export interface Token {
+  text: string;
+  /** Set for `name:value` tokens. */
+  name?: string;
+}
+
+export type ParsedLine =
+  | { type: "empty" }
+  | {
+      type: "command";
+      command: CommandDefinition;
+      path: string;
+      runnable: Runnable;
+      args: Record<string, string>;
+    }
+  | { type: "did_you_mean"; input: string; suggestions: string[] }
+  | { type: "error"; message: string; path?: string };
+
+/** The command that receives a line whose first word is not a command. */
+export const FALLBACK_COMMAND = "ask";
+
+const QUOTES: Record<string, string> = { '"': '"', "\u201c": "\u201d", "\u201e": "\u201c" };
+const NAMED = /^([a-z][a-z0-9-]*):(.*)$/s;
+
+/** Splits a line into words, keeping "quoted strings" and `name:"quoted values"` together. */
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && /\s/.test(line.charAt(i))) i++;
+    if (i >= line.length) break;
+    let word = "";
+    let quotedWhole = false;
+    while (i < line.length && !/\s/.test(line.charAt(i))) {
+      const close = QUOTES[line.charAt(i)];
+      if (close) {
+        const end = line.indexOf(close, i + 1);
+        const stop = end === -1 ? line.length : end;
+        quotedWhole = word === "";
+        word += line.slice(i + 1, stop);
+        i = stop + 1;
+      } else {
+        word += line.charAt(i);
+        i++;
+      }
+    }
+    const named = quotedWhole ? null : NAMED.exec(word);
+    tokens.push(named ? { text: named[2] ?? "", name: named[1] } : { text: word });
+  }
+  return tokens;
+}
+
+function nearMisses(word: string, names: readonly string[]): string[] {
+  const allowed = word.length >= 5 ? 2 : 1;
+  return names.filter((name) => distance(word, name) <= allowed && word !== name);
+}
+
+/** Fills a runnable's options from tokens: named ones first, the rest in order. */
+export function fillOptions(runnable: Runnable, tokens: readonly Token[]): Record<string, string> | string {
+  const names = Object.keys(runnable.options);
+  const args: Record<string, string> = {};
+  const positional: string[] = [];
+  for (const token of tokens) {
+    if (token.name && names.includes(token.name)) args[token.name] = token.text;
+    else positional.push(token.name ? `${token.name}:${token.text}` : token.text);
+  }
+  const free = names.filter((name) => args[name] === undefined && !runnable.options[name]?.hidden);
+  for (const [index, name] of free.entries()) {
+    if (positional.length === 0) break;
+    const isLast = index === free.length - 1;
+    args[name] =
+      runnable.options[name]?.rest && isLast ? positional.splice(0).join(" ") : (positional.shift() ?? "");
+  }
+  if (positional.length > 0) return `I didn't expect "${positional.join(" ")}".`;
+  return args;
+}
+
+/**
+ * Parses one line of text against the registry.
+ * @example parseLine("tips subscribe time:09:00 zone:Europe/Berlin", registry)
+ */
+export function parseLine(line: string, registry: Registry): ParsedLine {
+  const trimmed = line.trim().replace(/^\//, "");
+  const tokens = tokenize(trimmed);
+  const [first, ...rest] = tokens;
+  if (!first) return { type: "empty" };
+  const word = first.name ? "" : first.text.toLowerCase();
+  const command = registry.get(word);
+  if (!command) {
+    const suggestions = nearMisses(word, registry.names());
+    if (suggestions.length > 0 && tokens.length <= 3)
+      return { type: "did_you_mean", input: word, suggestions };
+    const fallback = registry.get(FALLBACK_COMMAND);
+    if (!fallback?.runnable) return { type: "error", message: `Unknown command "${word}".` };
+    const question = Object.keys(fallback.runnable.options)[0] ?? "question";
+    return {
+      type: "command",
+      command: fallback,
+      path: fallback.name,
+      runnable: fallback.runnable,
+      args: { [question]: trimmed },
+    };
+  }
+  if (command.runnable) return withArgs(command, command.name, command.runnable, rest);
+  const subs = Object.keys(command.subcommands ?? {});
+  const subWord = rest[0]?.name ? undefined : rest[0]?.text.toLowerCase();
+  const runnable = subWord ? command.subcommands?.[subWord] : undefined;
+  if (subWord && runnable) return withArgs(command, `${command.name} ${subWord}`, runnable, rest.slice(1));
+  const suggestions = subWord ? nearMisses(subWord, subs) : [];
+  if (suggestions.length > 0) {
+    return {
+      type: "did_you_mean",
+      input: `${command.name} ${subWord}`,
+      suggestions: suggestions.map((s) => `${command.name} ${s}`),
+    };
+  }
+  const what = subWord
+    ? `"${command.name} ${subWord}" is not a command`
+    : `"${command.name}" needs a subcommand`;
+  return { type: "error", message: `${what}. Try: ${subs.map((s) => `${command.name} ${s}`).join(", ")}.` };
+}
+
+function withArgs(
+  command: CommandDefinition,
+  path: string,
+  runnable: Runnable,
+  tokens: readonly Token[],
+): ParsedLine {
+  const args = fillOptions(runnable, tokens);
+  if (typeof args === "string") return { type: "error", message: args, path };
+  return { type: "command", command, path, runnable, args };
+}

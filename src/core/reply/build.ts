@@ -1,0 +1,88 @@
+/**
+ * Reply builders shared by several commands: an engine answer as a reply, with its
+ * buttons (foods, compare, feedback, share), and a nutrient's card.
+ */
+import type { Answer } from "../answers/engine.js";
+import type { Nutrient, NutrientId, Source } from "../content/schema.js";
+import { formatAdultIntakes } from "../knowledge/format.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import type { Reply, ReplyButton, ReplyTone } from "./reply.js";
+
+const TONE: Record<Answer["kind"], ReplyTone> = {
+  answer: "info",
+  urgent: "urgent",
+  unknown: "info",
+  out_of_scope: "info",
+};
+
+/** 👍/👎 under an answer, naming the answer they rate. */
+export function feedbackButtons(answerId: string): ReplyButton[] {
+  return [
+    { label: "👍 Helpful", action: `feedback up answer:${answerId}` },
+    { label: "👎 Not helpful", action: `feedback down answer:${answerId}` },
+  ];
+}
+
+/** "Compare with B12" (or with D, when the answer is about B12). */
+function compareButton(kb: Knowledge, id: NutrientId): ReplyButton {
+  const other: NutrientId = id === "vitamin-b12" ? "vitamin-d" : "vitamin-b12";
+  return { label: `Compare with ${kb.nutrient(other).shortName}`, action: `compare ${id} ${other}` };
+}
+
+/** An engine answer as a reply; `shareAction` is the command line that reproduces it. */
+export function answerReply(kb: Knowledge, answer: Answer, shareAction: string): Reply {
+  const reply: Reply = {
+    title: answer.title,
+    tone: TONE[answer.kind],
+    sections: [{ text: answer.body }],
+    sources: answer.sources,
+    disclaimer: answer.disclaimer,
+    visibility: "ephemeral",
+  };
+  if (answer.kind !== "answer") return reply;
+  const [first] = answer.nutrients;
+  const buttons: ReplyButton[] = [];
+  if (first) buttons.push({ label: "Foods", action: `foods ${first}` }, compareButton(kb, first));
+  buttons.push(...feedbackButtons(answer.id), {
+    label: "Share to channel",
+    action: shareAction,
+    share: true,
+  });
+  reply.buttons = buttons;
+  return reply;
+}
+
+function sourcesOf(kb: Knowledge, ids: readonly string[]): Source[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const source = kb.content.sources.get(id);
+    return source ? [source] : [];
+  });
+}
+
+/** The `vitamin` card: role, how low levels harm muscle, signs, test, intakes, evidence. */
+export function nutrientCard(kb: Knowledge, n: Nutrient): Reply {
+  return {
+    title: n.name,
+    tone: "info",
+    sections: [
+      { text: n.summary },
+      { heading: "How low levels harm muscle", text: n.mechanisms.map((m) => `• ${m.title}`).join("\n") },
+      { text: n.fibreEffect },
+      { heading: "Signs", text: n.symptoms.slice(0, 6).join("; ") },
+    ],
+    fields: [
+      { label: "Test", value: n.labTest.name },
+      { label: "Adults", value: formatAdultIntakes(n.intakes) },
+      { label: "Reversible?", value: n.reversibility.summary },
+      { label: "Evidence", value: n.evidence[0]?.text ?? "" },
+    ],
+    sources: sourcesOf(kb, n.sources).slice(0, 4),
+    disclaimer: kb.content.safety.disclaimer,
+    buttons: [
+      { label: "Foods", action: `foods ${n.id}` },
+      compareButton(kb, n.id),
+      { label: "Share to channel", action: `vitamin ${n.id}`, share: true },
+    ],
+    visibility: "ephemeral",
+  };
+}
