@@ -65,6 +65,11 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, "must be the 64-character hex public key")
     .optional(),
   DISCORD_API_URL: url("Discord REST API (including /api, without the version)").optional(),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d{0,4})$/, 'must be "auto" or a number of shards')
+    .optional(),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -86,6 +91,8 @@ export interface DiscordConfig {
   /** HTTP interactions mode when set. */
   publicKey?: string;
   apiUrl?: string;
+  /** Opt-in sharded gateway mode (discord.js ShardingManager): a count, or "auto" from /gateway/bot. */
+  shards?: number | "auto";
 }
 
 export interface Config {
@@ -182,6 +189,7 @@ function discordOf(e: Env): DiscordConfig | undefined {
     ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
     ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY } : {}),
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+    ...(e.DISCORD_SHARDS ? { shards: e.DISCORD_SHARDS === "auto" ? ("auto" as const) : Number(e.DISCORD_SHARDS) } : {}),
   };
 }
 
