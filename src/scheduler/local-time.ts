@@ -1,0 +1,75 @@
+/**
+ * Turning a local wall-clock time in an IANA zone into an instant, with the DST rules
+ * vitabot promises: a time that does not exist that day (spring forward) maps to the
+ * first valid minute after it; a time that happens twice (fall back) maps to the
+ * earlier instant. Offsets come from Luxon's IANA zone data, never from a hand table.
+ */
+import { DateTime, IANAZone } from "luxon";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Longest DST gap searched for a first valid minute (real gaps are 30 or 60 minutes). */
+const MAX_GAP_MINUTES = 180;
+
+export interface LocalDateTime {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `HH:MM` */
+  time: string;
+}
+
+/** True for an IANA zone name Luxon (and so Intl) knows. */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function wallClockMs(date: string, time: string): number {
+  return Date.parse(`${date}T${time}:00Z`);
+}
+
+/** The instants at which the zone's clock shows this wall time (0, 1 or 2 of them). */
+function instantsFor(zone: IANAZone, wallMs: number): number[] {
+  const offsets = new Set([zone.offset(wallMs - DAY_MS), zone.offset(wallMs), zone.offset(wallMs + DAY_MS)]);
+  const instants: number[] = [];
+  for (const offset of offsets) {
+    const instant = wallMs - offset * MINUTE_MS;
+    if (zone.offset(instant) === offset) instants.push(instant);
+  }
+  return instants.sort((a, b) => a - b);
+}
+
+/**
+ * The instant for a local date and time in a zone.
+ * @example toInstant({ date: "2026-03-08", time: "02:30" }, "America/New_York") // 07:00Z, i.e. 03:00 EDT
+ */
+export function toInstant(local: LocalDateTime, zoneName: string): Date {
+  const zone = IANAZone.create(zoneName);
+  const wall = wallClockMs(local.date, local.time);
+  for (let minutes = 0; minutes <= MAX_GAP_MINUTES; minutes++) {
+    const [earliest] = instantsFor(zone, wall + minutes * MINUTE_MS);
+    if (earliest !== undefined) return new Date(earliest);
+  }
+  throw new Error(`no valid local time near ${local.date} ${local.time} in ${zoneName}`);
+}
+
+/** The local date (`YYYY-MM-DD`), wall time (`YYYY-MM-DDTHH:MM`) and offset (`+01:00`) of an instant. */
+export function describeInstant(instant: Date, zoneName: string): { date: string; local: string; offset: string } {
+  const dt = DateTime.fromJSDate(instant, { zone: zoneName });
+  return { date: dt.toFormat("yyyy-MM-dd"), local: dt.toFormat("yyyy-MM-dd'T'HH:mm"), offset: dt.toFormat("ZZ") };
+}
+
+/** The local calendar date of an instant in a zone. */
+export function localDate(instant: Date, zoneName: string): string {
+  return DateTime.fromJSDate(instant, { zone: zoneName }).toFormat("yyyy-MM-dd");
+}
+
+/** The date `days` after a `YYYY-MM-DD` date (calendar arithmetic, no zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a `YYYY-MM-DD` date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
