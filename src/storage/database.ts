@@ -4,6 +4,7 @@
  * timestamp is epoch milliseconds in a `bigint` column, read back as a JS number on both
  * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
  */
+import type { TipsDatabase } from "./kysely-tips-store.js";
 import type { Platform } from "./storage.js";
 
 /** One 👍/👎 on an answer. */
@@ -42,14 +43,41 @@ export interface CooldownsTable {
   until_ms: number;
 }
 
+/** A platform event id already acted on; primary key (platform, event_id). */
+export interface ProcessedEventsTable {
+  platform: Platform;
+  event_id: string;
+  /** Epoch milliseconds. */
+  claimed_at: number;
+}
+
+/** One Slack OAuth installation; primary key (enterprise_id, team_id), "" meaning none. */
+export interface SlackInstallationsTable {
+  enterprise_id: string;
+  team_id: string;
+  /** Opaque to storage: the adapter's sealed (encrypted) installation JSON. */
+  data: string;
+  /** Epoch milliseconds. */
+  updated_at: number;
+}
+
 /** Every table vitabot keeps, for `Kysely<Database>`. */
-export interface Database {
+export interface Database extends TipsDatabase {
   feedback: FeedbackTable;
   last_answers: LastAnswersTable;
   cooldowns: CooldownsTable;
+  processed_events: ProcessedEventsTable;
+  slack_installations: SlackInstallationsTable;
 }
 
 /** The table names, for checks that every table exists after migrating. */
-export const TABLE_NAMES = ["feedback", "last_answers", "cooldowns"] as const satisfies ReadonlyArray<
-  keyof Database
->;
+export const TABLE_NAMES = [
+  "subscriptions",
+  "deliveries",
+  "team_tips",
+  "feedback",
+  "last_answers",
+  "cooldowns",
+  "processed_events",
+  "slack_installations",
+] as const satisfies ReadonlyArray<keyof Database>;

@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { StorageError } from "../errors.js";
 import type { Database, FeedbackTable } from "./database.js";
+import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
 import { migrateToLatest } from "./migrations/index.js";
+import * as slack from "./slack-queries.js";
 import type {
   CooldownResult,
   FeedbackInput,
@@ -100,6 +102,7 @@ const userKey = (who: UserRef) => ({
 export function createKyselyStorage({ db, kind }: KyselyStorageOptions): Storage {
   let closing: Promise<void> | undefined;
   return {
+    ...createKyselyTipsStore(db as unknown as Kysely<TipsDatabase>, guard),
     kind,
     migrate: () =>
       guard("migrate the database", async () => {
@@ -119,6 +122,15 @@ export function createKyselyStorage({ db, kind }: KyselyStorageOptions): Storage
     getLastAnswer: (who) => guard("read the last answer", () => getLastAnswer(db, who)),
     hitCooldown: (key, now, windowMs) =>
       guard("check the cooldown", () => hitCooldown(db, { ...key, now, windowMs })),
+    claimEvent: (platform, eventId, at) =>
+      guard("claim the event", () => slack.claimEvent(db, platform, eventId, at)),
+    pruneEvents: (before) => guard("prune old events", () => slack.pruneEvents(db, before)),
+    saveSlackInstallation: (record) =>
+      guard("save the Slack installation", () => slack.saveSlackInstallation(db, record)),
+    findSlackInstallation: (key) =>
+      guard("read the Slack installation", () => slack.findSlackInstallation(db, key)),
+    deleteSlackInstallation: (key) =>
+      guard("delete the Slack installation", () => slack.deleteSlackInstallation(db, key)),
   };
 }
 

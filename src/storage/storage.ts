@@ -3,6 +3,7 @@
  * PostgreSQL implementation that pass the same contract suite
  * (tests/contract/storage.contract.ts). Later features add methods here.
  */
+import type { TipsStore } from "./tips-store.js";
 
 export type Platform = "slack" | "discord" | "console";
 
@@ -48,7 +49,23 @@ export interface CooldownResult {
   retryAfterMs: number;
 }
 
-export interface Storage {
+/**
+ * Which Slack installation: a workspace (`teamId`, with `enterpriseId` on Enterprise Grid)
+ * or a whole org (`enterpriseId`, `teamId` ""). "" means none.
+ */
+export interface SlackInstallationKey {
+  enterpriseId: string;
+  teamId: string;
+}
+
+export interface SlackInstallationRecord extends SlackInstallationKey {
+  /** Opaque to storage: the adapter seals (encrypts) the installation before saving it. */
+  data: string;
+  /** Epoch milliseconds. */
+  updatedAt: number;
+}
+
+export interface Storage extends TipsStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies every pending migration (idempotent). */
   migrate(): Promise<void>;
@@ -74,4 +91,18 @@ export interface Storage {
     now: number,
     windowMs: number,
   ): Promise<CooldownResult>;
+
+  /**
+   * Claims a platform event id (Slack `event_id`) so a retried delivery acts once: true
+   * only for the first claimer, across processes sharing the database.
+   */
+  claimEvent(platform: Platform, eventId: string, at: number): Promise<boolean>;
+  /** Forgets event claims made before `before` (epoch ms); returns how many were removed. */
+  pruneEvents(before: number): Promise<number>;
+
+  /** Saves (inserts or replaces) one Slack installation. */
+  saveSlackInstallation(record: SlackInstallationRecord): Promise<void>;
+  findSlackInstallation(key: SlackInstallationKey): Promise<SlackInstallationRecord | undefined>;
+  /** Removes an installation; true when one existed. */
+  deleteSlackInstallation(key: SlackInstallationKey): Promise<boolean>;
 }

@@ -49,6 +49,8 @@ export function storageContract(name: string, makeStorage: MakeStorage): void {
     describeFeedback(migrated);
     describeLastAnswers(migrated);
     describeCooldowns(migrated);
+    describeEventClaims(migrated);
+    describeSlackInstallations(migrated);
     describeLifecycle(fresh, migrated);
   });
 }
@@ -177,6 +179,60 @@ function describeCooldowns(migrated: MakeStorage): void {
     const results = await Promise.all(Array.from({ length: 20 }, () => storage.hitCooldown(key, T0, 3000)));
     expect(results.filter((result) => result.allowed)).toHaveLength(1);
     for (const denied of results.filter((result) => !result.allowed)) expect(denied.retryAfterMs).toBe(3000);
+  });
+}
+
+function describeEventClaims(migrated: MakeStorage): void {
+  it("claimEvent is true for the first claim of an event id and false for every retry", async () => {
+    const storage = await migrated();
+    await expect(storage.claimEvent("slack", "Ev01", T0)).resolves.toBe(true);
+    await expect(storage.claimEvent("slack", "Ev01", T0 + 60_000)).resolves.toBe(false);
+    await expect(storage.claimEvent("slack", "Ev02", T0)).resolves.toBe(true);
+    await expect(storage.claimEvent("discord", "Ev01", T0)).resolves.toBe(true);
+  });
+
+  it("claimEvent is atomic: 20 concurrent claims of one id succeed exactly once", async () => {
+    const storage = await migrated();
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () => storage.claimEvent("slack", "Ev9", T0)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("pruneEvents forgets only claims older than the cut-off, which can then be claimed again", async () => {
+    const storage = await migrated();
+    await storage.claimEvent("slack", "old", T0);
+    await storage.claimEvent("slack", "new", T0 + 10_000);
+    await expect(storage.pruneEvents(T0 + 10_000)).resolves.toBe(1);
+    await expect(storage.claimEvent("slack", "new", T0 + 20_000)).resolves.toBe(false);
+    await expect(storage.claimEvent("slack", "old", T0 + 20_000)).resolves.toBe(true);
+    await expect(storage.pruneEvents(T0)).resolves.toBe(0);
+  });
+}
+
+function describeSlackInstallations(migrated: MakeStorage): void {
+  const team = { enterpriseId: "", teamId: "T01" };
+  const org = { enterpriseId: "E01", teamId: "" };
+
+  it("saves, finds, replaces and deletes Slack installations by workspace or org", async () => {
+    const storage = await migrated();
+    await expect(storage.findSlackInstallation(team)).resolves.toBeUndefined();
+    await storage.saveSlackInstallation({ ...team, data: "sealed-1 “ünïcode”", updatedAt: T0 });
+    await storage.saveSlackInstallation({ ...org, data: "sealed-org", updatedAt: T0 });
+    await storage.saveSlackInstallation({ ...team, data: "sealed-2", updatedAt: T0 + 1 });
+    await expect(storage.findSlackInstallation(team)).resolves.toEqual({
+      ...team,
+      data: "sealed-2",
+      updatedAt: T0 + 1,
+    });
+    await expect(storage.findSlackInstallation(org)).resolves.toMatchObject({ data: "sealed-org" });
+    await expect(
+      storage.findSlackInstallation({ enterpriseId: "E01", teamId: "T01" }),
+    ).resolves.toBeUndefined();
+    await expect(storage.deleteSlackInstallation(team)).resolves.toBe(true);
+    await expect(storage.deleteSlackInstallation(team)).resolves.toBe(false);
+    await expect(storage.findSlackInstallation(team)).resolves.toBeUndefined();
+    await expect(storage.findSlackInstallation(org)).resolves.toBeDefined();
   });
 }
 

@@ -6,10 +6,14 @@ import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
 import { StorageError } from "../../errors.js";
 import { initial } from "./001-initial.js";
+import { slack } from "./002-slack.js";
+import { tips } from "./003-tips.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "001-initial": initial,
+  "002-slack": slack,
+  "003-tips": tips,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */

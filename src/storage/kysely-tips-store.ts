@@ -1,0 +1,304 @@
+/**
+ * The TipsStore over Kysely: the same portable queries on SQLite and PostgreSQL.
+ * The ledger claim is `INSERT … ON CONFLICT DO NOTHING`, so exactly one process wins a
+ * (platform, workspace, channel, kind, local date) key.
+ */
+import type { Kysely } from "kysely";
+import type { ChannelRef, Platform } from "./storage.js";
+import type {
+  Delivery,
+  DeliveryKey,
+  DeliveryKind,
+  DeliveryStatus,
+  Subscription,
+  TeamTip,
+  TipsStore,
+} from "./tips-store.js";
+
+export interface SubscriptionsTable {
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  time: string;
+  zone: string;
+  /** Comma-separated ISO weekdays. */
+  days: string;
+  /** JSON array of local dates. */
+  skip: string;
+  theme: string | null;
+  created_by: string;
+  created_at: number;
+  next_run_at: number | null;
+  next_run_date: string | null;
+  paused_reason: string | null;
+  rotation_seed: string;
+  /** JSON array of tip ids. */
+  cycle_posted: string;
+}
+
+export interface DeliveriesTable {
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  kind: DeliveryKind;
+  local_date: string;
+  status: DeliveryStatus;
+  claimed_by: string;
+  claimed_at: number;
+  finished_at: number | null;
+  reason: string | null;
+  item: string | null;
+}
+
+export interface TeamTipsTable {
+  id: string;
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  text: string;
+  source_url: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+/** The tables this store uses (part of the full `Database`). */
+export interface TipsDatabase {
+  subscriptions: SubscriptionsTable;
+  deliveries: DeliveriesTable;
+  team_tips: TeamTipsTable;
+}
+
+type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
+
+const channelOf = (row: { platform: Platform; workspace_id: string; channel_id: string }): ChannelRef => ({
+  platform: row.platform,
+  workspaceId: row.workspace_id,
+  channelId: row.channel_id,
+});
+
+const channelCols = (c: ChannelRef) => ({
+  platform: c.platform,
+  workspace_id: c.workspaceId,
+  channel_id: c.channelId,
+});
+
+function toSubscription(row: SubscriptionsTable): Subscription {
+  return {
+    channel: channelOf(row),
+    time: row.time,
+    zone: row.zone,
+    days: row.days.split(",").filter(Boolean).map(Number),
+    skip: JSON.parse(row.skip) as string[],
+    theme: row.theme,
+    createdBy: row.created_by,
+    createdAt: Number(row.created_at),
+    nextRunAt: row.next_run_at === null ? null : Number(row.next_run_at),
+    nextRunDate: row.next_run_date,
+    pausedReason: row.paused_reason,
+    rotationSeed: row.rotation_seed,
+    cyclePosted: JSON.parse(row.cycle_posted) as string[],
+  };
+}
+
+function toRow(s: Subscription): SubscriptionsTable {
+  return {
+    ...channelCols(s.channel),
+    time: s.time,
+    zone: s.zone,
+    days: s.days.join(","),
+    skip: JSON.stringify(s.skip),
+    theme: s.theme,
+    created_by: s.createdBy,
+    created_at: s.createdAt,
+    next_run_at: s.nextRunAt,
+    next_run_date: s.nextRunDate,
+    paused_reason: s.pausedReason,
+    rotation_seed: s.rotationSeed,
+    cycle_posted: JSON.stringify(s.cyclePosted),
+  };
+}
+
+function toDelivery(row: DeliveriesTable): Delivery {
+  return {
+    channel: channelOf(row),
+    kind: row.kind,
+    localDate: row.local_date,
+    status: row.status,
+    claimedBy: row.claimed_by,
+    claimedAt: Number(row.claimed_at),
+    finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+    reason: row.reason,
+    item: row.item,
+  };
+}
+
+/** @example const tips = createKyselyTipsStore(db, guard); await tips.claimDelivery(key, "pid-1", Date.now()) */
+export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): TipsStore {
+  const whereChannel = (c: ChannelRef) => ({
+    platform: c.platform,
+    workspace_id: c.workspaceId,
+    channel_id: c.channelId,
+  });
+  const keyOf = (k: DeliveryKey) => ({ ...whereChannel(k.channel), kind: k.kind, local_date: k.localDate });
+
+  return {
+    saveSubscription: (s) =>
+      guard("save a subscription", async () => {
+        const row = toRow(s);
+        await db
+          .insertInto("subscriptions")
+          .values(row)
+          .onConflict((oc) => oc.columns(["platform", "workspace_id", "channel_id"]).doUpdateSet(row))
+          .execute();
+      }),
+    getSubscription: (c) =>
+      guard("read a subscription", async () => {
+        const row = await db
+          .selectFrom("subscriptions")
+          .selectAll()
+          .where((eb) => eb.and(whereChannel(c)))
+          .executeTakeFirst();
+        return row ? toSubscription(row) : undefined;
+      }),
+    deleteSubscription: (c) =>
+      guard("delete a subscription", async () => {
+        const result = await db
+          .deleteFrom("subscriptions")
+          .where((eb) => eb.and(whereChannel(c)))
+          .executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      }),
+    dueSubscriptions: (now, limit) =>
+      guard("find due subscriptions", async () => {
+        const rows = await db
+          .selectFrom("subscriptions")
+          .selectAll()
+          .where("next_run_at", "<=", now)
+          .orderBy("next_run_at")
+          .limit(limit)
+          .execute();
+        return rows.filter((r) => r.paused_reason === null).map(toSubscription);
+      }),
+    advanceSubscription: (c, expected, next) =>
+      guard("advance a subscription", async () => {
+        const result = await db
+          .updateTable("subscriptions")
+          .set({ next_run_at: next.at, next_run_date: next.date })
+          .where((eb) => eb.and({ ...whereChannel(c), next_run_at: expected }))
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      }),
+    pauseSubscription: (c, reason) =>
+      guard("pause a subscription", async () => {
+        await db
+          .updateTable("subscriptions")
+          .set({ paused_reason: reason, next_run_at: null, next_run_date: null })
+          .where((eb) => eb.and(whereChannel(c)))
+          .execute();
+      }),
+    recordRotation: (c, tipId, newCycle) =>
+      guard("record the tip rotation", async () => {
+        await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .selectFrom("subscriptions")
+            .select("cycle_posted")
+            .where((eb) => eb.and(whereChannel(c)))
+            .executeTakeFirst();
+          if (!row) return;
+          const posted = newCycle ? [] : (JSON.parse(row.cycle_posted) as string[]);
+          if (!posted.includes(tipId)) posted.push(tipId);
+          await trx
+            .updateTable("subscriptions")
+            .set({ cycle_posted: JSON.stringify(posted) })
+            .where((eb) => eb.and(whereChannel(c)))
+            .execute();
+        });
+      }),
+    claimDelivery: (k, by, at) =>
+      guard("claim a delivery", async () => {
+        const result = await db
+          .insertInto("deliveries")
+          .values({
+            ...keyOf(k),
+            status: "claimed",
+            claimed_by: by,
+            claimed_at: at,
+            finished_at: null,
+            reason: null,
+            item: null,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .returning("claimed_at")
+          .executeTakeFirst();
+        return result !== undefined;
+      }),
+    finishDelivery: (k, status, at, detail) =>
+      guard("record a delivery", async () => {
+        await db
+          .updateTable("deliveries")
+          .set({ status, finished_at: at, reason: detail.reason ?? null, item: detail.item ?? null })
+          .where((eb) => eb.and(keyOf(k)))
+          .execute();
+      }),
+    getDelivery: (k) =>
+      guard("read a delivery", async () => {
+        const row = await db
+          .selectFrom("deliveries")
+          .selectAll()
+          .where((eb) => eb.and(keyOf(k)))
+          .executeTakeFirst();
+        return row ? toDelivery(row) : undefined;
+      }),
+    staleClaims: (olderThan, c) =>
+      guard("find stale claims", async () => {
+        let query = db
+          .selectFrom("deliveries")
+          .selectAll()
+          .where("status", "=", "claimed")
+          .where("claimed_at", "<", olderThan);
+        if (c) query = query.where((eb) => eb.and(whereChannel(c)));
+        return (await query.orderBy("claimed_at").limit(100).execute()).map(toDelivery);
+      }),
+    addTeamTip: (t) =>
+      guard("add a team tip", async () => {
+        await db
+          .insertInto("team_tips")
+          .values({
+            id: t.id,
+            ...channelCols(t.channel),
+            text: t.text,
+            source_url: t.sourceUrl,
+            created_by: t.createdBy,
+            created_at: t.createdAt,
+          })
+          .execute();
+      }),
+    listTeamTips: (c) =>
+      guard("list team tips", async () => {
+        const rows = await db
+          .selectFrom("team_tips")
+          .selectAll()
+          .where((eb) => eb.and(whereChannel(c)))
+          .orderBy("created_at")
+          .execute();
+        return rows.map(
+          (r): TeamTip => ({
+            id: r.id,
+            channel: channelOf(r),
+            text: r.text,
+            sourceUrl: r.source_url,
+            createdBy: r.created_by,
+            createdAt: Number(r.created_at),
+          }),
+        );
+      }),
+    removeTeamTip: (c, id) =>
+      guard("remove a team tip", async () => {
+        const result = await db
+          .deleteFrom("team_tips")
+          .where((eb) => eb.and({ ...whereChannel(c), id }))
+          .executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      }),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The queries behind event dedup and Slack installations, kept beside kysely-storage.ts
+ * so that file stays small. Portable SQL only: SQLite ≥ 3.24 and PostgreSQL both accept
+ * `INSERT … ON CONFLICT`.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+import type { Platform, SlackInstallationKey, SlackInstallationRecord } from "./storage.js";
+
+/** One statement decides: the row comes back only for the first claimer of the id. */
+export async function claimEvent(
+  db: Kysely<Database>,
+  platform: Platform,
+  eventId: string,
+  at: number,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto("processed_events")
+    .values({ platform, event_id: eventId, claimed_at: at })
+    .onConflict((conflict) => conflict.columns(["platform", "event_id"]).doNothing())
+    .returning("event_id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function pruneEvents(db: Kysely<Database>, before: number): Promise<number> {
+  const result = await db.deleteFrom("processed_events").where("claimed_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function saveSlackInstallation(
+  db: Kysely<Database>,
+  record: SlackInstallationRecord,
+): Promise<void> {
+  const values = { data: record.data, updated_at: record.updatedAt };
+  await db
+    .insertInto("slack_installations")
+    .values({ enterprise_id: record.enterpriseId, team_id: record.teamId, ...values })
+    .onConflict((conflict) => conflict.columns(["enterprise_id", "team_id"]).doUpdateSet(values))
+    .execute();
+}
+
+export async function findSlackInstallation(
+  db: Kysely<Database>,
+  key: SlackInstallationKey,
+): Promise<SlackInstallationRecord | undefined> {
+  const row = await db
+    .selectFrom("slack_installations")
+    .selectAll()
+    .where("enterprise_id", "=", key.enterpriseId)
+    .where("team_id", "=", key.teamId)
+    .executeTakeFirst();
+  return (
+    row && { enterpriseId: row.enterprise_id, teamId: row.team_id, data: row.data, updatedAt: row.updated_at }
+  );
+}
+
+export async function deleteSlackInstallation(
+  db: Kysely<Database>,
+  key: SlackInstallationKey,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("slack_installations")
+    .where("enterprise_id", "=", key.enterpriseId)
+    .where("team_id", "=", key.teamId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * What the daily-tips scheduler keeps: per-channel subscriptions (with their next run
+ * in UTC, found through an index), the delivery ledger that makes each post go out at
+ * most once, and a channel's own team tips. Part of the Storage port.
+ */
+import type { ChannelRef } from "./storage.js";
+
+/** Kinds of scheduled post; each has its own ledger key. */
+export const DELIVERY_KINDS = ["tip", "reminder", "recap", "summary"] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
+export interface Subscription {
+  channel: ChannelRef;
+  /** `HH:MM`, local to `zone`. */
+  time: string;
+  zone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  days: number[];
+  /** Local dates (`YYYY-MM-DD`) with no post. */
+  skip: string[];
+  /** Optional focus: a nutrient id or a tip theme. */
+  theme: string | null;
+  createdBy: string;
+  createdAt: number;
+  /** Epoch ms of the next post, or null when paused or nothing is left to post. */
+  nextRunAt: number | null;
+  /** The local date of that next post: the ledger key. */
+  nextRunDate: string | null;
+  pausedReason: string | null;
+  /** Seeds this channel's tip order. */
+  rotationSeed: string;
+  /** Tip ids posted in the current cycle. */
+  cyclePosted: string[];
+}
+
+export interface DeliveryKey {
+  channel: ChannelRef;
+  kind: DeliveryKind;
+  /** The local date the post belongs to. */
+  localDate: string;
+}
+
+export type DeliveryStatus = "claimed" | "sent" | "failed";
+
+export interface Delivery extends DeliveryKey {
+  status: DeliveryStatus;
+  claimedBy: string;
+  claimedAt: number;
+  finishedAt: number | null;
+  reason: string | null;
+  /** What was posted (a tip id), once known. */
+  item: string | null;
+}
+
+export interface TeamTip {
+  id: string;
+  channel: ChannelRef;
+  text: string;
+  sourceUrl: string | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface TipsStore {
+  /** Creates or replaces a channel's subscription. */
+  saveSubscription(subscription: Subscription): Promise<void>;
+  getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  deleteSubscription(channel: ChannelRef): Promise<boolean>;
+  /** Unpaused subscriptions whose next run is at or before `now`, oldest first, via the next-run index. */
+  dueSubscriptions(now: number, limit: number): Promise<Subscription[]>;
+  /**
+   * Moves a subscription's next run forward, only if it still is `expectedNextRunAt`
+   * (compare-and-set, so two schedulers cannot both move it); true when this call did.
+   */
+  advanceSubscription(
+    channel: ChannelRef,
+    expectedNextRunAt: number,
+    next: { at: number | null; date: string | null },
+  ): Promise<boolean>;
+  /** Pauses a subscription (no next run) with a reason shown in `tips status`. */
+  pauseSubscription(channel: ChannelRef, reason: string): Promise<void>;
+  /** Records a posted tip in the channel's rotation (starting a new cycle when asked). */
+  recordRotation(channel: ChannelRef, tipId: string, newCycle: boolean): Promise<void>;
+
+  /** INSERT … ON CONFLICT DO NOTHING: true for exactly one claimer of a key. */
+  claimDelivery(key: DeliveryKey, claimedBy: string, at: number): Promise<boolean>;
+  /** Moves a claimed delivery to `sent` or `failed`. */
+  finishDelivery(
+    key: DeliveryKey,
+    status: "sent" | "failed",
+    at: number,
+    detail: { reason?: string; item?: string },
+  ): Promise<void>;
+  getDelivery(key: DeliveryKey): Promise<Delivery | undefined>;
+  /** Claims never finished, older than `olderThan` (a crash between claim and send). */
+  staleClaims(olderThan: number, channel?: ChannelRef): Promise<Delivery[]>;
+
+  addTeamTip(tip: TeamTip): Promise<void>;
+  listTeamTips(channel: ChannelRef): Promise<TeamTip[]>;
+  removeTeamTip(channel: ChannelRef, id: string): Promise<boolean>;
+}

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildSubscription } from "../../src/scheduler/daily-tips.js";
+import { createPostgresStorage } from "../../src/storage/postgres-storage.js";
+import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
+import type { ChannelRef, Storage } from "../../src/storage/storage.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
+
+const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });
+const NOW = new Date("2026-11-25T06:00:00Z");
+
+function subscription(id: string, time = "08:00", zone = "UTC") {
+  return buildSubscription({
+    channel: channel(id),
+    schedule: { time, zone, days: [1, 2, 3, 4, 5, 6, 7], skip: [] },
+    theme: null,
+    createdBy: "U1",
+    now: NOW,
+  });
+}
+
+function tipsStoreContract(
+  name: string,
+  open: () => Promise<{ storage: Storage; cleanup(): Promise<void> }>,
+) {
+  describe(`the tips store on ${name}`, () => {
+    let storage: Storage;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ storage, cleanup } = await open());
+      await storage.migrate();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await cleanup();
+    });
+
+    it("round-trips a subscription and finds due ones through next_run_at, oldest first, skipping paused ones", async () => {
+      await storage.saveSubscription(subscription("C1", "08:00"));
+      await storage.saveSubscription(subscription("C2", "07:00"));
+      await storage.saveSubscription(subscription("C3", "09:00"));
+      await storage.pauseSubscription(channel("C2"), "paused by test");
+      expect(await storage.getSubscription(channel("C1"))).toEqual(subscription("C1", "08:00"));
+      const due = await storage.dueSubscriptions(Date.parse("2026-11-25T08:30:00Z"), 10);
+      expect(due.map((s) => s.channel.channelId)).toEqual(["C1"]);
+      expect(
+        (await storage.dueSubscriptions(Date.parse("2026-11-25T09:30:00Z"), 1)).map(
+          (s) => s.channel.channelId,
+        ),
+      ).toEqual(["C1"]);
+    });
+
+    it("claims a ledger key for exactly one of many concurrent claimers", async () => {
+      const key = { channel: channel("C1"), kind: "tip" as const, localDate: "2026-11-25" };
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => storage.claimDelivery(key, `p${i}`, 1)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await storage.finishDelivery(key, "sent", 2, { item: "tip-x" });
+      expect(await storage.getDelivery(key)).toMatchObject({ status: "sent", item: "tip-x", finishedAt: 2 });
+      expect(await storage.claimDelivery({ ...key, kind: "reminder" }, "p", 3)).toBe(true);
+    });
+
+    it("moves a next run only from the expected value (compare-and-set)", async () => {
+      const sub = subscription("C1");
+      await storage.saveSubscription(sub);
+      const at = sub.nextRunAt ?? 0;
+      expect(
+        await storage.advanceSubscription(sub.channel, at, { at: at + 86_400_000, date: "2026-11-26" }),
+      ).toBe(true);
+      expect(
+        await storage.advanceSubscription(sub.channel, at, { at: at + 2 * 86_400_000, date: "2026-11-27" }),
+      ).toBe(false);
+      expect((await storage.getSubscription(sub.channel))?.nextRunDate).toBe("2026-11-26");
+    });
+
+    it("reports claims never finished once older than the lease", async () => {
+      await storage.claimDelivery({ channel: channel("C1"), kind: "tip", localDate: "2026-11-24" }, "p", 100);
+      await storage.claimDelivery({ channel: channel("C2"), kind: "tip", localDate: "2026-11-24" }, "p", 500);
+      expect((await storage.staleClaims(200)).map((d) => d.channel.channelId)).toEqual(["C1"]);
+      expect(await storage.staleClaims(1000, channel("C2"))).toHaveLength(1);
+    });
+
+    it("records the rotation and starts a new cycle when asked", async () => {
+      await storage.saveSubscription(subscription("C1"));
+      await storage.recordRotation(channel("C1"), "a", false);
+      await storage.recordRotation(channel("C1"), "b", false);
+      expect((await storage.getSubscription(channel("C1")))?.cyclePosted).toEqual(["a", "b"]);
+      await storage.recordRotation(channel("C1"), "c", true);
+      expect((await storage.getSubscription(channel("C1")))?.cyclePosted).toEqual(["c"]);
+    });
+
+    it("adds, lists per channel and removes team tips, and deletes subscriptions", async () => {
+      await storage.addTeamTip({
+        id: "t1",
+        channel: channel("C1"),
+        text: "Stairs",
+        sourceUrl: null,
+        createdBy: "U1",
+        createdAt: 1,
+      });
+      await storage.addTeamTip({
+        id: "t2",
+        channel: channel("C2"),
+        text: "Walk",
+        sourceUrl: "https://example.org",
+        createdBy: "U1",
+        createdAt: 2,
+      });
+      expect((await storage.listTeamTips(channel("C1"))).map((t) => t.text)).toEqual(["Stairs"]);
+      expect(await storage.removeTeamTip(channel("C1"), "t2")).toBe(false);
+      expect(await storage.removeTeamTip(channel("C2"), "t2")).toBe(true);
+      await storage.saveSubscription(subscription("C1"));
+      expect(await storage.deleteSubscription(channel("C1"))).toBe(true);
+      expect(await storage.getSubscription(channel("C1"))).toBeUndefined();
+    });
+  });
+}
+
+tipsStoreContract("SQLite", async () => ({
+  storage: createSqliteStorage({ path: ":memory:" }),
+  cleanup: async () => {},
+}));
+tipsStoreContract("PostgreSQL", async () => {
+  const db: TestDatabase = await createTestDatabase();
+  return { storage: createPostgresStorage({ url: db.url }), cleanup: () => db.drop() };
+});
