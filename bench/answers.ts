@@ -39,6 +39,7 @@ export function benchAnswers(): void {
     engine: createAnswerEngine(content, { emergencyNumber: "911" }).ask,
     baseline: createKeywordBaseline(content),
   };
+  const bare = probe("bare");
   const rows: string[][] = [];
   const accuracy: Record<string, number> = {};
   for (const [name, ask] of Object.entries(answerers)) {
@@ -59,7 +60,7 @@ export function benchAnswers(): void {
       `${fmt(median(loadTimes))} (cold ${fmt(cold.loadMs, 0)})`,
       fmt(percentile(latencies, 50), 3),
       fmt(percentile(latencies, 99), 3),
-      fmt(cold.rss / 2 ** 20, 0),
+      `${fmt(cold.rss / 2 ** 20, 0)} (+${fmt((cold.rss - bare.rss) / 2 ** 20, 0)})`,
       `${fmt(result.accuracy * 100, 1)}% (${result.right}/${result.total})`,
       `${result.urgentFound}/${result.urgentTotal}`,
       String(result.falseAlarms),
@@ -72,7 +73,7 @@ export function benchAnswers(): void {
       "load+validate ms",
       "ask p50 ms",
       "ask p99 ms",
-      "RSS MB",
+      "RSS MB (+ over bare tsx process)",
       "accuracy",
       "urgent found",
       "false alarms",

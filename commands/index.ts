@@ -11,6 +11,7 @@ import foods from "./foods.js";
 import help from "./help.js";
 import symptoms from "./symptoms.js";
 import tip from "./tip.js";
+import tips from "./tips.js";
 import vitamin from "./vitamin.js";
 
 export const commands: readonly CommandDefinition[] = [
@@ -20,6 +21,7 @@ export const commands: readonly CommandDefinition[] = [
   foods,
   symptoms,
   tip,
+  tips,
   feedback,
   help,
 ];

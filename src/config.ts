@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .optional(),
   COOLDOWN_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0).max(3600).default(3),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(3000),
+  TIPS_GRACE_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(0).max(23).default(3),
   SLACK_BOT_TOKEN: z
     .string()
     .trim()
@@ -104,6 +105,8 @@ export interface Config {
   adminUserIds: ReadonlySet<string>;
   cooldownMs: number;
   port: number;
+  /** How late a missed scheduled post may still go out after downtime. */
+  graceMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -189,7 +192,9 @@ function discordOf(e: Env): DiscordConfig | undefined {
     ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
     ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY } : {}),
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
-    ...(e.DISCORD_SHARDS ? { shards: e.DISCORD_SHARDS === "auto" ? ("auto" as const) : Number(e.DISCORD_SHARDS) } : {}),
+    ...(e.DISCORD_SHARDS
+      ? { shards: e.DISCORD_SHARDS === "auto" ? ("auto" as const) : Number(e.DISCORD_SHARDS) }
+      : {}),
   };
 }
 
@@ -227,6 +232,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     ),
     cooldownMs: e.COOLDOWN_SECONDS * 1000,
     port: e.PORT,
+    graceMs: e.TIPS_GRACE_HOURS * 3_600_000,
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
   };

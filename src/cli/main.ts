@@ -13,12 +13,15 @@ import { createLogger } from "../logger.js";
 import { startBot } from "../main.js";
 import { runAsk } from "./ask.js";
 import { runContentCheck } from "./content-check.js";
+import { runTipsPlan } from "./tips-plan.js";
 
 const USAGE = `Usage:
   vitabot start                      run the bot (console chat when no platform tokens are set)
   vitabot ask "question" [--json]    answer one question (no database needed)
   vitabot ask --json                 answer each line of stdin, one JSON object per line
   vitabot content check              validate content/ and list every problem
+  vitabot tips plan --time HH:MM --zone ZONE [--days …] [--from YYYY-MM-DD] [--count N] [--json]
+                                     the next post times of a schedule, local and UTC
   vitabot <command> [args]           run one chat command and print the reply, e.g.
                                      vitabot vitamin b12 · vitabot compare d e · vitabot help
 `;
@@ -52,6 +55,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "content" && rest[0] === "check") return runContentCheck(parseConfig().contentDir, io);
+  if (command === "tips" && rest[0] === "plan") return runTipsPlan(rest.slice(1), io);
   if (command === "ask") {
     const config = parseConfig();
     const json = rest.includes("--json");

@@ -53,9 +53,16 @@ export function toInstant(local: LocalDateTime, zoneName: string): Date {
 }
 
 /** The local date (`YYYY-MM-DD`), wall time (`YYYY-MM-DDTHH:MM`) and offset (`+01:00`) of an instant. */
-export function describeInstant(instant: Date, zoneName: string): { date: string; local: string; offset: string } {
+export function describeInstant(
+  instant: Date,
+  zoneName: string,
+): { date: string; local: string; offset: string } {
   const dt = DateTime.fromJSDate(instant, { zone: zoneName });
-  return { date: dt.toFormat("yyyy-MM-dd"), local: dt.toFormat("yyyy-MM-dd'T'HH:mm"), offset: dt.toFormat("ZZ") };
+  return {
+    date: dt.toFormat("yyyy-MM-dd"),
+    local: dt.toFormat("yyyy-MM-dd'T'HH:mm"),
+    offset: dt.toFormat("ZZ"),
+  };
 }
 
 /** The local calendar date of an instant in a zone. */

@@ -12,7 +12,10 @@ function rank(seed: string, tipId: string): string {
 
 /** The channel's order for a set of tip ids. */
 export function rotationOrder(seed: string, tipIds: readonly string[]): string[] {
-  return [...tipIds].map((id) => ({ id, key: rank(seed, id) })).sort((a, b) => a.key.localeCompare(b.key)).map((e) => e.id);
+  return [...tipIds]
+    .map((id) => ({ id, key: rank(seed, id) }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((e) => e.id);
 }
 
 export interface NextTip {
@@ -25,7 +28,11 @@ export interface NextTip {
  * The next tip to post, given those already posted in the current cycle.
  * @example nextTip("C123", ["a", "b", "c"], new Set(["b"]))
  */
-export function nextTip(seed: string, eligible: readonly string[], postedThisCycle: ReadonlySet<string>): NextTip | undefined {
+export function nextTip(
+  seed: string,
+  eligible: readonly string[],
+  postedThisCycle: ReadonlySet<string>,
+): NextTip | undefined {
   const order = rotationOrder(seed, eligible);
   const fresh = order.find((id) => !postedThisCycle.has(id));
   if (fresh) return { tipId: fresh, newCycle: false };

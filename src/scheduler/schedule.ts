@@ -41,9 +41,13 @@ export const DateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-12-24")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-    message: "is not a real calendar date",
-  });
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: "is not a real calendar date",
+    },
+  );
 
 /** A valid IANA zone, or a friendly error with examples. */
 export function parseZone(zone: string): string {
@@ -94,7 +98,8 @@ function postsOn(schedule: Schedule, date: string): boolean {
 export function runOn(schedule: Schedule, date: string): PlannedRun | undefined {
   if (!postsOn(schedule, date)) return undefined;
   const instant = toInstant({ date, time: schedule.time }, schedule.zone);
-  return { ...describeInstant(instant, schedule.zone), date, utc: `${instant.toISOString().slice(0, 19)}Z` };
+  const { local, offset } = describeInstant(instant, schedule.zone);
+  return { date, local, utc: `${instant.toISOString().slice(0, 19)}Z`, offset };
 }
 
 /**
@@ -102,7 +107,11 @@ export function runOn(schedule: Schedule, date: string): PlannedRun | undefined 
  * strictly after the instant `after`.
  * @example planRuns({ time: "09:00", zone: "Europe/Berlin", days: [1,2,3,4,5] }, { after: new Date() }, 7)
  */
-export function planRuns(schedule: Schedule, start: { from: string } | { after: Date }, count: number): PlannedRun[] {
+export function planRuns(
+  schedule: Schedule,
+  start: { from: string } | { after: Date },
+  count: number,
+): PlannedRun[] {
   const runs: PlannedRun[] = [];
   const first = "from" in start ? start.from : localDate(start.after, schedule.zone);
   for (let i = 0; i < SEARCH_DAYS && runs.length < count; i++) {

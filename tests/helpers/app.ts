@@ -1,18 +1,19 @@
 /**
- * A real dispatcher over the bundled content and an in-memory SQLite store, with a
- * fake clock and a logger whose lines tests can read.
+ * A real app (content, dispatcher, scheduler) over an in-memory SQLite store, with a
+ * fake clock, a logger whose lines tests can read, and recording adapters for posts.
  */
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { commands as allCommands } from "../../commands/index.js";
+import type { AdapterHealth, ChatAdapter } from "../../src/adapters/chat-adapter.js";
+import { createApp } from "../../src/app.js";
+import { parseConfig } from "../../src/config.js";
 import type { Clock } from "../../src/core/commands/context.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
-import { createDispatcher, type Invocation } from "../../src/core/commands/dispatch.js";
-import { createRegistry } from "../../src/core/commands/registry.js";
-import { createKnowledge } from "../../src/core/knowledge/knowledge.js";
+import type { Invocation } from "../../src/core/commands/dispatch.js";
+import type { Reply } from "../../src/core/reply/reply.js";
+import type { SchedulerDeps } from "../../src/scheduler/scheduler.js";
 import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
-import type { Storage } from "../../src/storage/storage.js";
-import { realContent } from "./content.js";
+import type { ChannelRef, Platform, Storage } from "../../src/storage/storage.js";
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {
@@ -40,29 +41,49 @@ export function createMemoryLogger() {
   return { logger: pino({ level: "debug" }, stream), lines };
 }
 
+/** An adapter that records what it was asked to post, or fails as told. */
+export function createRecordingAdapter(platform: Platform) {
+  const posts: { channel: ChannelRef; reply: Reply; at: number }[] = [];
+  let failWith: ((channel: ChannelRef) => Error | undefined) | undefined;
+  const adapter = {
+    platform,
+    start: async () => {},
+    stop: async () => {},
+    health: (): AdapterHealth => ({ ok: true }),
+    async post(channel: ChannelRef, reply: Reply) {
+      const error = failWith?.(channel);
+      if (error) throw error;
+      posts.push({ channel, reply, at: Date.now() });
+    },
+  } satisfies ChatAdapter;
+  return { adapter, posts, failWhen: (fn: typeof failWith) => (failWith = fn) };
+}
+
 export interface TestAppOptions {
   cooldownMs?: number;
   commands?: readonly CommandDefinition[];
   storage?: Storage;
   now?: string;
+  scheduler?: Partial<Omit<SchedulerDeps, "storage" | "knowledge" | "post" | "clock" | "logger">>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
-  const knowledge = createKnowledge(realContent(), { emergencyNumber: "911" });
-  const storage = options.storage ?? createSqliteStorage({ path: ":memory:" });
-  await storage.migrate();
   const clock = new FakeClock(new Date(options.now ?? "2026-11-25T09:00:00Z"));
   const { logger, lines } = createMemoryLogger();
-  const registry = createRegistry(options.commands ?? allCommands);
-  const dispatcher = createDispatcher({
-    registry,
-    knowledge,
-    storage,
+  const config = { ...parseConfig({ EMERGENCY_NUMBER: "911" }), cooldownMs: options.cooldownMs ?? 0 };
+  const storage = options.storage ?? createSqliteStorage({ path: ":memory:" });
+  const app = await createApp(config, logger, {
     clock,
-    logger,
-    cooldownMs: options.cooldownMs ?? 0,
+    storage,
+    ...(options.commands ? { commands: options.commands } : {}),
+    scheduler: {
+      queues: { slack: { perChannelIntervalMs: 0, concurrency: 50, maxAttempts: 3, backoffMs: 1 } },
+      ...options.scheduler,
+    },
   });
-  return { knowledge, storage, clock, logger, logLines: lines, registry, dispatcher };
+  const slack = createRecordingAdapter("slack");
+  app.registerAdapter(slack.adapter);
+  return { ...app, app, clock, logLines: lines, slack };
 }
 
 /** A Slack-like invocation in channel C1 by user U1. */

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { toInstant } from "../../src/scheduler/local-time.js";
-import { describeDays, nextRun, parseDays, parseTime, parseZone, planRuns, type Schedule } from "../../src/scheduler/schedule.js";
+import {
+  describeDays,
+  nextRun,
+  parseDays,
+  parseTime,
+  parseZone,
+  planRuns,
+  type Schedule,
+} from "../../src/scheduler/schedule.js";
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
-const at = (time: string, zone: string, days: readonly number[] = EVERY_DAY, skip: string[] = []): Schedule => ({ time, zone, days, skip });
+const at = (
+  time: string,
+  zone: string,
+  days: readonly number[] = EVERY_DAY,
+  skip: string[] = [],
+): Schedule => ({ time, zone, days, skip });
 const utcOf = (date: string, time: string, zone: string) => toInstant({ date, time }, zone).toISOString();
 
 describe("local time to instant, across DST", () => {
@@ -36,13 +49,22 @@ describe("planning runs", () => {
 
   it("moves a spring-forward run to the first valid minute, keeping the date", () => {
     const [run] = planRuns(at("02:30", "Europe/Berlin"), { from: "2026-03-29" }, 1);
-    expect(run).toEqual({ date: "2026-03-29", local: "2026-03-29T03:00", utc: "2026-03-29T01:00:00Z", offset: "+02:00" });
+    expect(run).toEqual({
+      date: "2026-03-29",
+      local: "2026-03-29T03:00",
+      utc: "2026-03-29T01:00:00Z",
+      offset: "+02:00",
+    });
   });
 
   it("keeps to weekdays and custom days, and skips skipped dates", () => {
     const weekdays = planRuns(at("09:00", "UTC", parseDays("weekdays")), { from: "2026-11-27" }, 3); // a Friday
     expect(weekdays.map((r) => r.date)).toEqual(["2026-11-27", "2026-11-30", "2026-12-01"]);
-    const custom = planRuns(at("09:00", "UTC", parseDays("mon,wed,fri"), ["2026-12-02"]), { from: "2026-11-30" }, 3);
+    const custom = planRuns(
+      at("09:00", "UTC", parseDays("mon,wed,fri"), ["2026-12-02"]),
+      { from: "2026-11-30" },
+      3,
+    );
     expect(custom.map((r) => r.date)).toEqual(["2026-11-30", "2026-12-04", "2026-12-07"]);
   });
 
@@ -64,7 +86,11 @@ describe("parsing schedule input", () => {
 
   it("rejects bad input with examples of what works", () => {
     expect(() => parseTime("25:00")).toThrow("must be a 24-hour time such as 09:00");
-    expect(() => parseZone("Mars/Olympus")).toThrow("Use an IANA name such as Europe/Berlin, America/New_York");
-    expect(() => parseDays("someday")).toThrow("Use every-day, weekdays, weekends, or a list such as mon,wed,fri");
+    expect(() => parseZone("Mars/Olympus")).toThrow(
+      "Use an IANA name such as Europe/Berlin, America/New_York",
+    );
+    expect(() => parseDays("someday")).toThrow(
+      "Use every-day, weekdays, weekends, or a list such as mon,wed,fri",
+    );
   });
 });

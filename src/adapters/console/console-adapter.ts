@@ -7,6 +7,9 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
+import type { Reply } from "../../core/reply/reply.js";
+import type { ChannelRef } from "../../storage/storage.js";
+import type { ChatAdapter } from "../chat-adapter.js";
 import { renderConsole } from "./render.js";
 
 export interface ConsoleAdapterOptions {
@@ -66,4 +69,26 @@ export async function runConsoleChat(options: ConsoleAdapterOptions): Promise<vo
     if (interactive) lines.prompt();
   }
   lines.close();
+}
+
+/** The console as a ChatAdapter: scheduled tips and shared answers print to the terminal. */
+export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapter & { done: Promise<void> } {
+  let resolveDone: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    resolveDone = resolve;
+  });
+  return {
+    platform: "console",
+    done,
+    start: async () => {
+      void runConsoleChat(options).finally(resolveDone);
+    },
+    stop: async () => {
+      options.input.destroy();
+    },
+    health: () => ({ ok: true }),
+    post: async (_channel: ChannelRef, reply: Reply) => {
+      options.output.write(`\n[#console] ${renderConsole(reply, { color: options.interactive })}`);
+    },
+  };
 }

@@ -4,7 +4,9 @@
  */
 import type { Logger } from "pino";
 import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
+import type { Subscription } from "../../storage/tips-store.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
+import type { Reply } from "../reply/reply.js";
 import type { CommandDefinition } from "./define-command.js";
 
 /** Time, injected so tests and the scheduler can use a fake clock. */
@@ -13,6 +15,26 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * What commands may ask of the running bot beyond storage: posting to a channel through
+ * its platform adapter, and the tip scheduler. Provided by the composition root.
+ */
+export interface BotServices {
+  /**
+   * Posts a reply for everyone in a channel.
+   * @throws PlatformError whose message says how to fix access problems.
+   */
+  post(channel: ChannelRef, reply: Reply): Promise<void>;
+  tips: {
+    /** Posts a subscription's next tip at once and advances its rotation. */
+    postNext(subscription: Subscription): Promise<{ id: string; text: string }>;
+    /** The tip a subscription would post next, without advancing anything. */
+    pickTip(
+      subscription: Subscription,
+    ): Promise<{ item: { id: string; text: string; team: boolean } } | undefined>;
+  };
+}
 
 export interface CommandContext {
   platform: Platform;
@@ -26,6 +48,7 @@ export interface CommandContext {
   storage: Storage;
   clock: Clock;
   logger: Logger;
+  services: BotServices;
   /** Every registered command, for `help`. */
   commands: readonly CommandDefinition[];
 }

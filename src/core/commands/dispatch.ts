@@ -11,7 +11,7 @@ import { UserFacingError } from "../../errors.js";
 import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { type Reply, textReply } from "../reply/reply.js";
-import type { Clock, CommandContext } from "./context.js";
+import type { BotServices, Clock, CommandContext } from "./context.js";
 import type { Runnable } from "./define-command.js";
 import { type ParsedLine, parseLine } from "./grammar.js";
 import type { Registry } from "./registry.js";
@@ -46,6 +46,7 @@ export interface DispatcherDeps {
   logger: Logger;
   /** Per-user, per-command cooldown; 0 turns it off. */
   cooldownMs: number;
+  services: BotServices;
 }
 
 /** Platforms with one trusted local user, where cooldowns would only get in the way. */
@@ -97,6 +98,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       storage: deps.storage,
       clock: deps.clock,
       logger,
+      services: deps.services,
       commands: registry.commands,
     };
   }

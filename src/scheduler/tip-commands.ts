@@ -1,0 +1,333 @@
+/**
+ * The `tips` subcommands that manage a channel's schedule: subscribe, unsubscribe,
+ * status, preview, pause, resume, skip, post-now, plan. Admins (or whoever created the
+ * subscription) change it; anyone may read it.
+ */
+import type { CommandContext } from "../core/commands/context.js";
+import { defineRunnable, option } from "../core/commands/define-command.js";
+import { type Reply, textReply } from "../core/reply/reply.js";
+import { PlatformError, UserFacingError } from "../errors.js";
+import type { Subscription } from "../storage/tips-store.js";
+import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
+import { describeInstant, localDate } from "./local-time.js";
+import {
+  DateSchema,
+  DEFAULT_TIME,
+  describeDays,
+  parseDays,
+  parseTime,
+  parseZone,
+  planRuns,
+  type Schedule,
+} from "./schedule.js";
+
+const THEMES = [
+  "vitamin-d",
+  "vitamin-b12",
+  "vitamin-e",
+  "magnesium",
+  "omega-3",
+  "calcium",
+  "food",
+  "exercise",
+  "sun",
+  "protein",
+  "testing",
+  "safety",
+  "supplements",
+  "habits",
+];
+
+/** The channel's subscription, or a friendly error saying how to create one. */
+export async function requireSubscription(ctx: CommandContext): Promise<Subscription> {
+  const sub = await ctx.storage.getSubscription(ctx.channel);
+  if (!sub)
+    throw new UserFacingError(
+      "This channel has no daily tips yet. An admin can start them with /tips subscribe.",
+      "no_subscription",
+    );
+  return sub;
+}
+
+/** Admins, or the person who created the subscription, may change it. */
+export function requireManager(ctx: CommandContext, sub: Subscription | undefined, what: string): void {
+  if (ctx.isAdmin || (sub && sub.createdBy === ctx.user.id)) return;
+  throw new UserFacingError(`Only channel admins or whoever set up the tips can ${what}.`, "not_admin");
+}
+
+function zoneFor(ctx: CommandContext, zone: string | undefined, previous?: Subscription): string {
+  if (zone) return parseZone(zone);
+  if (previous) return previous.zone;
+  if (ctx.userTimeZone) return parseZone(ctx.userTimeZone);
+  throw new UserFacingError(
+    "Which time zone? Add one, for example zone:Europe/Berlin or zone:America/New_York.",
+    "zone_required",
+  );
+}
+
+/** "Mon 30 Nov, 09:00 (Europe/Berlin, UTC+01:00)" */
+export function describeNext(sub: Subscription): string {
+  if (sub.nextRunAt === null) return sub.pausedReason ? "none while paused" : "none scheduled";
+  const local = describeInstant(new Date(sub.nextRunAt), sub.zone);
+  const day = new Date(`${local.date}T00:00:00Z`).toUTCString().slice(0, 11);
+  return `${day}, ${local.local.slice(11)} (${sub.zone}, UTC${local.offset})`;
+}
+
+function scheduleLine(sub: Subscription): string {
+  const focus = sub.theme ? `, focus: ${sub.theme}` : "";
+  return `${sub.time} ${sub.zone}, ${describeDays(sub.days)}${focus}`;
+}
+
+/** Posts in the channel, turning an access problem into instructions for the person. */
+async function announce(ctx: CommandContext, reply: Reply): Promise<void> {
+  try {
+    await ctx.services.post(ctx.channel, reply);
+  } catch (error) {
+    if (error instanceof PlatformError) {
+      throw new UserFacingError(
+        `I can't post in this channel yet: ${error.message}`,
+        `cannot_post_${error.code}`,
+      );
+    }
+    throw error;
+  }
+}
+
+const subscribe = defineRunnable({
+  description: "Post a daily tip in this channel (admins)",
+  options: {
+    time: option.text("Local time, HH:MM (default 09:00)", { max: 5 }),
+    zone: option.text("IANA time zone, e.g. Europe/Berlin", { max: 64 }),
+    days: option.text("every-day, weekdays, or e.g. mon,wed,fri", { max: 40 }),
+    theme: option.text(`Only tips about one topic: ${THEMES.slice(0, 6).join(", ")}, …`, { max: 20 }),
+  },
+  examples: [
+    "tips subscribe 09:00 Europe/Berlin weekdays",
+    "tips subscribe time:08:30 zone:America/New_York",
+  ],
+  async run(ctx, { time, zone, days, theme }): Promise<Reply> {
+    const previous = await ctx.storage.getSubscription(ctx.channel);
+    requireManager(ctx, previous, "change the daily tips");
+    if (theme && !THEMES.includes(theme))
+      throw new UserFacingError(`Focus must be one of: ${THEMES.join(", ")}.`, "bad_theme");
+    const schedule: Schedule = {
+      time: parseTime(time ?? previous?.time ?? DEFAULT_TIME),
+      zone: zoneFor(ctx, zone, previous),
+      days: parseDays(days),
+      skip: previous?.skip ?? [],
+    };
+    const sub = buildSubscription({
+      channel: ctx.channel,
+      schedule,
+      theme: theme ?? null,
+      createdBy: ctx.user.id,
+      now: ctx.clock.now(),
+      ...(previous ? { previous } : {}),
+    });
+    const announcement = textReply(
+      "Daily muscle-health tips are on",
+      `vitabot will post a short tip here at ${scheduleLine(sub)}.`,
+      "success",
+    );
+    announcement.visibility = "channel";
+    await announce(ctx, announcement);
+    await ctx.storage.saveSubscription(sub);
+    return textReply(
+      "Daily tips set up",
+      `Schedule: ${scheduleLine(sub)}.\nNext post: ${describeNext(sub)}.`,
+      "success",
+    );
+  },
+});
+
+const unsubscribe = defineRunnable({
+  description: "Stop the daily tips in this channel (admins)",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    requireManager(ctx, sub, "stop the daily tips");
+    await ctx.storage.deleteSubscription(ctx.channel);
+    return textReply(
+      "Daily tips stopped",
+      "No more tips will be posted in this channel. Team tips you added are kept.",
+      "success",
+    );
+  },
+});
+
+const status = defineRunnable({
+  description: "The channel's tip schedule and next post",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    const stale = await ctx.storage.staleClaims(ctx.clock.now().getTime() - 10 * 60_000, ctx.channel);
+    const fields = [
+      { label: "Schedule", value: scheduleLine(sub) },
+      { label: "Next post", value: describeNext(sub) },
+      ...(sub.pausedReason ? [{ label: "Paused", value: sub.pausedReason }] : []),
+      ...(sub.skip.length ? [{ label: "Skipped dates", value: sub.skip.join(", ") }] : []),
+      ...(stale.length
+        ? [
+            {
+              label: "Lost posts",
+              value: stale.map((d) => `${d.localDate}: claimed but never sent (not resent)`).join("; "),
+            },
+          ]
+        : []),
+    ];
+    return {
+      title: "Daily tips in this channel",
+      tone: "info",
+      sections: [],
+      fields,
+      visibility: "ephemeral",
+    };
+  },
+});
+
+const preview = defineRunnable({
+  description: "The next tip this channel will get",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    const next = await ctx.services.tips.pickTip(sub);
+    if (!next) return textReply("No tip to preview", "No tip matches this channel's focus.", "error");
+    return textReply(
+      next.item.team ? "Next: a team tip (not reviewed by vitabot)" : "Next tip",
+      next.item.text,
+    );
+  },
+});
+
+const pause = defineRunnable({
+  description: "Pause the daily tips (admins)",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    requireManager(ctx, sub, "pause the daily tips");
+    await ctx.storage.pauseSubscription(
+      ctx.channel,
+      `paused by ${ctx.user.name ?? ctx.user.id} on ${localDate(ctx.clock.now(), sub.zone)}`,
+    );
+    return textReply("Daily tips paused", "Resume them with /tips resume.", "success");
+  },
+});
+
+const resume = defineRunnable({
+  description: "Resume paused daily tips (admins)",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    requireManager(ctx, sub, "resume the daily tips");
+    const next = nextRunFields(scheduleOf(sub), ctx.clock.now());
+    const resumed = { ...sub, pausedReason: null, nextRunAt: next.at, nextRunDate: next.date };
+    await ctx.storage.saveSubscription(resumed);
+    return textReply("Daily tips resumed", `Next post: ${describeNext(resumed)}.`, "success");
+  },
+});
+
+const skip = defineRunnable({
+  description: "Skip one date, e.g. a holiday (admins)",
+  options: { date: option.text("The local date to skip, YYYY-MM-DD", { required: true, max: 10 }) },
+  examples: ["tips skip 2026-12-25"],
+  async run(ctx, { date }) {
+    const sub = await requireSubscription(ctx);
+    requireManager(ctx, sub, "skip a date");
+    const parsed = DateSchema.safeParse(date);
+    if (!parsed.success)
+      throw new UserFacingError(`"${date}" ${parsed.error.issues[0]?.message}.`, "bad_date");
+    const skipList = [...new Set([...sub.skip, parsed.data])].sort();
+    const updated = { ...sub, skip: skipList };
+    if (sub.pausedReason === null)
+      Object.assign(
+        updated,
+        (({ at, date: d }) => ({ nextRunAt: at, nextRunDate: d }))(
+          nextRunFields(scheduleOf(updated), ctx.clock.now()),
+        ),
+      );
+    await ctx.storage.saveSubscription(updated);
+    return textReply(
+      "Date skipped",
+      `No tip on ${parsed.data}. Next post: ${describeNext(updated)}.`,
+      "success",
+    );
+  },
+});
+
+const postNow = defineRunnable({
+  description: "Post the next tip now; doesn't replace today's scheduled one (admins)",
+  options: {},
+  async run(ctx) {
+    const sub = await requireSubscription(ctx);
+    requireManager(ctx, sub, "post a tip now");
+    const tip = await ctx.services.tips.postNext(sub);
+    return textReply(
+      "Tip posted",
+      `Posted: "${tip.text.slice(0, 80)}${tip.text.length > 80 ? "…" : ""}"`,
+      "success",
+    );
+  },
+});
+
+const plan = defineRunnable({
+  description: "The next post times for a schedule, local and UTC",
+  options: {
+    time: option.text("Local time, HH:MM", { max: 5 }),
+    zone: option.text("IANA time zone", { max: 64 }),
+    days: option.text("every-day, weekdays, or e.g. mon,wed,fri", { max: 40 }),
+    from: option.text("Start of a local day, YYYY-MM-DD (default: now)", { max: 10 }),
+    count: option.text("How many (default 7, at most 60)", { max: 2 }),
+  },
+  examples: ["tips plan 09:00 Europe/Berlin weekdays"],
+  async run(ctx, { time, zone, days, from, count }) {
+    const sub = await ctx.storage.getSubscription(ctx.channel);
+    const schedule: Schedule = {
+      time: parseTime(time ?? sub?.time ?? DEFAULT_TIME),
+      zone: zoneFor(ctx, zone, sub),
+      days: days ? parseDays(days) : (sub?.days ?? parseDays(undefined)),
+      skip: sub?.skip ?? [],
+    };
+    const runs = planSchedule(schedule, from, count, ctx.clock.now());
+    return {
+      title: `Next posts: ${schedule.time} ${schedule.zone}, ${describeDays(schedule.days)}`,
+      tone: "info",
+      sections: [],
+      table: {
+        columns: ["Date", "Local", "UTC", "Offset"],
+        rows: runs.map((r) => [r.date, r.local.slice(11), r.utc, r.offset]),
+      },
+      visibility: "ephemeral",
+    };
+  },
+});
+
+/** The shared core of `tips plan` in chat and on the command line. */
+export function planSchedule(
+  schedule: Schedule,
+  from: string | undefined,
+  count: string | undefined,
+  now: Date,
+) {
+  const n = count === undefined ? 7 : Number(count);
+  if (!Number.isInteger(n) || n < 1 || n > 60)
+    throw new UserFacingError("count must be a whole number from 1 to 60.", "bad_count");
+  if (from !== undefined) {
+    const parsed = DateSchema.safeParse(from);
+    if (!parsed.success)
+      throw new UserFacingError(`"${from}" ${parsed.error.issues[0]?.message}.`, "bad_date");
+    return planRuns(schedule, { from: parsed.data }, n);
+  }
+  return planRuns(schedule, { after: now }, n);
+}
+
+export const scheduleSubcommands = {
+  subscribe,
+  unsubscribe,
+  status,
+  preview,
+  pause,
+  resume,
+  skip,
+  "post-now": postNow,
+  plan,
+};
