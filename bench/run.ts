@@ -1,11 +1,16 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
- * talks to 127.0.0.1 only. Suites: answers.
+ * talks to 127.0.0.1 only. Suites: answers, storage, scheduler.
  */
 import { benchAnswers } from "./answers.js";
+import { benchScheduler } from "./scheduler.js";
 import { benchStorage } from "./storage.js";
 
-const SUITES: Record<string, () => void | Promise<void>> = { answers: benchAnswers, storage: benchStorage };
+const SUITES: Record<string, () => void | Promise<void>> = {
+  answers: benchAnswers,
+  storage: benchStorage,
+  scheduler: benchScheduler,
+};
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) {

@@ -4,7 +4,7 @@
  * first valid minute after it; a time that happens twice (fall back) maps to the
  * earlier instant. Offsets come from Luxon's IANA zone data, never from a hand table.
  */
-import { DateTime, IANAZone } from "luxon";
+import { IANAZone } from "luxon";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -43,6 +43,23 @@ function instantsFor(zone: IANAZone, wallMs: number): number[] {
  * @example toInstant({ date: "2026-03-08", time: "02:30" }, "America/New_York") // 07:00Z, i.e. 03:00 EDT
  */
 export function toInstant(local: LocalDateTime, zoneName: string): Date {
+  const key = `${zoneName}|${local.date}|${local.time}`;
+  const cached = instantCache.get(key);
+  if (cached !== undefined) return new Date(cached);
+  const instant = computeInstant(local, zoneName);
+  if (instantCache.size >= INSTANT_CACHE_MAX) instantCache.clear();
+  instantCache.set(key, instant.getTime());
+  return instant;
+}
+
+/**
+ * Memo of toInstant. It is a pure function of (zone, date, time), and every channel due in
+ * the same minute in the same zone asks the same question, so a tick computes each once.
+ */
+const instantCache = new Map<string, number>();
+const INSTANT_CACHE_MAX = 50_000;
+
+function computeInstant(local: LocalDateTime, zoneName: string): Date {
   const zone = IANAZone.create(zoneName);
   const wall = wallClockMs(local.date, local.time);
   for (let minutes = 0; minutes <= MAX_GAP_MINUTES; minutes++) {
@@ -52,22 +69,31 @@ export function toInstant(local: LocalDateTime, zoneName: string): Date {
   throw new Error(`no valid local time near ${local.date} ${local.time} in ${zoneName}`);
 }
 
+/** The zone's wall clock at an instant, as an ISO-like string `YYYY-MM-DDTHH:MM`, and its offset in minutes. */
+function wallClock(instant: Date, zoneName: string): { wall: string; offsetMinutes: number } {
+  const offsetMinutes = IANAZone.create(zoneName).offset(instant.getTime());
+  const wall = new Date(instant.getTime() + offsetMinutes * MINUTE_MS).toISOString().slice(0, 16);
+  return { wall, offsetMinutes };
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
 /** The local date (`YYYY-MM-DD`), wall time (`YYYY-MM-DDTHH:MM`) and offset (`+01:00`) of an instant. */
 export function describeInstant(
   instant: Date,
   zoneName: string,
 ): { date: string; local: string; offset: string } {
-  const dt = DateTime.fromJSDate(instant, { zone: zoneName });
-  return {
-    date: dt.toFormat("yyyy-MM-dd"),
-    local: dt.toFormat("yyyy-MM-dd'T'HH:mm"),
-    offset: dt.toFormat("ZZ"),
-  };
+  const { wall, offsetMinutes } = wallClock(instant, zoneName);
+  return { date: wall.slice(0, 10), local: wall, offset: formatOffset(offsetMinutes) };
 }
 
 /** The local calendar date of an instant in a zone. */
 export function localDate(instant: Date, zoneName: string): string {
-  return DateTime.fromJSDate(instant, { zone: zoneName }).toFormat("yyyy-MM-dd");
+  return wallClock(instant, zoneName).wall.slice(0, 10);
 }
 
 /** The date `days` after a `YYYY-MM-DD` date (calendar arithmetic, no zone involved). */

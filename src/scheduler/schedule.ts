@@ -97,10 +97,20 @@ function postsOn(schedule: Schedule, date: string): boolean {
 /** The run on a given local date, if the schedule posts that day. */
 export function runOn(schedule: Schedule, date: string): PlannedRun | undefined {
   if (!postsOn(schedule, date)) return undefined;
+  const key = `${schedule.zone}|${date}|${schedule.time}`;
+  const cached = runCache.get(key);
+  if (cached) return { ...cached };
   const instant = toInstant({ date, time: schedule.time }, schedule.zone);
   const { local, offset } = describeInstant(instant, schedule.zone);
-  return { date, local, utc: `${instant.toISOString().slice(0, 19)}Z`, offset };
+  const run = { date, local, utc: `${instant.toISOString().slice(0, 19)}Z`, offset };
+  if (runCache.size >= RUN_CACHE_MAX) runCache.clear();
+  runCache.set(key, run);
+  return { ...run };
 }
+
+/** Memo of the pure (zone, date, time) -> run mapping: channels due together share it. */
+const runCache = new Map<string, PlannedRun>();
+const RUN_CACHE_MAX = 50_000;
 
 /**
  * The next `count` runs: from the start of local day `from` (that day included), or

@@ -18,7 +18,9 @@ import { createPostQueue, type PostQueue, type PostQueueOptions } from "./post-q
 
 export const DEFAULT_GRACE_MS = 3 * 3600_000;
 export const DEFAULT_LEASE_MS = 10 * 60_000;
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 2000;
+/** Due posts settled (advanced and posted) at once. */
+const SETTLE_SLICE = 100;
 
 /** Per-platform posting limits (see README, "Scale out", for splitting them across replicas). */
 export const DEFAULT_QUEUES: Record<Platform, PostQueueOptions> = {
@@ -118,37 +120,42 @@ export function createTipScheduler(deps: SchedulerDeps) {
     }
   }
 
-  /** Claims one due subscription's post; returns the delivery to post, if this process won it. */
-  async function claim(
-    sub: Subscription,
-    now: Date,
-    report: TickReport,
-  ): Promise<(() => Promise<void>) | undefined> {
-    const scheduledAt = sub.nextRunAt ?? 0;
-    const date = sub.nextRunDate ?? localDate(new Date(scheduledAt), sub.zone);
-    const next = nextRunFields(scheduleOf(sub), new Date(Math.max(scheduledAt, now.getTime())));
-    const late = now.getTime() - scheduledAt > graceMs || localDate(now, sub.zone) !== date;
-    if (late) {
-      await storage.advanceSubscription(sub.channel, scheduledAt, next);
-      report.skippedLate++;
-      logger.info(
-        { channel: channelKey(sub.channel), localDate: date },
-        "missed tip older than the grace window: skipped",
-      );
-      return undefined;
-    }
-    const key = keyOf(sub.channel, date);
-    const won = await storage.claimDelivery(key, deps.processId, now.getTime());
-    await storage.advanceSubscription(sub.channel, scheduledAt, next);
-    if (!won) {
-      report.claimedElsewhere++;
-      return undefined;
-    }
-    report.claimed++;
-    return () => deliver(sub, key, report);
+  interface DueRun {
+    sub: Subscription;
+    scheduledAt: number;
+    key: DeliveryKey;
+    late: boolean;
   }
 
-  /** One scheduler run: find due posts, claim them, post them, report. */
+  /** What a due subscription means at `now`; `todayIn` caches each zone's local date for the tick. */
+  function plan(sub: Subscription, now: Date, todayIn: (zone: string) => string): DueRun {
+    const scheduledAt = sub.nextRunAt ?? 0;
+    const date = sub.nextRunDate ?? localDate(new Date(scheduledAt), sub.zone);
+    const late = now.getTime() - scheduledAt > graceMs || todayIn(sub.zone) !== date;
+    return { sub, scheduledAt, key: keyOf(sub.channel, date), late };
+  }
+
+  /** After the claim: move the next run on (compare-and-set), then post if this process won. */
+  async function settle(run: DueRun, won: boolean, now: Date, report: TickReport): Promise<void> {
+    const next = nextRunFields(scheduleOf(run.sub), new Date(Math.max(run.scheduledAt, now.getTime())));
+    await storage.advanceSubscription(run.sub.channel, run.scheduledAt, next);
+    if (run.late) {
+      report.skippedLate++;
+      logger.info(
+        { channel: channelKey(run.sub.channel), localDate: run.key.localDate },
+        "missed tip older than the grace window: skipped",
+      );
+    } else if (won) {
+      await deliver(run.sub, run.key, report);
+    } else {
+      report.claimedElsewhere++;
+    }
+  }
+
+  /**
+   * One scheduler run: find due posts (indexed query), claim them all in one statement,
+   * then move each next run on and post what this process won.
+   */
   async function tick(): Promise<TickReport> {
     const now = clock.now();
     const started = performance.now();
@@ -163,14 +170,35 @@ export function createTipScheduler(deps: SchedulerDeps) {
       staleClaims: [],
       collectMs: 0,
     };
-    const jobs: (() => Promise<void>)[] = [];
-    const due = await storage.dueSubscriptions(now.getTime(), deps.batchSize ?? DEFAULT_BATCH);
-    report.due = due.length;
-    for (const sub of due) {
-      const job = await claim(sub, now, report);
-      if (job) jobs.push(job);
-    }
+    const zoneDates = new Map<string, string>();
+    const todayIn = (zone: string) => {
+      let date = zoneDates.get(zone);
+      if (date === undefined) zoneDates.set(zone, (date = localDate(now, zone)));
+      return date;
+    };
+    const runs = (await storage.dueSubscriptions(now.getTime(), deps.batchSize ?? DEFAULT_BATCH)).map((sub) =>
+      plan(sub, now, todayIn),
+    );
+    report.due = runs.length;
+    const onTime = runs.filter((r) => !r.late);
+    const won = new Set(
+      (
+        await storage.claimDeliveries(
+          onTime.map((r) => r.key),
+          deps.processId,
+          now.getTime(),
+        )
+      ).map((k) => channelKey(k.channel)),
+    );
+    report.claimed = won.size;
     report.collectMs = performance.now() - started;
+    // Settle in slices, so a big tick never holds thousands of posts in flight at once.
+    for (let i = 0; i < runs.length; i += SETTLE_SLICE) {
+      const slice = runs.slice(i, i + SETTLE_SLICE);
+      await Promise.all(
+        slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
+      );
+    }
     report.staleClaims = await storage.staleClaims(now.getTime() - leaseMs);
     for (const stale of report.staleClaims) {
       logger.warn(
@@ -178,7 +206,6 @@ export function createTipScheduler(deps: SchedulerDeps) {
         "claimed but never sent (crash?): not resent",
       );
     }
-    await Promise.all(jobs.map((job) => job()));
     if (report.due > 0) logger.info({ ...report, staleClaims: report.staleClaims.length }, "scheduler tick");
     return report;
   }

@@ -68,6 +68,9 @@ export interface TipsDatabase {
   team_tips: TeamTipsTable;
 }
 
+/** Rows per multi-row claim: 11 columns each stays well under 32,766 (SQLite) and 65,535 (PostgreSQL) parameters. */
+const CLAIM_CHUNK = 1000;
+
 type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 
 const channelOf = (row: { platform: Platform; workspace_id: string; channel_id: string }): ChannelRef => ({
@@ -231,6 +234,33 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           .returning("claimed_at")
           .executeTakeFirst();
         return result !== undefined;
+      }),
+    claimDeliveries: (keys, by, at) =>
+      guard("claim deliveries", async () => {
+        if (keys.length === 0) return [];
+        const won: DeliveryKey[] = [];
+        // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
+        for (let i = 0; i < keys.length; i += CLAIM_CHUNK) {
+          const chunk = keys.slice(i, i + CLAIM_CHUNK);
+          const rows = await db
+            .insertInto("deliveries")
+            .values(
+              chunk.map((k) => ({
+                ...keyOf(k),
+                status: "claimed" as const,
+                claimed_by: by,
+                claimed_at: at,
+                finished_at: null,
+                reason: null,
+                item: null,
+              })),
+            )
+            .onConflict((oc) => oc.doNothing())
+            .returning(["platform", "workspace_id", "channel_id", "kind", "local_date"])
+            .execute();
+          won.push(...rows.map((r) => ({ channel: channelOf(r), kind: r.kind, localDate: r.local_date })));
+        }
+        return won;
       }),
     finishDelivery: (k, status, at, detail) =>
       guard("record a delivery", async () => {

@@ -84,6 +84,11 @@ export interface TipsStore {
 
   /** INSERT … ON CONFLICT DO NOTHING: true for exactly one claimer of a key. */
   claimDelivery(key: DeliveryKey, claimedBy: string, at: number): Promise<boolean>;
+  /**
+   * Claims many keys in one statement (multi-row INSERT … ON CONFLICT DO NOTHING
+   * RETURNING): returns the keys this call won.
+   */
+  claimDeliveries(keys: readonly DeliveryKey[], claimedBy: string, at: number): Promise<DeliveryKey[]>;
   /** Moves a claimed delivery to `sent` or `failed`. */
   finishDelivery(
     key: DeliveryKey,

@@ -60,6 +60,25 @@ function tipsStoreContract(
       expect(await storage.claimDelivery({ ...key, kind: "reminder" }, "p", 3)).toBe(true);
     });
 
+    it("claims many keys in one call, returning only the ones this caller won", async () => {
+      const keys = Array.from({ length: 1500 }, (_, i) => ({
+        channel: channel(`C${i}`),
+        kind: "tip" as const,
+        localDate: "2026-11-25",
+      }));
+      expect(
+        await storage.claimDelivery(
+          { channel: channel("C7"), kind: "tip", localDate: "2026-11-25" },
+          "other",
+          1,
+        ),
+      ).toBe(true);
+      const won = await storage.claimDeliveries(keys, "me", 2);
+      expect(won).toHaveLength(1499);
+      expect(won.some((k) => k.channel.channelId === "C7")).toBe(false);
+      expect(await storage.claimDeliveries(keys, "again", 3)).toEqual([]);
+    });
+
     it("moves a next run only from the expected value (compare-and-set)", async () => {
       const sub = subscription("C1");
       await storage.saveSubscription(sub);
