@@ -1,0 +1,85 @@
+/**
+ * One process of the Slack benchmark, started by bench/slack.ts with a role:
+ * `stand-in` (Slack's Web API and response_url, counting calls), `vitabot` (the real
+ * app and Slack adapter), or `bare` (a Bolt app whose handler only acks: the ceiling).
+ * It reports its port over IPC and answers `counts` requests; 127.0.0.1 only.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { App as BoltApp, LogLevel } from "@slack/bolt";
+import { createSlackAdapter } from "../src/adapters/slack/slack-adapter.js";
+import { createApp } from "../src/app.js";
+import { parseConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { startSlackStandIn, TEAM_ONE } from "../tests/helpers/slack-stand-in.js";
+
+const [role = "", apiUrl = "", databaseArg = ""] = process.argv.slice(2);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? databaseArg;
+const SECRET = process.env.BENCH_SIGNING_SECRET ?? "";
+const send = (message: Record<string, unknown>) => process.send?.(message);
+
+// Every role reports its CPU time and event-loop delay on request.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+process.on("message", (message: { type?: string }) => {
+  if (message.type === "cpu") {
+    send({
+      type: "cpu",
+      usage: process.cpuUsage(),
+      loopMaxMs: loopDelay.max / 1e6,
+      loopP99Ms: loopDelay.percentile(99) / 1e6,
+    });
+    loopDelay.reset();
+  }
+});
+
+async function standIn(): Promise<void> {
+  const slack = await startSlackStandIn({ record: false });
+  process.on("message", (message: { type?: string }) => {
+    if (message.type === "counts") send({ type: "counts", counts: Object.fromEntries(slack.counts) });
+  });
+  send({ type: "ready", url: slack.url, apiUrl: slack.apiUrl });
+}
+
+async function vitabot(): Promise<void> {
+  const config = parseConfig({
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: TEAM_ONE.token,
+    SLACK_API_URL: apiUrl,
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    COOLDOWN_SECONDS: "0",
+    LOG_LEVEL: "warn",
+  });
+  const app = await createApp(config, createLogger({ level: "warn" }));
+  const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
+  app.registerAdapter(adapter);
+  await adapter.start();
+  send({ type: "ready", port: adapter.port });
+}
+
+async function bare(): Promise<void> {
+  const bolt = new BoltApp({
+    signingSecret: SECRET,
+    token: TEAM_ONE.token,
+    botId: TEAM_ONE.botId,
+    botUserId: TEAM_ONE.botUserId,
+    clientOptions: { slackApiUrl: `${apiUrl}/` },
+    logLevel: LogLevel.ERROR,
+  });
+  bolt.command("/vitabot", async ({ ack }) => {
+    await ack();
+  });
+  const server = (await bolt.start({ port: 0, host: "127.0.0.1" })) as Server;
+  send({ type: "ready", port: (server.address() as AddressInfo).port });
+}
+
+const roles: Record<string, () => Promise<void>> = { "stand-in": standIn, vitabot, bare };
+const run = roles[role];
+if (!run) {
+  console.error(`unknown role "${role}"`);
+  process.exit(2);
+}
+await run();
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,99 @@
+/**
+ * Load for the Slack benchmark: real signed `/vitabot ask …` requests, sent either
+ * open-loop at an exact pace (each request at its own due time, latency measured from
+ * that due time, so a stall is never hidden) or closed-loop by autocannon (throughput).
+ * autocannon's own rate limiting sends each second's quota in a burst, which measures a
+ * burst rather than a steady rate; hence the paced sender.
+ */
+import { Agent, request } from "node:http";
+import type autocannon from "autocannon";
+import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+
+const QUESTIONS = [
+  "my legs are weak",
+  "can low vitamin d cause muscle weakness",
+  "why do I get cramps at night",
+  "is b12 deficiency reversible",
+  "what foods have magnesium",
+  "tingling feet and weak legs",
+  "does omega-3 help muscle",
+  "how much calcium do adults need",
+];
+
+/** `/vitabot ask …` with one of eight everyday questions. */
+export const askText = (i: number) => `ask ${QUESTIONS[i % QUESTIONS.length]}`;
+
+/** Signed `/vitabot` requests from 64 people, timestamped now (valid for 5 minutes). */
+export function signedRequests(
+  secret: string,
+  standInUrl: string,
+  text: (i: number) => string = askText,
+): autocannon.Request[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return Array.from({ length: 64 }, (_, i) => {
+    const { body, contentType } = slashCommand({
+      text: text(i),
+      user_id: `U_BENCH_${i}`,
+      trigger_id: `bench.${i}`,
+      response_url: `${standInUrl}/respond/bench-${i}`,
+    });
+    const headers = {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": slackSignature(secret, timestamp, body),
+    };
+    return { method: "POST", path: "/slack/events", headers, body };
+  });
+}
+
+/** One POST; a kept-alive socket the server had just closed is retried once on a new one. */
+function send(agent: Agent, port: number, req: autocannon.Request, retry = true): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = String(req.body ?? "");
+    const headers = { ...req.headers, "content-length": String(Buffer.byteLength(body)) };
+    const outgoing = request(
+      { host: "127.0.0.1", port, path: req.path, method: "POST", agent, headers },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    outgoing.on("error", (error) => {
+      if (retry && outgoing.reusedSocket) send(agent, port, req, false).then(resolve, reject);
+      else reject(error);
+    });
+    outgoing.end(body);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends `rate` requests a second for `seconds`, evenly spaced; returns each ack latency (ms). */
+export async function paced(
+  port: number,
+  requests: autocannon.Request[],
+  rate: number,
+  seconds: number,
+): Promise<{ latencies: number[]; failures: string[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now() + 5;
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0.5) await sleep(wait);
+    const req = requests[i % requests.length] as autocannon.Request;
+    inFlight.push(
+      send(agent, port, req).then(
+        (status) =>
+          void (status === 200 ? latencies.push(performance.now() - due) : failures.push(`HTTP ${status}`)),
+        (error: Error) => void failures.push(error.message),
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { latencies, failures };
+}

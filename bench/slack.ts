@@ -1,0 +1,249 @@
+/**
+ * Slack ack latency and throughput. Three processes on 127.0.0.1: the Slack stand-in
+ * (Web API + response_url), the app (vitabot's real adapter, or a bare Bolt app whose
+ * handler only acks: the ceiling), and this one sending real signed `/vitabot ask …`.
+ *   1. p50/p99 ack latency at a fixed, evenly paced 200 requests/s (target p99 < 50 ms).
+ *   2. Maximum sustained throughput under closed-loop load (autocannon): vitabot counts
+ *      only answers that reached response_url inside the window; the bare app its acks.
+ * Run: node --expose-gc --import tsx -e "import('./bench/slack.ts').then(m => m.benchSlack())"
+ * (BENCH_DATABASE_URL=postgres://… runs the app on PostgreSQL instead of a SQLite file.)
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { paced, signedRequests } from "./slack-load.js";
+import { fmt, median, percentile, printTable } from "./stats.js";
+
+const RUNS = 3;
+/** Latency runs are short and this VM's scheduling is noisy, so take more of them. */
+const LATENCY_RUNS = 5;
+const FIXED_RATE = 200;
+const DURATION_S = 8;
+/** V8 needs ~15 s of this load before the answer path is optimised (first seconds: p99 ≈ 1 s). */
+const WARMUP_S = 15;
+const CONNECTIONS = 50;
+
+interface Child {
+  process: ChildProcess;
+  ready: Record<string, unknown>;
+}
+
+function spawnRole(role: string, args: string[], secret: string): Promise<Child> {
+  const script = fileURLToPath(new URL("./slack-child.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, role, ...args], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, BENCH_SIGNING_SECRET: secret },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${role} did not start within 60 s`)), 60_000);
+    child.once("exit", (code) => reject(new Error(`${role} exited with ${code}`)));
+    child.on("message", (message: Record<string, unknown>) => {
+      if (message.type !== "ready") return;
+      clearTimeout(timer);
+      resolve({ process: child, ready: message });
+    });
+  });
+}
+
+async function stop(child: Child | undefined): Promise<void> {
+  if (!child || child.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.process.once("exit", resolve));
+  child.process.kill("SIGTERM");
+  await exited;
+}
+
+/** Asks a child one question over IPC (`counts`, `cpu`) and waits for the reply of that type. */
+function ask<T>(child: Child, type: string, pick: (message: Record<string, unknown>) => T): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: Record<string, unknown>) => {
+      if (message.type !== type) return;
+      child.process.off("message", listener);
+      resolve(pick(message));
+    };
+    child.process.on("message", listener);
+    child.process.send({ type });
+  });
+}
+
+const answersDelivered = (standIn: Child) =>
+  ask(standIn, "counts", (m) => (m.counts as Record<string, number>).response_url ?? 0);
+const cpuMs = (child: Child) =>
+  ask(child, "cpu", (m) => {
+    const usage = m.usage as NodeJS.CpuUsage;
+    return (usage.user + usage.system) / 1000;
+  });
+
+async function flatOut(port: number, requests: autocannon.Request[], seconds: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests,
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+    throw new Error(
+      `load failed: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  return result.requests.total;
+}
+
+/** Waits for answers still queued after the load stops; returns how long that took. */
+async function drain(standIn: Child, expected: number): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < 30_000 && (await answersDelivered(standIn)) < expected)
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  return performance.now() - start;
+}
+
+interface Throughput {
+  acks: number[];
+  answers: number[];
+  cpuMsPerRequest: number[];
+  drainMs: number[];
+}
+
+/** Closed-loop runs; answers are counted for vitabot, acks only for the bare app. */
+async function throughput(
+  app: Child,
+  standIn: Child,
+  secret: string,
+  options: { countAnswers: boolean; text?: (i: number) => string },
+): Promise<Throughput> {
+  const out: Throughput = { acks: [], answers: [], cpuMsPerRequest: [], drainMs: [] };
+  const port = Number(app.ready.port);
+  const requests = () => signedRequests(secret, String(standIn.ready.url), options.text);
+  for (let run = 0; run < RUNS; run++) {
+    const [answered, cpu] = [await answersDelivered(standIn), await cpuMs(app)];
+    const total = await flatOut(port, requests(), DURATION_S);
+    out.acks.push(total / DURATION_S);
+    out.cpuMsPerRequest.push(((await cpuMs(app)) - cpu) / total);
+    if (!options.countAnswers) continue;
+    out.answers.push(((await answersDelivered(standIn)) - answered) / DURATION_S);
+    out.drainMs.push(await drain(standIn, answered + total));
+  }
+  return out;
+}
+
+async function latency(
+  app: Child,
+  standIn: Child,
+  secret: string,
+): Promise<{ p50: number[]; p99: number[] }> {
+  const port = Number(app.ready.port);
+  const out = { p50: [] as number[], p99: [] as number[] };
+  for (let run = 0; run < LATENCY_RUNS; run++) {
+    const { latencies, failures } = await paced(
+      port,
+      signedRequests(secret, String(standIn.ready.url)),
+      FIXED_RATE,
+      DURATION_S,
+    );
+    if (failures.length > 0)
+      throw new Error(
+        `${failures.length} requests failed at ${FIXED_RATE} req/s: ${[...new Set(failures)].join(", ")}`,
+      );
+    out.p50.push(percentile(latencies, 50));
+    out.p99.push(percentile(latencies, 99));
+    const loop = await ask(app, "cpu", (m) => [m.loopP99Ms, m.loopMaxMs]);
+    if (process.env.BENCH_DEBUG)
+      console.error("event loop delay p99/max ms", loop, "ack p99", percentile(latencies, 99));
+  }
+  return out;
+}
+
+async function withApp<T>(
+  role: string,
+  args: string[],
+  secret: string,
+  run: (app: Child) => Promise<T>,
+): Promise<T> {
+  const app = await spawnRole(role, args, secret);
+  try {
+    return await run(app);
+  } finally {
+    await stop(app);
+  }
+}
+
+function throughputRow(name: string, run: Throughput, ceiling: number): string[] {
+  const answers = median(run.answers);
+  return [
+    name,
+    fmt(median(run.acks), 0),
+    fmt(answers, 0),
+    fmt(median(run.cpuMsPerRequest)),
+    `${fmt(median(run.drainMs), 0)} ms`,
+    fmt(answers / ceiling),
+  ];
+}
+
+function report(
+  lat: { p50: number[]; p99: number[] },
+  ask: Throughput,
+  tip: Throughput,
+  bare: Throughput,
+): void {
+  printTable(
+    `Slack /vitabot ask: ack latency at an evenly paced ${FIXED_RATE} req/s after ${WARMUP_S} s warm-up (${LATENCY_RUNS} × ${DURATION_S} s, median of runs)`,
+    ["p50 ms", "p99 ms", "target p99", "p99 of each run"],
+    [
+      [
+        fmt(median(lat.p50), 1),
+        fmt(median(lat.p99), 1),
+        "< 50 ms",
+        lat.p99.map((v) => fmt(v, 1)).join(" / "),
+      ],
+    ],
+  );
+  const ceiling = median(bare.acks);
+  printTable(
+    `Slack max sustained throughput, ${CONNECTIONS} connections (${RUNS} × ${DURATION_S} s, median of runs; target ratio >= 0.6)`,
+    ["app", "acks/s", "answers delivered/s", "app CPU ms/request", "backlog drained in", "ratio to ceiling"],
+    [
+      ["bare Bolt (ack only)", fmt(ceiling, 0), "-", fmt(median(bare.cpuMsPerRequest)), "-", "1.00"],
+      throughputRow("vitabot, /vitabot ask …", ask, ceiling),
+      throughputRow("vitabot, /vitabot tip", tip, ceiling),
+    ],
+  );
+}
+
+/** Runs the Slack benchmark (about 3 minutes) and prints its two tables. */
+export async function benchSlack(): Promise<void> {
+  const secret = randomBytes(16).toString("hex");
+  const dir = await mkdtemp(join(tmpdir(), "vitabot-bench-slack-"));
+  let standIn: Child | undefined;
+  try {
+    standIn = await spawnRole("stand-in", [], secret);
+    const s = standIn;
+    const apiUrl = String(s.ready.apiUrl);
+    const [lat, ask, tip] = await withApp(
+      "vitabot",
+      [apiUrl, `file:${join(dir, "bench.db")}`],
+      secret,
+      async (app) => {
+        await paced(
+          Number(app.ready.port),
+          signedRequests(secret, String(s.ready.url)),
+          FIXED_RATE,
+          WARMUP_S,
+        );
+        const latencies = await latency(app, s, secret);
+        const asks = await throughput(app, s, secret, { countAnswers: true });
+        const tips = await throughput(app, s, secret, { countAnswers: true, text: () => "tip" });
+        return [latencies, asks, tips] as const;
+      },
+    );
+    const bare = await withApp("bare", [apiUrl], secret, async (app) => {
+      await flatOut(Number(app.ready.port), signedRequests(secret, String(s.ready.url)), WARMUP_S);
+      return throughput(app, s, secret, { countAnswers: false });
+    });
+    report(lat, ask, tip, bare);
+  } finally {
+    await stop(standIn);
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The Bolt listeners: `/vitabot`, app mentions, direct messages, our buttons, and
+ * uninstalls. Each acknowledges first (Slack allows 3 seconds), then hands the line to
+ * the dispatcher and renders what comes back; no product logic lives here.
+ * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
+ */
+import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
+import type { Dispatcher, Invocation } from "../../core/commands/dispatch.js";
+import type { Reply } from "../../core/reply/reply.js";
+import type { Logger } from "../../logger.js";
+import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
+import type { UserDirectory } from "./admin.js";
+import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
+import { toPlatformError } from "./errors.js";
+import { SLASH_COMMAND } from "./manifest.js";
+import { toBlockKit } from "./render.js";
+import type { Responder } from "./respond.js";
+
+/** What the listeners use: the dispatcher, people, logging, answering and, with OAuth, the store. */
+export interface HandlerDeps {
+  dispatcher: Dispatcher;
+  people: UserDirectory;
+  logger: Logger;
+  /** Answers through response_url (slash commands, buttons). */
+  responder: Responder;
+  /** Where answers wait for their turn after the ack. */
+  answers: AnswerQueue;
+  /** OAuth mode: uninstalls delete the workspace's installation. */
+  installationStore?: InstallationStore;
+}
+
+/** The action ids renderers give our buttons (`vb-0`, `vb-1`, …). */
+export const ACTION_ID_PATTERN = new RegExp(`^${ACTION_PREFIX}-\\d+$`);
+
+/** Where a request came from, as Slack ids. */
+interface Origin {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  userName?: string;
+  requestId: string;
+}
+
+/** A mention of the bot (`<@U123>` or `<@U123|name>`) removed from the start or anywhere. */
+export function stripMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text.trim();
+  return text
+    .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A reply as everyone in the channel sees it: no "Share to channel" on an already shared answer. */
+export function forChannel(reply: Reply): Reply {
+  return { ...reply, visibility: "channel", buttons: reply.buttons?.filter((button) => !button.share) };
+}
+
+const responseType = (reply: Reply) => (reply.visibility === "channel" ? "in_channel" : "ephemeral");
+
+/**
+ * Runs `work` through the answer queue (acks first), logging, never rethrowing, a
+ * failure: the request was acknowledged already.
+ */
+async function guarded(deps: HandlerDeps, requestId: string, what: string, work: AnswerJob): Promise<void> {
+  try {
+    await deps.answers.run(work);
+  } catch (error) {
+    deps.logger.error({ err: error, requestId }, `${what} failed after the acknowledgement`);
+  }
+}
+
+function createRunner(deps: HandlerDeps) {
+  async function invocationFor(client: webApi.WebClient, origin: Origin): Promise<Invocation> {
+    const person = await deps.people.lookup(client, origin.teamId, origin.userId);
+    const name = person.name ?? origin.userName;
+    return {
+      platform: "slack",
+      user: { id: origin.userId, ...(name ? { name } : {}) },
+      channel: { platform: "slack", workspaceId: origin.teamId, channelId: origin.channelId },
+      isAdmin: person.isAdmin,
+      ...(person.timeZone ? { userTimeZone: person.timeZone } : {}),
+      eventId: origin.requestId,
+    };
+  }
+
+  /** The dispatcher's answer to `line`, logged with the request id. */
+  return async function run(client: webApi.WebClient, origin: Origin, line: string): Promise<Reply> {
+    const result = await deps.dispatcher.runLine(await invocationFor(client, origin), line);
+    deps.logger.debug(
+      { requestId: origin.requestId, command: result.path, outcome: result.outcome },
+      "answered",
+    );
+    return result.reply;
+  };
+}
+
+function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+  bolt.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    await ack();
+    const origin = {
+      teamId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      userName: command.user_name,
+      requestId: command.trigger_id,
+    };
+    await guarded(deps, origin.requestId, SLASH_COMMAND, async () => {
+      const reply = await run(client, origin, command.text ?? "");
+      await deps.responder.respond(command.response_url, {
+        ...toBlockKit(reply),
+        response_type: responseType(reply),
+      });
+    });
+  });
+}
+
+interface MessageLike {
+  user?: string;
+  text?: string;
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  bot_id?: string;
+  subtype?: string;
+  channel_type?: string;
+}
+
+/** Mentions answer in a thread; direct messages answer in the DM. */
+function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+  const answer = async (
+    args: {
+      client: webApi.WebClient;
+      body: { team_id?: string; event_id?: string };
+      context: { botUserId?: string };
+    },
+    message: MessageLike,
+    threadTs: string | undefined,
+  ) => {
+    if (!message.user || message.bot_id) return;
+    const origin = {
+      teamId: args.body.team_id ?? "",
+      channelId: message.channel,
+      userId: message.user,
+      requestId: args.body.event_id ?? message.ts,
+    };
+    await guarded(deps, origin.requestId, "message", async () => {
+      const reply = await run(args.client, origin, stripMention(message.text ?? "", args.context.botUserId));
+      await args.client.chat.postMessage({
+        channel: message.channel,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...toBlockKit(reply),
+      });
+    });
+  };
+  bolt.event("app_mention", async (args) => {
+    const event = args.event as MessageLike;
+    await answer(args, event, event.thread_ts ?? event.ts);
+  });
+  bolt.event("message", async (args) => {
+    const event = args.event as MessageLike;
+    if (event.channel_type !== "im" || event.subtype) return;
+    await answer(args, event, undefined);
+  });
+}
+
+const NOT_POSTABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+
+/** Share posts the answer for everyone; other buttons answer the person who pressed them. */
+function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+  bolt.action(ACTION_ID_PATTERN, async ({ ack, action, body, client }) => {
+    await ack();
+    const decoded = action.type === "button" ? decodeAction(action.value ?? "") : undefined;
+    if (!decoded || body.type !== "block_actions") return;
+    const channelId = body.channel?.id ?? body.user.id;
+    const origin = {
+      teamId: body.team?.id ?? body.user.team_id ?? "",
+      channelId,
+      userId: body.user.id,
+      userName: body.user.username,
+      requestId: body.trigger_id,
+    };
+    await guarded(deps, origin.requestId, "button", async () => {
+      const reply = await run(client, origin, decoded.line);
+      const ephemeral = (message: Reply) =>
+        deps.responder.respond(body.response_url, {
+          ...toBlockKit(message),
+          response_type: "ephemeral",
+          replace_original: false,
+        });
+      if (!decoded.share) return void (await ephemeral(reply));
+      try {
+        await client.chat.postMessage({ channel: channelId, ...toBlockKit(forChannel(reply)) });
+      } catch (error) {
+        const failure = toPlatformError(error, "share the answer");
+        if (!NOT_POSTABLE.has(failure.code)) throw failure;
+        await ephemeral(notPostable());
+      }
+    });
+  });
+}
+
+function notPostable(): Reply {
+  return {
+    title: "I can't post in this channel",
+    tone: "error",
+    sections: [{ text: "Invite me first with /invite @vitabot, then press Share to channel again." }],
+    visibility: "ephemeral",
+  };
+}
+
+/** Forget a workspace when the app is removed or its bot token revoked. */
+function onUninstall(bolt: BoltApp, deps: HandlerDeps): void {
+  const forget = async (teamId: string | undefined, enterpriseId: string | undefined, why: string) => {
+    deps.people.forget(teamId);
+    deps.logger.warn({ teamId, enterpriseId }, `vitabot was removed from a workspace (${why})`);
+    if (!deps.installationStore?.deleteInstallation || !teamId) return;
+    await deps.installationStore.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
+  };
+  bolt.event("app_uninstalled", async ({ body }) =>
+    forget(body.team_id, body.enterprise_id, "app_uninstalled"),
+  );
+  bolt.event("tokens_revoked", async ({ event, body }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(body.team_id, body.enterprise_id, "tokens_revoked");
+  });
+}
+
+/**
+ * Registers every listener on a Bolt app.
+ * @example registerHandlers(bolt, { dispatcher, people, logger });
+ */
+export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
+  const run = createRunner(deps);
+  onSlashCommand(bolt, deps, run);
+  onMessages(bolt, deps, run);
+  onButtons(bolt, deps, run);
+  onUninstall(bolt, deps);
+}

@@ -1,0 +1,38 @@
+/**
+ * Slack's message limits as typed constants. The renderer checks every block against
+ * them, and tests render every content item to prove no reply can exceed them.
+ * @see https://docs.slack.dev/reference/block-kit/blocks
+ */
+export const SLACK_LIMITS = {
+  /** Blocks in one message (100 in modals and App Home, which vitabot does not use). */
+  blocksPerMessage: 50,
+  /** A section's `text`. */
+  sectionText: 3000,
+  /** Fields in one section, and the text of each. */
+  sectionFields: 10,
+  fieldText: 2000,
+  /** Header blocks take plain_text only. */
+  headerText: 150,
+  /** Elements in a context block, and any text object's length. */
+  contextElements: 10,
+  contextText: 3000,
+  /** Buttons in one actions block. */
+  actionsElements: 25,
+  buttonText: 75,
+  /** A button's `value`, where vitabot keeps the encoded command line. */
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  /**
+   * Undocumented: Slack answers `msg_blocks_too_long` at roughly 13.2k characters of
+   * blocks even when each block is within its own limit, so we stay under 12k for the
+   * serialised blocks plus the fallback text.
+   * @see https://github.com/slackapi/bolt-js/issues/2509
+   */
+  messageChars: 12_000,
+  /** Our own cap for the top-level `text`: notifications show only its beginning. */
+  fallbackText: 3000,
+} as const;
+
+/** The name of one limit in SLACK_LIMITS. */
+export type SlackLimit = keyof typeof SLACK_LIMITS;

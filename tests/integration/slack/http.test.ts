@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeAction } from "../../../src/adapters/chat-adapter.js";
+import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
+import { eventEnvelope, postSigned, SIGNING_SECRET, slashCommand } from "../../helpers/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { value?: string; text?: { text: string } }[];
+};
+
+let slack: SlackStandIn;
+let bot: SlackTestApp;
+
+beforeAll(async () => {
+  slack = await startSlackStandIn();
+  slack.users.set("U_ADMIN", { is_admin: true, tz: "Europe/Berlin" });
+  bot = await startSlackTestApp(slack);
+});
+afterAll(async () => {
+  await bot?.close();
+  await slack?.close();
+});
+
+/** Sends `/vitabot <text>` and waits for what reaches its response_url. */
+async function command(text: string, fields: Record<string, string> = {}) {
+  const target = slack.responseUrl();
+  const ack = await postSigned(bot.endpoint, slashCommand({ text, response_url: target.url, ...fields }));
+  const response = await slack.waitFor(() => slack.responses.find((r) => r.id === target.id));
+  return { ack, body: response.body as { text: string; blocks: Block[]; response_type: string } };
+}
+
+describe("Slack over HTTP: /vitabot", () => {
+  it("acks a signed slash command with an empty 200, then responds ephemerally with blocks and text", async () => {
+    const { ack, body } = await command("ask my legs are weak");
+    expect(ack).toEqual({ status: 200, text: "" });
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.text.length).toBeGreaterThan(0);
+    expect(body.blocks[0]?.type).toBe("header");
+    expect(body.blocks.map((b) => b.type)).toEqual(expect.arrayContaining(["section", "context", "actions"]));
+    const values = body.blocks
+      .flatMap((b) => b.elements ?? [])
+      .flatMap((e) => (e.value ? [decodeAction(e.value)] : []));
+    expect(values).toContainEqual({ share: true, line: expect.stringMatching(/^ask answer:/) });
+  });
+
+  it("answers a bare /vitabot with the help", async () => {
+    const { body } = await command("");
+    expect(body.blocks[0]?.text?.text).toMatch(/vitabot/);
+    expect(JSON.stringify(body.blocks)).toContain("/vitamin &lt;nutrient&gt;");
+  });
+
+  it("looks the user up with the workspace's bot token and passes the admin flag and time zone on", async () => {
+    const before = slack.callsTo("users.info").length;
+    await command("help", { user_id: "U_ADMIN" });
+    const lookups = slack.callsTo("users.info").slice(before);
+    expect(lookups).toEqual([
+      expect.objectContaining({
+        token: TEAM_ONE.token,
+        params: expect.objectContaining({ user: "U_ADMIN" }),
+      }),
+    ]);
+    // Cached: a second command by the same person does not call users.info again.
+    await command("tip", { user_id: "U_ADMIN" });
+    expect(slack.callsTo("users.info").length).toBe(before + 1);
+  });
+
+  it("rejects a bad signature with 401 and runs nothing", async () => {
+    const before = slack.responses.length;
+    const request = { ...slashCommand({ text: "tip" }), secret: "not-the-signing-secret" };
+    await expect(postSigned(bot.endpoint, request)).resolves.toMatchObject({ status: 401 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.responses.length).toBe(before);
+  });
+
+  it("rejects a correctly signed request whose timestamp is older than 5 minutes with 401", async () => {
+    const stale = Math.floor(Date.now() / 1000) - 5 * 60 - 30;
+    await expect(
+      postSigned(bot.endpoint, { ...slashCommand({ text: "tip" }), timestamp: stale }),
+    ).resolves.toMatchObject({
+      status: 401,
+    });
+    const fresh = Math.floor(Date.now() / 1000) - 60;
+    await expect(
+      postSigned(bot.endpoint, { ...slashCommand({ text: "tip" }), timestamp: fresh }),
+    ).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+
+  it("neutralises mentions and links in user text that the reply echoes", async () => {
+    const { body } = await command(
+      "symptoms <!everyone> <!here> <!channel> <@U999> <#C123> <https://evil.example|click>",
+    );
+    const json = JSON.stringify(body);
+    for (const ping of [
+      "<!everyone>",
+      "<!here>",
+      "<!channel>",
+      "<@U999>",
+      "<#C123>",
+      "<https://evil.example|click>",
+    ])
+      expect(json).not.toContain(ping);
+    expect(json).toContain("&lt;!everyone&gt;");
+    expect(body.text).toContain("&lt;@U999&gt;");
+  });
+});
+
+describe("Slack over HTTP: mentions and direct messages", () => {
+  it("answers an app_mention in a thread under the mention", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    const ack = await postSigned(
+      bot.endpoint,
+      eventEnvelope("app-mention", { envelope: { event_id: "EvMention1" } }),
+    );
+    expect(ack.status).toBe(200);
+    const post = await slack.waitFor(() => slack.callsTo("chat.postMessage")[before]);
+    expect(post.token).toBe(TEAM_ONE.token);
+    expect(post.params).toMatchObject({ channel: "C2147483705", thread_ts: "1515449522.000016" });
+    expect(String(post.params.text)).not.toBe("");
+    expect((post.params.blocks as Block[])[0]?.type).toBe("header");
+  });
+
+  it("answers a direct message in the DM, without a thread", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    await postSigned(bot.endpoint, eventEnvelope("message-im", { envelope: { event_id: "EvDm1" } }));
+    const post = await slack.waitFor(() => slack.callsTo("chat.postMessage")[before]);
+    expect(post.params.channel).toBe("D024BE91L");
+    expect(post.params.thread_ts).toBeUndefined();
+    expect(JSON.stringify(post.params.blocks)).toContain("B12");
+  });
+
+  it("ignores bot messages and message subtypes in DMs", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    await postSigned(
+      bot.endpoint,
+      eventEnvelope("message-im", { envelope: { event_id: "EvDmBot" }, event: { bot_id: "B999" } }),
+    );
+    await postSigned(
+      bot.endpoint,
+      eventEnvelope("message-im", {
+        envelope: { event_id: "EvDmEdit" },
+        event: { subtype: "message_changed" },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(slack.callsTo("chat.postMessage").length).toBe(before);
+  });
+
+  it("never logs a token or the signing secret", () => {
+    const log = JSON.stringify(bot.logLines);
+    expect(log).not.toContain(TEAM_ONE.token);
+    expect(log).not.toContain(SIGNING_SECRET);
+    expect(bot.logLines.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { createAnswerQueue } from "../../../src/adapters/slack/answer-queue.js";
+
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {}
+};
+
+describe("createAnswerQueue", () => {
+  it("runs jobs in order, one per event-loop turn, and passes results and failures back", async () => {
+    const answers = createAnswerQueue();
+    const order: string[] = [];
+    const a = answers.run(async () => void order.push("a"));
+    const b = answers.run(async () => {
+      order.push("b");
+      throw new Error("boom");
+    });
+    const c = answers.run(async () => void order.push("c"));
+    expect(answers.pending()).toBe(3);
+    await expect(a).resolves.toBeUndefined();
+    await expect(b).rejects.toThrow("boom");
+    await c;
+    expect(order).toEqual(["a", "b", "c"]);
+  });
+
+  it("lets a request that arrives during a burst of answers be served before the burst ends", async () => {
+    const answers = createAnswerQueue();
+    const server = createServer((_req, res) => res.end("ack"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    let done = 0;
+    const burst = Array.from({ length: 40 }, () =>
+      answers.run(async () => {
+        busy(5);
+        done++;
+      }),
+    );
+    const acked = await fetch(url).then(() => done);
+    await Promise.all(burst);
+    server.close();
+    // Back to back, the burst would take 200 ms before the request is even read.
+    expect(acked).toBeLessThan(40);
+  });
+});
