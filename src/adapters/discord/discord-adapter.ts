@@ -1,0 +1,155 @@
+/**
+ * The Discord adapter: one gateway connection through discord.js (the default), or the
+ * HTTP interactions endpoint when DISCORD_PUBLIC_KEY is set. Either way every command,
+ * button and autocomplete goes through the same handler and dispatcher, and channel
+ * posts go over REST. Sharded mode is in sharding.ts.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Client, Events, type REST } from "discord.js";
+import type { App } from "../../app.js";
+import type { DiscordConfig } from "../../config.js";
+import type { Reply } from "../../core/reply/reply.js";
+import { PlatformError, UserFacingError } from "../../errors.js";
+import type { ChannelRef } from "../../storage/storage.js";
+import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
+import { errorInfo } from "./discord-errors.js";
+import { createGatewayClient, listen } from "./gateway.js";
+import { createInteractionsListener, listenHttp } from "./http-interactions.js";
+import { createInteractionHandler, DEFER_AFTER_MS, type InteractionHandler } from "./interaction-handler.js";
+import { postToChannel } from "./post.js";
+import { createRest } from "./rest.js";
+import { publicKeyFromHex } from "./signature.js";
+
+/** How interactions arrive: over the gateway WebSocket, or as signed HTTP requests. */
+export type DiscordMode = "gateway" | "http";
+
+/** Overrides for tests and special deployments; the defaults follow the configuration. */
+export interface DiscordAdapterOptions {
+  /** Defaults to "http" when DISCORD_PUBLIC_KEY is set, otherwise "gateway". */
+  mode?: DiscordMode;
+  /** Defer when the answer takes longer than this (default 1.5 s; Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** HTTP mode: the port (default PORT) and host (default all interfaces). */
+  port?: number;
+  host?: string;
+  /** Gateway mode: how long to wait for guilds listed in READY. */
+  waitGuildTimeoutMs?: number;
+}
+
+/** The ChatAdapter, plus what tests and the composition root may inspect. */
+export interface DiscordAdapter extends ChatAdapter {
+  readonly mode: DiscordMode;
+  /** The discord.js client once started in gateway mode. */
+  readonly client: Client | undefined;
+  /** Where the HTTP interactions server listens once started in HTTP mode. */
+  address(): AddressInfo | undefined;
+}
+
+function discordConfig(
+  app: App,
+  mode: DiscordMode | undefined,
+): { config: DiscordConfig; mode: DiscordMode } {
+  const config = app.config.discord;
+  if (!config)
+    throw new UserFacingError("Discord is not configured: set DISCORD_TOKEN (see README, Discord).");
+  const chosen = mode ?? (config.publicKey ? "http" : "gateway");
+  if (chosen === "gateway" && !config.token) {
+    throw new UserFacingError(
+      "DISCORD_TOKEN is required for the gateway (Developer Portal > Bot > Reset Token).",
+    );
+  }
+  if (chosen === "http" && !config.publicKey) {
+    throw new UserFacingError("DISCORD_PUBLIC_KEY is required for HTTP interactions (General Information).");
+  }
+  return { config, mode: chosen };
+}
+
+async function loginGateway(client: Client, token: string, handler: InteractionHandler): Promise<void> {
+  // Register before login: the READY and GUILD_CREATE can arrive before login() resolves.
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(token);
+  } catch (error) {
+    await client.destroy();
+    throw new PlatformError("discord", "login_failed", "Could not log in to Discord: check DISCORD_TOKEN.", {
+      permanent: true,
+      cause: error,
+    });
+  }
+  await ready;
+  handler.log.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size },
+    "Discord gateway ready",
+  );
+}
+
+/**
+ * @example const discord = createDiscordAdapter(app); await discord.start();
+ */
+export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = {}): DiscordAdapter {
+  const { config, mode } = discordConfig(app, options.mode);
+  const handler = createInteractionHandler(app);
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  let client: Client | undefined;
+  let server: Server | undefined;
+  let rest: REST = createRest(config);
+
+  async function startGateway(token: string): Promise<void> {
+    client = createGatewayClient(config, {
+      ...(options.waitGuildTimeoutMs !== undefined ? { waitGuildTimeoutMs: options.waitGuildTimeoutMs } : {}),
+    });
+    listen(client, handler, deferAfterMs);
+    rest = client.rest;
+    await loginGateway(client, token, handler);
+  }
+
+  async function startHttp(publicKeyHex: string): Promise<void> {
+    const listener = createInteractionsListener({
+      handler,
+      publicKey: publicKeyFromHex(publicKeyHex),
+      rest,
+      deferAfterMs,
+    });
+    server = await listenHttp(listener, options.port ?? app.config.port, options.host);
+    handler.log.info({ port: (server.address() as AddressInfo).port }, "Discord HTTP interactions listening");
+  }
+
+  return {
+    platform: "discord",
+    mode,
+    get client() {
+      return client;
+    },
+    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+    async start() {
+      if (mode === "gateway") await startGateway(config.token ?? "");
+      else await startHttp(config.publicKey ?? "");
+    },
+    async stop() {
+      await client?.destroy();
+      if (server) {
+        const closing = server;
+        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        closing.closeAllConnections();
+        await closed;
+      }
+    },
+    async post(target: ChannelRef, reply: Reply) {
+      if (!config.token) {
+        throw new PlatformError("discord", "no_token", "DISCORD_TOKEN is required to post to channels.", {
+          permanent: true,
+        });
+      }
+      await postToChannel(rest, target, reply).catch((error: unknown) => {
+        handler.log.warn({ channelId: target.channelId, ...errorInfo(error) }, "Discord post failed");
+        throw error;
+      });
+    },
+    health(): AdapterHealth {
+      if (mode === "http") return { ok: server?.listening === true, detail: "http interactions" };
+      const ok = client?.isReady() === true;
+      return { ok, detail: ok ? `gateway ping ${client?.ws.ping ?? -1} ms` : "gateway not connected" };
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The gateway side: a discord.js client with only non-privileged intents, and the
+ * listeners that answer interactions (reply at once, or defer and edit when the work
+ * is slow), mentions and DMs. Listeners never throw: a failed response is logged, and
+ * 10062/40060 are expected and logged as warnings.
+ */
+import {
+  type AutocompleteInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type Message,
+  MessageFlags,
+  Partials,
+  type RepliableInteraction,
+} from "discord.js";
+import type { DiscordConfig } from "../../config.js";
+import { errorInfo, isStaleInteraction } from "./discord-errors.js";
+import type { InteractionHandler } from "./interaction-handler.js";
+import { within } from "./interaction-handler.js";
+import { inputFromDiscordJs } from "./interaction-input.js";
+import type { DiscordMessage } from "./render.js";
+import { restOptions } from "./rest.js";
+
+/**
+ * Guilds (guild and channel caches), plus GuildMessages and DirectMessages so mentions
+ * and DMs arrive. Never MessageContent, GuildMembers or GuildPresences: those are
+ * privileged, and Discord still sends the content of messages that mention the bot.
+ */
+export const GATEWAY_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+/** Client settings beyond the configuration. */
+export interface GatewayOptions {
+  /** How long to wait for guilds listed in READY (discord.js defaults to 15 s). */
+  waitGuildTimeoutMs?: number;
+}
+
+/** A discord.js client for the configured API; `allowedMentions` parses nothing by default. */
+export function createGatewayClient(config: DiscordConfig, options: GatewayOptions = {}): Client {
+  return new Client({
+    intents: [...GATEWAY_INTENTS],
+    // DM channels are not cached without a privileged intent; the partial lets DMs through.
+    partials: [Partials.Channel],
+    rest: restOptions(config.apiUrl),
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(options.waitGuildTimeoutMs !== undefined ? { waitGuildTimeout: options.waitGuildTimeoutMs } : {}),
+  });
+}
+
+function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowed_mentions,
+    ...(message.flags ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowed_mentions,
+  };
+}
+
+/** Runs one response step; 10062/40060 and other failures are logged, never thrown. */
+async function guarded(handler: InteractionHandler, eventId: string, step: () => Promise<unknown>) {
+  try {
+    await step();
+  } catch (error) {
+    const info = { eventId, ...errorInfo(error) };
+    if (isStaleInteraction(error)) handler.log.warn(info, "interaction expired or already answered");
+    else handler.log.error(info, "could not answer a Discord interaction");
+  }
+}
+
+/** Replies within `deferAfterMs` if the work is done by then; otherwise defers, then edits. */
+async function answer(
+  interaction: RepliableInteraction,
+  work: Promise<DiscordMessage | undefined>,
+  ephemeral: boolean,
+  deferAfterMs: number,
+): Promise<void> {
+  const early = await within(work, deferAfterMs);
+  if (early) {
+    if (early.value) await interaction.reply(replyOptions(early.value));
+    return;
+  }
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const message = await work;
+  // A deferred reply keeps the visibility chosen at defer time; only its content changes.
+  if (message) await interaction.editReply(editOptions(message));
+  else await interaction.deleteReply();
+}
+
+async function onInteraction(handler: InteractionHandler, interaction: Interaction, deferAfterMs: number) {
+  const input = inputFromDiscordJs(interaction);
+  if (!input) return;
+  if (input.kind === "autocomplete") {
+    const choices = handler.choices(input);
+    await guarded(handler, input.id, () => (interaction as AutocompleteInteraction).respond(choices));
+    return;
+  }
+  if (!handler.isOurs(input) || !interaction.isRepliable()) return;
+  const work = handler.message(input);
+  await guarded(handler, input.id, () => answer(interaction, work, !handler.isPublic(input), deferAfterMs));
+}
+
+/**
+ * The text after removing mentions of the bot (as a user, or its managed role).
+ * @example stripBotMention("<@123> why are my legs weak", "123") // "why are my legs weak"
+ */
+export function stripBotMention(content: string, botId: string, roleIds: readonly string[] = []): string {
+  const ids = [`!?${botId}`, ...roleIds.map((id) => `&${id}`)].join("|");
+  return content
+    .replace(new RegExp(`<@(?:${ids})>[,:]?`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+async function onMessage(handler: InteractionHandler, client: Client, message: Message) {
+  const botId = client.user?.id;
+  if (message.author.bot || !botId) return;
+  const isDm = message.guildId === null;
+  // People often pick the bot's own role from the @ list instead of the bot: count that too.
+  const botRoles = message.mentions.roles.filter((role) => role.tags?.botId === botId).map((role) => role.id);
+  if (!isDm && !message.mentions.users.has(botId) && botRoles.length === 0) return;
+  const base = {
+    id: message.id,
+    userId: message.author.id,
+    userName: message.author.globalName ?? message.author.username,
+    ...(message.guildId ? { guildId: message.guildId } : {}),
+    channelId: message.channelId,
+    permissions: message.member?.permissions.bitfield ?? null,
+  };
+  const answerMessage = await handler.ask(base, stripBotMention(message.content, botId, botRoles));
+  await guarded(handler, message.id, () =>
+    message.reply({
+      embeds: answerMessage.embeds,
+      components: answerMessage.components,
+      allowedMentions: { parse: [], repliedUser: false },
+    }),
+  );
+}
+
+/** Wires interaction, message and error listeners onto the client. */
+export function listen(client: Client, handler: InteractionHandler, deferAfterMs: number): void {
+  const safely = (what: string, fn: () => Promise<void>) =>
+    void fn().catch((error: unknown) => handler.log.error(errorInfo(error), `${what} failed`));
+  client.on(Events.InteractionCreate, (interaction) =>
+    safely("interaction", () => onInteraction(handler, interaction, deferAfterMs)),
+  );
+  client.on(Events.MessageCreate, (message) => safely("message", () => onMessage(handler, client, message)));
+  client.on(Events.Error, (error) => handler.log.error(errorInfo(error), "Discord client error"));
+  client.on(Events.Warn, (warning) => handler.log.warn({ warning }, "Discord client warning"));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    handler.log.warn({ code: event.code, shardId }, "Discord gateway disconnected"),
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * What vitabot answers to an interaction, shared by the gateway and HTTP modes:
+ * commands go to `dispatcher.runPath`, our buttons to `dispatcher.runLine`, Share
+ * re-renders the reply for the whole channel, and autocomplete suggests values. No
+ * product logic lives here: the dispatcher is the error boundary.
+ */
+import type { App } from "../../app.js";
+import type { DispatchResult } from "../../core/commands/dispatch.js";
+import { textReply } from "../../core/reply/reply.js";
+import type { Logger } from "../../logger.js";
+import { decodeAction } from "../chat-adapter.js";
+import { type Choice, suggest } from "./autocomplete.js";
+import { type InteractionBase, type InteractionInput, invocationOf } from "./interaction-input.js";
+import { type DiscordMessage, renderReply } from "./render.js";
+
+type HandlerApp = Pick<App, "config" | "dispatcher" | "registry" | "knowledge" | "logger">;
+
+/** How long a reply may take before the adapter defers (Discord allows 3 s for the first response). */
+export const DEFER_AFTER_MS = 1500;
+
+/**
+ * @example const handler = createInteractionHandler(app); await handler.message(input)
+ */
+export function createInteractionHandler(app: HandlerApp) {
+  const log: Logger = app.logger.child({ platform: "discord" });
+
+  /** Renders safely: a reply that cannot be drawn becomes an apology, and the fault is logged. */
+  function render(result: DispatchResult, forChannel: boolean, eventId: string): DiscordMessage {
+    try {
+      return renderReply(result.reply, { forChannel });
+    } catch (error) {
+      log.error({ err: error, command: result.path, eventId }, "reply could not be rendered for Discord");
+      return renderReply(
+        textReply("Sorry, something went wrong on my side", "Please try again later.", "error"),
+      );
+    }
+  }
+
+  /** True when the answer goes to everyone (Share to channel), known before running it. */
+  function isPublic(input: InteractionInput): boolean {
+    return input.kind === "button" && decodeAction(input.customId)?.share === true;
+  }
+
+  /** True for interactions vitabot answers with a message (not foreign buttons, not autocomplete). */
+  function isOurs(input: InteractionInput): boolean {
+    return (
+      input.kind === "command" || (input.kind === "button" && decodeAction(input.customId) !== undefined)
+    );
+  }
+
+  /** The message answering a command or one of our buttons; undefined for anything else. */
+  async function message(input: InteractionInput): Promise<DiscordMessage | undefined> {
+    const invocation = invocationOf(app.config, input);
+    if (input.kind === "command") {
+      return render(await app.dispatcher.runPath(invocation, input.path, input.options), false, input.id);
+    }
+    if (input.kind !== "button") return undefined;
+    const action = decodeAction(input.customId);
+    if (!action) return undefined;
+    const result = await app.dispatcher.runLine(invocation, action.line);
+    return render(result, action.share && result.outcome === "ok", input.id);
+  }
+
+  /** Autocomplete suggestions for the focused option; none when it has no source. */
+  function choices(input: InteractionInput): Choice[] {
+    if (input.kind !== "autocomplete") return [];
+    const [name = "", sub] = input.path.split(" ");
+    const command = app.registry.get(name);
+    const runnable = sub ? command?.subcommands?.[sub] : command?.runnable;
+    const source = runnable?.options[input.focused.name]?.autocomplete;
+    return source ? suggest(app.knowledge, source, input.focused.value) : [];
+  }
+
+  /** A question from a mention or a DM, answered with `ask` for everyone in that channel. */
+  async function ask(base: InteractionBase, question: string): Promise<DiscordMessage> {
+    const result = await app.dispatcher.runPath(invocationOf(app.config, base), "ask", { question });
+    return render(result, true, base.id);
+  }
+
+  return { isPublic, isOurs, message, choices, ask, log };
+}
+
+/** The handler both interaction modes share. */
+export type InteractionHandler = ReturnType<typeof createInteractionHandler>;
+
+/**
+ * The value if the promise settles within `ms`, otherwise undefined (the work goes on).
+ * @example const early = await within(work, 1500); if (!early) await defer();
+ */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

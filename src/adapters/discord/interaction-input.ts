@@ -1,0 +1,129 @@
+/**
+ * One neutral shape for an incoming interaction, read either from a discord.js
+ * `Interaction` (gateway) or from Discord's raw JSON (HTTP interactions), so both
+ * modes share the same handling.
+ */
+import {
+  type APIInteraction,
+  ApplicationCommandOptionType,
+  ComponentType,
+  type Interaction,
+  InteractionType,
+} from "discord.js";
+import type { Config } from "../../config.js";
+import type { Invocation } from "../../core/commands/dispatch.js";
+import { isDiscordAdmin, parsePermissions } from "./admin.js";
+
+/** Who and where, common to every interaction. */
+export interface InteractionBase {
+  id: string;
+  userId: string;
+  userName?: string;
+  guildId?: string;
+  channelId: string;
+  /** The member's permissions in the channel; null in DMs. */
+  permissions: bigint | null;
+}
+
+/** A command, one of our buttons, or an autocomplete request, whichever mode it came from. */
+export type InteractionInput = InteractionBase &
+  (
+    | { kind: "command"; path: string; options: Record<string, unknown> }
+    | { kind: "button"; customId: string }
+    | { kind: "autocomplete"; path: string; focused: { name: string; value: string } }
+  );
+
+/** The option shape shared by discord.js (`options.data`) and the raw API. */
+interface OptionData {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: readonly OptionData[];
+}
+
+/** `vitamin` or `tips subscribe`, and the options of the command or subcommand. */
+export function flattenOptions(
+  name: string,
+  data: readonly OptionData[] = [],
+): { path: string; options: readonly OptionData[] } {
+  const [first] = data;
+  if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    return { path: `${name} ${first.name}`, options: first.options ?? [] };
+  }
+  return { path: name, options: data };
+}
+
+function valuesOf(options: readonly OptionData[]): Record<string, unknown> {
+  return Object.fromEntries(options.filter((o) => o.value !== undefined).map((o) => [o.name, o.value]));
+}
+
+function focusedOf(options: readonly OptionData[]): { name: string; value: string } {
+  const focused = options.find((o) => o.focused) ?? options[0];
+  return { name: focused?.name ?? "", value: String(focused?.value ?? "") };
+}
+
+/** Reads a discord.js interaction; undefined for kinds vitabot does not handle. */
+export function inputFromDiscordJs(interaction: Interaction): InteractionInput | undefined {
+  const base: InteractionBase = {
+    id: interaction.id,
+    userId: interaction.user.id,
+    userName: interaction.user.globalName ?? interaction.user.username,
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    channelId: interaction.channelId ?? "unknown",
+    permissions: interaction.memberPermissions?.bitfield ?? null,
+  };
+  if (interaction.isChatInputCommand()) {
+    const { path, options } = flattenOptions(interaction.commandName, interaction.options.data);
+    return { ...base, kind: "command", path, options: valuesOf(options) };
+  }
+  if (interaction.isAutocomplete()) {
+    const { path, options } = flattenOptions(interaction.commandName, interaction.options.data);
+    return { ...base, kind: "autocomplete", path, focused: focusedOf(options) };
+  }
+  if (interaction.isButton()) return { ...base, kind: "button", customId: interaction.customId };
+  return undefined;
+}
+
+function baseFromApi(payload: APIInteraction): InteractionBase {
+  const user = payload.member?.user ?? payload.user;
+  return {
+    id: payload.id,
+    userId: user?.id ?? "unknown",
+    ...(user ? { userName: user.global_name ?? user.username } : {}),
+    ...(payload.guild_id ? { guildId: payload.guild_id } : {}),
+    channelId: payload.channel?.id ?? payload.channel_id ?? "unknown",
+    permissions: parsePermissions(payload.member?.permissions),
+  };
+}
+
+/** Reads Discord's raw interaction JSON; undefined for kinds vitabot does not handle. */
+export function inputFromApi(payload: APIInteraction): InteractionInput | undefined {
+  const base = baseFromApi(payload);
+  if (payload.type === InteractionType.ApplicationCommand && "options" in payload.data) {
+    const { path, options } = flattenOptions(payload.data.name, payload.data.options);
+    return { ...base, kind: "command", path, options: valuesOf(options) };
+  }
+  if (payload.type === InteractionType.ApplicationCommandAutocomplete) {
+    const { path, options } = flattenOptions(payload.data.name, payload.data.options);
+    return { ...base, kind: "autocomplete", path, focused: focusedOf(options) };
+  }
+  if (
+    payload.type === InteractionType.MessageComponent &&
+    payload.data.component_type === ComponentType.Button
+  ) {
+    return { ...base, kind: "button", customId: payload.data.custom_id };
+  }
+  return undefined;
+}
+
+/** The dispatcher's view of who asked, where, and whether they are an admin. */
+export function invocationOf(config: Pick<Config, "adminUserIds">, base: InteractionBase): Invocation {
+  return {
+    platform: "discord",
+    user: { id: base.userId, ...(base.userName ? { name: base.userName } : {}) },
+    channel: { platform: "discord", workspaceId: base.guildId ?? "dm", channelId: base.channelId },
+    isAdmin: isDiscordAdmin(config.adminUserIds, base.userId, base.permissions),
+    eventId: base.id,
+  };
+}

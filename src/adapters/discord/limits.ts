@@ -1,0 +1,32 @@
+/**
+ * Discord's message and component limits as one typed table. The renderer fits every
+ * reply inside them; a request over any of them is refused by Discord with a 400.
+ * @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ * @see https://discord.com/developers/docs/components/reference
+ */
+export const DISCORD_LIMITS = {
+  /** Embed title. */
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** Title, description, field names and values, footer and author, over all embeds of a message. */
+  embedTotal: 6000,
+  buttonsPerRow: 5,
+  rows: 5,
+  customId: 100,
+  buttonLabel: 80,
+  /** Autocomplete answers at most 25 choices, each name and value at most 100 characters. */
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+/** Permission bit for Manage Channels (1 << 4); admin commands require it by default. */
+export const MANAGE_CHANNELS = 1n << 4n;
+/** Permission bit for Administrator (1 << 3), which implies every other permission. */
+export const ADMINISTRATOR = 1n << 3n;
+/** Message flag that shows a message only to the person who used the command. */
+export const EPHEMERAL_FLAG = 1 << 6;

@@ -1,0 +1,191 @@
+/**
+ * Reply -> Discord message (pure): one embed (title, description, fields, footer with
+ * sources and the disclaimer), buttons in rows whose custom_ids route back to commands,
+ * the ephemeral flag for private answers, and `allowed_mentions: { parse: [] }` always.
+ * Every Discord limit is enforced here (see limits.ts).
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { Reply, ReplyButton, ReplyTable, ReplyTone } from "../../core/reply/reply.js";
+import { tableToText } from "../../core/reply/reply.js";
+import { encodeAction } from "../chat-adapter.js";
+import { EPHEMERAL_FLAG, DISCORD_LIMITS as L } from "./limits.js";
+import { escapeCodeBlock, escapeMarkdown, neutralizeMentions, truncate } from "./text.js";
+
+/** A message body Discord accepts for interaction responses, webhook edits and channel posts. */
+export interface DiscordMessage {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  flags?: number;
+  allowed_mentions: { parse: [] };
+}
+
+/** Who the rendered message is for. */
+export interface RenderOptions {
+  /** For everyone in the channel (Share, scheduled posts): no ephemeral flag, no Share button. */
+  forChannel?: boolean;
+}
+
+const COLORS: Record<ReplyTone, number> = {
+  info: 0x2f80ed,
+  success: 0x27ae60,
+  error: 0xe67e22,
+  urgent: 0xc0392b,
+};
+
+const EMPTY = "—";
+
+/** Prepares one piece of text: mentions always made inert, markdown escaped when untrusted. */
+function cleaner(untrusted: boolean): (text: string) => string {
+  return (text) => neutralizeMentions(untrusted ? escapeMarkdown(text) : text);
+}
+
+function describe(reply: Reply, clean: (text: string) => string): string {
+  return reply.sections
+    .filter((s) => s.text.trim() !== "" || s.heading)
+    .map((s) => (s.heading ? `**${clean(s.heading)}**\n${clean(s.text)}` : clean(s.text)))
+    .join("\n\n");
+}
+
+function field(name: string, value: string, inline = false): APIEmbedField {
+  return {
+    name: truncate(name.trim() || EMPTY, L.fieldName),
+    value: truncate(value.trim() || EMPTY, L.fieldValue),
+    inline,
+  };
+}
+
+/** Each table row becomes a field: the first cell names it, the other cells are labelled lines. */
+function tableFields(table: ReplyTable, clean: (text: string) => string): APIEmbedField[] {
+  const labels = table.columns.slice(1);
+  return table.rows.map(([name = "", ...cells]) => {
+    const value =
+      labels.length === 1
+        ? clean(cells[0] ?? "")
+        : cells.map((cell, i) => `**${clean(labels[i] || EMPTY)}**: ${clean(cell) || EMPTY}`).join("\n");
+    return field(clean(name), value);
+  });
+}
+
+/** Code blocks show markdown literally, so only mentions and fences need care. */
+function tableBlock(table: ReplyTable): string {
+  return `\`\`\`\n${escapeCodeBlock(neutralizeMentions(tableToText(table)))}\n\`\`\``;
+}
+
+function footerOf(reply: Reply): string | undefined {
+  const parts: string[] = [];
+  if (reply.sources?.length) parts.push(`Sources: ${reply.sources.map((s) => s.title).join("; ")}`);
+  if (reply.disclaimer) parts.push(reply.disclaimer);
+  return parts.length > 0 ? truncate(parts.join("\n"), L.footer) : undefined;
+}
+
+/** Characters Discord counts toward the 6,000 total of a message's embeds. */
+export function embedLength(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
+}
+
+/** Shortens the description, then drops trailing fields, until the embed fits 6,000. */
+function fitTotal(embed: APIEmbed): APIEmbed {
+  const fitted = { ...embed, fields: [...(embed.fields ?? [])] };
+  while (embedLength(fitted) > L.embedTotal) {
+    const over = embedLength(fitted) - L.embedTotal;
+    const description = fitted.description ?? "";
+    // Fields carry the facts; give up description text first unless little of it is left.
+    if (fitted.fields.length > 0 && description.length <= over + 200) fitted.fields.pop();
+    else fitted.description = truncate(description, Math.max(1, description.length - over));
+  }
+  if (fitted.fields.length === 0) delete (fitted as { fields?: unknown }).fields;
+  return fitted;
+}
+
+function embedOf(reply: Reply): APIEmbed {
+  const clean = cleaner(reply.untrusted === true);
+  const fields = (reply.fields ?? []).map((f) => field(clean(f.label), clean(f.value), f.value.length <= 40));
+  let description = describe(reply, clean);
+  if (reply.table) {
+    const rows = tableFields(reply.table, clean);
+    if (fields.length + rows.length <= L.fields) fields.push(...rows);
+    else description = [description, tableBlock(reply.table)].filter(Boolean).join("\n\n");
+  }
+  const footer = footerOf(reply);
+  const url = reply.sources?.[0]?.url;
+  const embed: APIEmbed = {
+    title: truncate(clean(reply.title).trim() || EMPTY, L.title),
+    color: COLORS[reply.tone],
+    ...(description ? { description: truncate(description, L.description) } : {}),
+    ...(fields.length > 0 ? { fields: fields.slice(0, L.fields) } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+    ...(url && /^https?:\/\//.test(url) ? { url } : {}),
+  };
+  return fitTotal(embed);
+}
+
+const STYLES: Record<NonNullable<ReplyButton["style"]> | "default", APIButtonComponentWithCustomId["style"]> =
+  {
+    primary: ButtonStyle.Primary,
+    danger: ButtonStyle.Danger,
+    default: ButtonStyle.Secondary,
+  };
+
+/**
+ * One button as Discord JSON.
+ * @throws Error when the custom_id would pass Discord's 100-character limit.
+ */
+export function buttonOf(button: ReplyButton): APIButtonComponentWithCustomId {
+  const customId = encodeAction(button);
+  if (customId.length > L.customId) {
+    throw new Error(
+      `Button "${button.label}" has a ${customId.length}-character custom_id; Discord allows ${L.customId}. ` +
+        "Shorten the button's action (use ids, not text).",
+    );
+  }
+  return {
+    type: ComponentType.Button,
+    style: STYLES[button.style ?? "default"],
+    label: truncate(button.label, L.buttonLabel),
+    custom_id: customId,
+  };
+}
+
+function rowsOf(buttons: readonly ReplyButton[]): DiscordMessage["components"] {
+  const unique = [...new Map(buttons.map((b) => [encodeAction(b), b])).values()];
+  if (unique.length > L.buttonsPerRow * L.rows) {
+    throw new Error(
+      `A reply has ${unique.length} buttons; Discord shows at most ${L.buttonsPerRow * L.rows}.`,
+    );
+  }
+  const rows: DiscordMessage["components"] = [];
+  for (let i = 0; i < unique.length; i += L.buttonsPerRow) {
+    const components = unique.slice(i, i + L.buttonsPerRow).map(buttonOf);
+    rows.push({ type: ComponentType.ActionRow, components });
+  }
+  return rows;
+}
+
+/**
+ * Renders a reply as a Discord message body. Pure: the same reply gives the same JSON.
+ * @example renderReply(textReply("Hi", "Ask me about vitamin D")).embeds[0]?.title // "Hi"
+ */
+export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+  const forChannel = options.forChannel === true || reply.visibility === "channel";
+  const buttons = (reply.buttons ?? []).filter((b) => !(forChannel && b.share));
+  return {
+    embeds: [embedOf(reply)],
+    components: rowsOf(buttons),
+    ...(forChannel ? {} : { flags: EPHEMERAL_FLAG }),
+    allowed_mentions: { parse: [] },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * End to end through the real discord.js client: it logs in to the local stand-in
+ * (HELLO, IDENTIFY -> READY, GUILD_CREATE), receives INTERACTION_CREATE for every
+ * command, buttons and autocomplete, and the tests assert the callback payloads the
+ * stand-in receives.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
+import { runnablesOf } from "../../../src/core/commands/define-command.js";
+import { createDiscordTestApp } from "../../helpers/discord-app.js";
+import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
+import { type BodyJson, buttonsOf } from "../../helpers/discord-json.js";
+import {
+  autocompleteInteraction,
+  buttonInteraction,
+  commandInteraction,
+  type InteractionContext,
+  type OptionValues,
+} from "../../helpers/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+import { discordTestCommands } from "../../helpers/discord-test-commands.js";
+
+let standIn: DiscordStandIn;
+let adapter: DiscordAdapter;
+const ana = { id: "710000000000000001", username: "ana" };
+
+beforeAll(async () => {
+  standIn = await startDiscordStandIn();
+  const { app } = await createDiscordTestApp(standIn, { commands: discordTestCommands });
+  adapter = createDiscordAdapter(app, { mode: "gateway", deferAfterMs: 150 });
+  await adapter.start();
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await standIn?.close();
+});
+
+function ctx(overrides: Partial<InteractionContext> = {}): InteractionContext {
+  return {
+    applicationId: standIn.applicationId,
+    guildId: standIn.guildId,
+    channelId: standIn.channelId,
+    user: ana,
+    ...overrides,
+  };
+}
+
+/** Dispatches an interaction and returns the body of its callback at the stand-in. */
+async function callback(payload: { id: string; token: string }): Promise<BodyJson> {
+  standIn.dispatch("INTERACTION_CREATE", payload);
+  const path = `/interactions/${payload.id}/${payload.token}/callback`;
+  return (await standIn.waitForCall((c) => c.path === path)).body;
+}
+
+describe("logging in to the stand-in", () => {
+  it("identifies with Guilds, GuildMessages and DirectMessages only, and caches the guild", () => {
+    expect(standIn.identifies).toHaveLength(1);
+    expect(standIn.identifies[0]?.intents).toBe(1 | (1 << 9) | (1 << 12));
+    expect(standIn.calls[0]).toMatchObject({ method: "GET", path: "/gateway/bot" });
+    expect(adapter.client?.user?.id).toBe(standIn.bot.id);
+    expect(adapter.client?.guilds.cache.get(standIn.guildId)?.available).toBe(true);
+    expect(adapter.client?.channels.cache.has(standIn.channelId)).toBe(true);
+    expect(adapter.health().ok).toBe(true);
+  });
+});
+
+const SAMPLES: Record<string, OptionValues> = {
+  ask: { question: "can low b12 cause muscle weakness" },
+  vitamin: { nutrient: "vitamin-d" },
+  compare: { a: "vitamin-d", b: "magnesium", c: "calcium" },
+  foods: { nutrient: "calcium" },
+  symptoms: { words: "weak thighs and aching bones" },
+  feedback: { vote: "up" },
+};
+const TITLES: Record<string, RegExp> = {
+  vitamin: /^Vitamin D$/,
+  compare: /^Vitamin D vs Magnesium vs Calcium/,
+  foods: /^Foods with Calcium$/,
+  help: /vitabot/,
+  tip: /tip/i,
+};
+
+describe("every command as a slash command", () => {
+  const paths = discordTestCommands
+    .flatMap((c) => runnablesOf(c).map((r) => r.path))
+    .filter((p) => p !== "slow");
+  it.each(paths)("/%s answers with one embed inside Discord's limits", async (path) => {
+    const body = await callback(commandInteraction(ctx(), path, SAMPLES[path] ?? {}));
+    expect(body.type).toBe(4);
+    expectWithinDiscordLimits(body.data, path);
+    const title = TITLES[path];
+    if (title) expect(body.data?.embeds?.[0]?.title).toMatch(title);
+  });
+
+  it("answers privately (ephemeral) with the sources and disclaimer in the footer and buttons that route back", async () => {
+    const body = await callback(commandInteraction(ctx(), "vitamin", { nutrient: "b12" }));
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data?.embeds?.[0]?.footer?.text).toMatch(/^Sources: .*\n.*not medical advice/s);
+    const ids = buttonsOf(body.data).map((b) => b.custom_id);
+    expect(ids).toEqual([
+      "vb|run|foods vitamin-b12",
+      "vb|run|compare vitamin-b12 vitamin-d",
+      "vb|share|vitamin vitamin-b12",
+    ]);
+  });
+
+  it("replies to bad options with a friendly, private error naming what is known", async () => {
+    const body = await callback(commandInteraction(ctx(), "vitamin", { nutrient: "vitamin k" }));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.embeds?.[0]?.title).toBe("That didn't work");
+    expect(body.data?.embeds?.[0]?.description).toContain("vitamin-d, vitamin-b12");
+  });
+
+  it("understands free text typed without picking a suggestion", async () => {
+    const body = await callback(commandInteraction(ctx(), "foods", { nutrient: "b12" }));
+    expect(body.data?.embeds?.[0]?.title).toBe("Foods with Vitamin B12");
+  });
+});
+
+describe("buttons", () => {
+  it("runs a button's command line and answers privately", async () => {
+    const body = await callback(buttonInteraction(ctx(), "vb|run|foods vitamin-d", standIn.bot));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.embeds?.[0]?.title).toBe("Foods with Vitamin D");
+  });
+
+  it("Share to channel posts the same reply for everyone, without the ephemeral flag or a Share button", async () => {
+    const body = await callback(buttonInteraction(ctx(), "vb|share|vitamin vitamin-d", standIn.bot));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags ?? 0).toBe(0);
+    expect(body.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data?.embeds?.[0]?.title).toBe("Vitamin D");
+    expect(JSON.stringify(body.data?.components)).not.toContain("vb|share|");
+  });
+
+  it("records 👍 feedback from the button under an answer", async () => {
+    const asked = await callback(commandInteraction(ctx(), "ask", { question: "foods with magnesium" }));
+    const up = buttonsOf(asked.data).find((b) => b.label?.startsWith("👍"));
+    expect(up?.custom_id).toMatch(/^vb\|run\|feedback up answer:/);
+    const body = await callback(buttonInteraction(ctx(), up?.custom_id ?? "", standIn.bot));
+    expect(body.data?.embeds?.[0]?.title).toBe("Thanks for the feedback");
+  });
+});
+
+describe("DMs and foreign buttons", () => {
+  it("answers a slash command used in a DM with the bot", async () => {
+    const dm = ctx({ channelId: "760000000000000001" });
+    delete dm.guildId;
+    const body = await callback(commandInteraction(dm, "vitamin", { nutrient: "calcium" }));
+    expect(body.data?.embeds?.[0]?.title).toBe("Calcium");
+  });
+
+  it("leaves buttons vitabot did not make unanswered", async () => {
+    const foreign = buttonInteraction(ctx(), "someone-else|42", standIn.bot);
+    standIn.dispatch("INTERACTION_CREATE", foreign);
+    await callback(commandInteraction(ctx(), "help"));
+    expect(standIn.calls.some((c) => c.path.includes(foreign.token))).toBe(false);
+  });
+});
+
+describe("autocomplete", () => {
+  it("suggests nutrient ids for typed text, aliases and misspellings", async () => {
+    const b12 = await callback(autocompleteInteraction(ctx(), "vitamin", { nutrient: "b1" }, "nutrient"));
+    expect(b12).toEqual({ type: 8, data: { choices: [{ name: "Vitamin B12", value: "vitamin-b12" }] } });
+    const fuzzy = await callback(autocompleteInteraction(ctx(), "compare", { a: "magnesum" }, "a"));
+    expect(fuzzy.data?.choices).toContainEqual({ name: "Magnesium", value: "magnesium" });
+    const all = await callback(autocompleteInteraction(ctx(), "foods", { nutrient: "" }, "nutrient"));
+    expect(all.data?.choices?.map((c) => c.value)).toEqual([
+      "vitamin-d",
+      "vitamin-b12",
+      "vitamin-e",
+      "magnesium",
+      "omega-3",
+      "calcium",
+    ]);
+  });
+
+  it("suggests IANA time zones and challenge templates inside a subcommand", async () => {
+    const zones = await callback(autocompleteInteraction(ctx(), "plan set", { zone: "berl" }, "zone"));
+    expect(zones.data?.choices).toContainEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
+    const templates = await callback(
+      autocompleteInteraction(ctx(), "plan set", { zone: "UTC", template: "walk" }, "template"),
+    );
+    expect(templates.data?.choices?.[0]).toEqual({
+      name: "Daylight walks (14 days)",
+      value: "daylight-walks",
+    });
+    expect(templates.data?.choices?.length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe("admins", () => {
+  it("refuses an admin subcommand to a member without Manage Channels, clearly", async () => {
+    const body = await callback(
+      commandInteraction(ctx({ permissions: "1024" }), "plan set", { zone: "UTC" }),
+    );
+    expect(body.data?.embeds?.[0]?.description).toBe("Only channel admins can use /plan set.");
+  });
+
+  it("lets a member with Manage Channels run it", async () => {
+    const body = await callback(commandInteraction(ctx({ permissions: "16" }), "plan set", { zone: "UTC" }));
+    expect(body.data?.embeds?.[0]?.title).toBe("Plan set");
+  });
+});
