@@ -1,15 +1,19 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
- * talks to 127.0.0.1 only. Suites: answers, storage, scheduler.
+ * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord.
  */
 import { benchAnswers } from "./answers.js";
+import { benchDiscord } from "./discord.js";
 import { benchScheduler } from "./scheduler.js";
+import { benchSlack } from "./slack.js";
 import { benchStorage } from "./storage.js";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
   answers: benchAnswers,
   storage: benchStorage,
   scheduler: benchScheduler,
+  slack: benchSlack,
+  discord: benchDiscord,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,7 +4,9 @@
  * on stdin/stdout, which ends when stdin does.
  */
 import cron from "node-cron";
+import type { ChatAdapter } from "./adapters/chat-adapter.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -30,22 +32,48 @@ export function startSchedulerTick(app: App): { stop(): Promise<void> } {
   };
 }
 
+/** The platform adapters the configuration asks for. */
+async function platformAdapters(app: App): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (app.config.slack) adapters.push(createSlackAdapter(app));
+  if (app.config.discord) {
+    const { createConfiguredDiscordAdapter } = await import("./adapters/discord/index.js");
+    adapters.push(await createConfiguredDiscordAdapter(app));
+  }
+  return adapters;
+}
+
+/** Resolves on SIGTERM or SIGINT. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
 export async function startBot(config: Config): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const app = await createApp(config, logger);
-  const consoleAdapter = createConsoleAdapter({
-    dispatcher: app.dispatcher,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-  });
-  app.registerAdapter(consoleAdapter);
+  const adapters = await platformAdapters(app);
+  const consoleAdapter =
+    adapters.length === 0
+      ? createConsoleAdapter({
+          dispatcher: app.dispatcher,
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        })
+      : undefined;
+  if (consoleAdapter) adapters.push(consoleAdapter);
+  for (const adapter of adapters) app.registerAdapter(adapter);
   const ticker = startSchedulerTick(app);
   try {
-    await consoleAdapter.start();
-    await consoleAdapter.done;
+    for (const adapter of adapters) await adapter.start();
+    logger.info({ adapters: adapters.map((a) => a.platform), storage: app.storage.kind }, "vitabot started");
+    const reason = await (consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal());
+    logger.info({ reason }, "vitabot stopping");
   } finally {
     await ticker.stop();
+    for (const adapter of adapters) await adapter.stop();
     await app.close();
   }
 }

@@ -13,6 +13,8 @@ import { createLogger } from "../logger.js";
 import { startBot } from "../main.js";
 import { runAsk } from "./ask.js";
 import { runContentCheck } from "./content-check.js";
+import { runDiscordCli } from "./discord.js";
+import { runSlackCli } from "./slack.js";
 import { runTipsPlan } from "./tips-plan.js";
 
 const USAGE = `Usage:
@@ -22,6 +24,8 @@ const USAGE = `Usage:
   vitabot content check              validate content/ and list every problem
   vitabot tips plan --time HH:MM --zone ZONE [--days …] [--from YYYY-MM-DD] [--count N] [--json]
                                      the next post times of a schedule, local and UTC
+  vitabot slack manifest [--url URL] [--socket-mode]   write manifest.json from commands/
+  vitabot discord deploy [--guild ID]                  register the slash commands with Discord
   vitabot <command> [args]           run one chat command and print the reply, e.g.
                                      vitabot vitamin b12 · vitabot compare d e · vitabot help
 `;
@@ -56,6 +60,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   if (command === "content" && rest[0] === "check") return runContentCheck(parseConfig().contentDir, io);
   if (command === "tips" && rest[0] === "plan") return runTipsPlan(rest.slice(1), io);
+  if (command === "slack") return runSlackCli(rest, io);
+  if (command === "discord") return runDiscordCli(rest, io);
   if (command === "ask") {
     const config = parseConfig();
     const json = rest.includes("--json");

@@ -172,8 +172,10 @@ export function createTipScheduler(deps: SchedulerDeps) {
     };
     const zoneDates = new Map<string, string>();
     const todayIn = (zone: string) => {
-      let date = zoneDates.get(zone);
-      if (date === undefined) zoneDates.set(zone, (date = localDate(now, zone)));
+      const known = zoneDates.get(zone);
+      if (known !== undefined) return known;
+      const date = localDate(now, zone);
+      zoneDates.set(zone, date);
       return date;
     };
     const runs = (await storage.dueSubscriptions(now.getTime(), deps.batchSize ?? DEFAULT_BATCH)).map((sub) =>

@@ -97,7 +97,7 @@ const subscribe = defineRunnable({
   description: "Post a daily tip in this channel (admins)",
   options: {
     time: option.text("Local time, HH:MM (default 09:00)", { max: 5 }),
-    zone: option.text("IANA time zone, e.g. Europe/Berlin", { max: 64 }),
+    zone: { ...option.text("IANA time zone, e.g. Europe/Berlin", { max: 64 }), autocomplete: "zone" },
     days: option.text("every-day, weekdays, or e.g. mon,wed,fri", { max: 40 }),
     theme: option.text(`Only tips about one topic: ${THEMES.slice(0, 6).join(", ")}, …`, { max: 20 }),
   },
@@ -273,7 +273,7 @@ const plan = defineRunnable({
   description: "The next post times for a schedule, local and UTC",
   options: {
     time: option.text("Local time, HH:MM", { max: 5 }),
-    zone: option.text("IANA time zone", { max: 64 }),
+    zone: { ...option.text("IANA time zone", { max: 64 }), autocomplete: "zone" },
     days: option.text("every-day, weekdays, or e.g. mon,wed,fri", { max: 40 }),
     from: option.text("Start of a local day, YYYY-MM-DD (default: now)", { max: 10 }),
     count: option.text("How many (default 7, at most 60)", { max: 2 }),

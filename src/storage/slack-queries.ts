@@ -23,11 +23,13 @@ export async function claimEvent(
   return inserted !== undefined;
 }
 
+/** Deletes event claims made before `before`; returns how many. */
 export async function pruneEvents(db: Kysely<Database>, before: number): Promise<number> {
   const result = await db.deleteFrom("processed_events").where("claimed_at", "<", before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
+/** Inserts or replaces one installation (upsert on its key). */
 export async function saveSlackInstallation(
   db: Kysely<Database>,
   record: SlackInstallationRecord,
@@ -40,6 +42,7 @@ export async function saveSlackInstallation(
     .execute();
 }
 
+/** One installation by its exact key, or undefined. */
 export async function findSlackInstallation(
   db: Kysely<Database>,
   key: SlackInstallationKey,
@@ -55,6 +58,7 @@ export async function findSlackInstallation(
   );
 }
 
+/** Removes one installation; true when a row was deleted. */
 export async function deleteSlackInstallation(
   db: Kysely<Database>,
   key: SlackInstallationKey,

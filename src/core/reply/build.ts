@@ -86,3 +86,28 @@ export function nutrientCard(kb: Knowledge, n: Nutrient): Reply {
     visibility: "ephemeral",
   };
 }
+
+/**
+ * The short welcome posted when vitabot is added to a channel (Slack) or a server
+ * (Discord), with a "Set up daily tips" button.
+ */
+export function welcomeReply(kb: Knowledge): Reply {
+  return {
+    title: "Hi, I'm vitabot 👋",
+    tone: "info",
+    sections: [
+      {
+        text:
+          `I answer short questions about ${kb.covered} and muscle health, with sources, and I can post one ` +
+          "muscle-health tip a day here. Try /vitabot why are my legs weak, or ask me in a thread.",
+      },
+      { text: "Admins: set up daily tips with the button, or /tips subscribe 09:00 Europe/Berlin weekdays." },
+    ],
+    disclaimer: kb.content.safety.disclaimer,
+    buttons: [
+      { label: "Set up daily tips", action: "tips subscribe", style: "primary" },
+      { label: "What can you do?", action: "help" },
+    ],
+    visibility: "channel",
+  };
+}
