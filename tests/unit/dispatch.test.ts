@@ -86,6 +86,15 @@ describe("the dispatcher: one error boundary for every platform", () => {
     expect((await app.dispatcher.runLine(slackInvocation(), "ask again")).outcome).toBe("ok");
   });
 
+  it("lets Share to channel re-run a command right after the original, once", async () => {
+    const app = await createTestApp({ commands: testCommands, cooldownMs: 3000 });
+    expect((await app.dispatcher.runLine(slackInvocation(), "ask hi")).outcome).toBe("ok");
+    expect((await app.dispatcher.runLine(slackInvocation({ share: true }), "ask hi")).outcome).toBe("ok");
+    expect((await app.dispatcher.runLine(slackInvocation({ share: true }), "ask hi")).outcome).toBe(
+      "cooldown",
+    );
+  });
+
   it("does not apply cooldowns to the single local console user", async () => {
     const app = await createTestApp({ commands: testCommands, cooldownMs: 3000 });
     const invocation = slackInvocation({ platform: "console" });

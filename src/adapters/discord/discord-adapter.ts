@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { type Client, Events, type REST } from "discord.js";
 import type { App } from "../../app.js";
 import type { DiscordConfig } from "../../config.js";
+import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { ChannelRef } from "../../storage/storage.js";
@@ -20,6 +21,7 @@ import { createInteractionHandler, DEFER_AFTER_MS, type InteractionHandler } fro
 import { postToChannel } from "./post.js";
 import { createRest } from "./rest.js";
 import { publicKeyFromHex } from "./signature.js";
+import { welcomeNewGuilds } from "./welcome.js";
 
 /** How interactions arrive: over the gateway WebSocket, or as signed HTTP requests. */
 export type DiscordMode = "gateway" | "http";
@@ -100,6 +102,7 @@ export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = 
       ...(options.waitGuildTimeoutMs !== undefined ? { waitGuildTimeoutMs: options.waitGuildTimeoutMs } : {}),
     });
     listen(client, handler, deferAfterMs);
+    welcomeNewGuilds(client, welcomeReply(app.knowledge), handler.log);
     rest = client.rest;
     await loginGateway(client, token, handler);
   }

@@ -57,7 +57,7 @@ export function createInteractionHandler(app: HandlerApp) {
     if (input.kind !== "button") return undefined;
     const action = decodeAction(input.customId);
     if (!action) return undefined;
-    const result = await app.dispatcher.runLine(invocation, action.line);
+    const result = await app.dispatcher.runLine({ ...invocation, share: action.share }, action.line);
     return render(result, action.share && result.outcome === "ok", input.id);
   }
 

@@ -27,6 +27,8 @@ export interface HandlerDeps {
   answers: AnswerQueue;
   /** OAuth mode: uninstalls delete the workspace's installation. */
   installationStore?: InstallationStore;
+  /** Posted when the app is added to a channel, with a "Set up daily tips" button. */
+  welcome: Reply;
 }
 
 /** The action ids renderers give our buttons (`vb-0`, `vb-1`, …). */
@@ -84,8 +86,13 @@ function createRunner(deps: HandlerDeps) {
   }
 
   /** The dispatcher's answer to `line`, logged with the request id. */
-  return async function run(client: webApi.WebClient, origin: Origin, line: string): Promise<Reply> {
-    const result = await deps.dispatcher.runLine(await invocationFor(client, origin), line);
+  return async function run(
+    client: webApi.WebClient,
+    origin: Origin,
+    line: string,
+    share = false,
+  ): Promise<Reply> {
+    const result = await deps.dispatcher.runLine({ ...(await invocationFor(client, origin)), share }, line);
     deps.logger.debug(
       { requestId: origin.requestId, command: result.path, outcome: result.outcome },
       "answered",
@@ -180,7 +187,7 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof crea
       requestId: body.trigger_id,
     };
     await guarded(deps, origin.requestId, "button", async () => {
-      const reply = await run(client, origin, decoded.line);
+      const reply = await run(client, origin, decoded.line, decoded.share);
       const ephemeral = (message: Reply) =>
         deps.responder.respond(body.response_url, {
           ...toBlockKit(message),
@@ -224,6 +231,21 @@ function onUninstall(bolt: BoltApp, deps: HandlerDeps): void {
   });
 }
 
+/** When vitabot itself joins a channel, it says hello there with a "Set up daily tips" button. */
+function onJoin(bolt: BoltApp, deps: HandlerDeps): void {
+  bolt.event("member_joined_channel", async ({ event, context, client }) => {
+    if (!context.botUserId || event.user !== context.botUserId) return;
+    try {
+      await client.chat.postMessage({ channel: event.channel, ...toBlockKit(deps.welcome) });
+    } catch (error) {
+      deps.logger.warn(
+        { code: toPlatformError(error, "post the welcome").code, channel: event.channel },
+        "welcome not posted",
+      );
+    }
+  });
+}
+
 /**
  * Registers every listener on a Bolt app.
  * @example registerHandlers(bolt, { dispatcher, people, logger });
@@ -234,4 +256,5 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   onMessages(bolt, deps, run);
   onButtons(bolt, deps, run);
   onUninstall(bolt, deps);
+  onJoin(bolt, deps);
 }

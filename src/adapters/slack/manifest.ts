@@ -14,7 +14,9 @@ export const SLASH_COMMAND = "/vitabot";
  * commands: /vitabot · chat:write: answers, threads, DMs, scheduled posts ·
  * chat:write.public: post in public channels without being invited ·
  * users:read: admin/owner flag and time zone (users.info) ·
- * app_mentions:read: the app_mention event · im:history: the message.im event.
+ * app_mentions:read: the app_mention event · im:history: the message.im event ·
+ * channels:read, groups:read: the member_joined_channel event, to welcome a channel when
+ * vitabot is added to it (public and private channels).
  */
 export const SLACK_BOT_SCOPES = [
   "commands",
@@ -23,10 +25,18 @@ export const SLACK_BOT_SCOPES = [
   "users:read",
   "app_mentions:read",
   "im:history",
+  "channels:read",
+  "groups:read",
 ] as const;
 
 /** Events vitabot subscribes to; app_uninstalled and tokens_revoked need no scope. */
-export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "app_uninstalled", "tokens_revoked"] as const;
+export const SLACK_BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "member_joined_channel",
+  "app_uninstalled",
+  "tokens_revoked",
+] as const;
 
 /** Where the committed manifest points until someone passes `--url`. */
 export const PLACEHOLDER_BASE_URL = "https://vitabot.example.com";

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { App as BoltApp, type InstallationStore } from "@slack/bolt";
 import type { App } from "../../app.js";
 import type { SlackConfig } from "../../config.js";
+import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { ChannelRef } from "../../storage/storage.js";
@@ -129,6 +130,7 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
         logger,
         responder,
         answers,
+        welcome: welcomeReply(app.knowledge),
         ...(installationStore ? { installationStore } : {}),
       });
       await listen(created);

@@ -25,6 +25,11 @@ export interface Invocation {
   userTimeZone?: string;
   /** The platform's id for the event, for logs. */
   eventId?: string;
+  /**
+   * Set when a "Share to channel" button re-runs a command: it is the same answer made
+   * public, so it has its own cooldown key and isn't refused right after the original.
+   */
+  share?: boolean;
 }
 
 export type Outcome = "ok" | "user_error" | "fault" | "cooldown";
@@ -105,7 +110,11 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function checkCooldown(invocation: Invocation, path: string): Promise<Reply | undefined> {
     if (deps.cooldownMs <= 0 || NO_COOLDOWN.has(invocation.platform)) return undefined;
-    const key = { platform: invocation.platform, userId: invocation.user.id, command: path };
+    const key = {
+      platform: invocation.platform,
+      userId: invocation.user.id,
+      command: invocation.share ? `${path}#share` : path,
+    };
     const result = await deps.storage.hitCooldown(key, deps.clock.now().getTime(), deps.cooldownMs);
     if (result.allowed) return undefined;
     const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));

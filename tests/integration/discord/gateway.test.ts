@@ -14,8 +14,10 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
+  guildCreate,
   type InteractionContext,
   type OptionValues,
+  snowflake,
 } from "../../helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
 import { discordTestCommands } from "../../helpers/discord-test-commands.js";
@@ -79,6 +81,20 @@ const TITLES: Record<string, RegExp> = {
   help: /vitabot/,
   tip: /tip/i,
 };
+
+describe("being added to a server", () => {
+  it("posts a welcome with a Set up daily tips button in the new server, mentioning nobody", async () => {
+    const guildId = snowflake();
+    const channelId = snowflake();
+    standIn.dispatch("GUILD_CREATE", guildCreate(guildId, channelId, standIn.bot));
+    const call = await standIn.waitForCall(
+      (c) => c.method === "POST" && c.path.endsWith(`/channels/${channelId}/messages`),
+    );
+    const body = call.body as { allowed_mentions?: unknown; components?: unknown };
+    expect(JSON.stringify(body.components)).toContain("Set up daily tips");
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
 
 describe("every command as a slash command", () => {
   const paths = discordTestCommands

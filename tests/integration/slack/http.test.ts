@@ -123,6 +123,31 @@ describe("Slack over HTTP: mentions and direct messages", () => {
     expect((post.params.blocks as Block[])[0]?.type).toBe("header");
   });
 
+  it("welcomes a channel it is added to, with a Set up daily tips button, and ignores other joins", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    const joined = (user: string, id: string) =>
+      eventEnvelope("app-mention", {
+        envelope: { event_id: id },
+        event: {
+          type: "member_joined_channel",
+          user,
+          channel: "C0NEW",
+          channel_type: "C",
+          team: "T0001",
+          text: undefined,
+          ts: undefined,
+        },
+      });
+    await postSigned(bot.endpoint, joined("U2147483697", "EvJoinPerson"));
+    await postSigned(bot.endpoint, joined("U0LAN0Z89", "EvJoinBot"));
+    const post = await slack.waitFor(() => slack.callsTo("chat.postMessage")[before]);
+    expect(post.params.channel).toBe("C0NEW");
+    expect(JSON.stringify(post.params.blocks)).toContain("Set up daily tips");
+    expect(String(post.params.text)).toContain("vitabot");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(before + 1);
+  });
+
   it("answers a direct message in the DM, without a thread", async () => {
     const before = slack.callsTo("chat.postMessage").length;
     await postSigned(bot.endpoint, eventEnvelope("message-im", { envelope: { event_id: "EvDm1" } }));

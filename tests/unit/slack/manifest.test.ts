@@ -25,7 +25,7 @@ function capture() {
 }
 
 describe("the Slack manifest", () => {
-  it("declares /vitabot, interactivity, the events and exactly the six scopes", () => {
+  it("declares /vitabot, interactivity, the events and exactly the six scopes of 3/7 plus the two for onboarding (5/7)", () => {
     const manifest = buildManifest(commands, { baseUrl: "https://bot.example.org/" });
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
@@ -41,10 +41,12 @@ describe("the Slack manifest", () => {
       "users:read",
       "app_mentions:read",
       "im:history",
+      "channels:read",
+      "groups:read",
     ]);
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: "https://bot.example.org/slack/events",
-      bot_events: ["app_mention", "message.im", "app_uninstalled", "tokens_revoked"],
+      bot_events: ["app_mention", "message.im", "member_joined_channel", "app_uninstalled", "tokens_revoked"],
     });
     expect(manifest.settings.interactivity).toEqual({
       is_enabled: true,
@@ -52,7 +54,7 @@ describe("the Slack manifest", () => {
     });
     expect(manifest.oauth_config.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
-    expect(SLACK_BOT_SCOPES).toHaveLength(6);
+    expect(SLACK_BOT_SCOPES).toHaveLength(8);
     expect(SLACK_BOT_EVENTS).toContain("message.im");
   });
 
