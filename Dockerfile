@@ -12,6 +12,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY commands ./commands
 RUN npx tsc -p tsconfig.build.json \
  && npm prune --omit=dev
 
@@ -23,6 +24,7 @@ COPY --from=builder /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY content ./content
+COPY assets ./assets
 RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]
 USER node

@@ -1,8 +1,9 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
- * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord.
+ * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord, challenges.
  */
 import { benchAnswers } from "./answers.js";
+import { benchChallenges } from "./challenges.js";
 import { benchDiscord } from "./discord.js";
 import { benchScheduler } from "./scheduler.js";
 import { benchSlack } from "./slack.js";
@@ -14,6 +15,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   scheduler: benchScheduler,
   slack: benchSlack,
   discord: benchDiscord,
+  challenges: benchChallenges,
 };
 
 const wanted = process.argv.slice(2);

@@ -163,6 +163,17 @@ function platformProblems(e: Env): string[] {
     !e.DISCORD_APPLICATION_ID,
     "DISCORD_APPLICATION_ID: is required when DISCORD_PUBLIC_KEY is set (HTTP interactions)",
   );
+  needs(
+    !!e.DISCORD_SHARDS,
+    !e.DISCORD_TOKEN,
+    "DISCORD_TOKEN: is required when DISCORD_SHARDS is set (sharding is for the gateway)",
+  );
+  const slackHttp = !!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN;
+  needs(
+    slackHttp,
+    !!e.DISCORD_PUBLIC_KEY,
+    "DISCORD_PUBLIC_KEY: Discord HTTP interactions and Slack's HTTP mode would both listen on PORT; run them as two processes with different PORTs, or use Slack Socket Mode or the Discord gateway for one of them",
+  );
   return problems;
 }
 

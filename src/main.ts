@@ -68,9 +68,11 @@ export async function startBot(config: Config): Promise<void> {
   const ticker = startSchedulerTick(app);
   try {
     for (const adapter of adapters) await adapter.start();
-    logger.info({ adapters: adapters.map((a) => a.platform), storage: app.storage.kind }, "vitabot started");
+    // In the console chat, log lines would land between the person's messages: keep them quiet.
+    const log = consoleAdapter ? logger.debug.bind(logger) : logger.info.bind(logger);
+    log({ adapters: adapters.map((a) => a.platform), storage: app.storage.kind }, "vitabot started");
     const reason = await (consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal());
-    logger.info({ reason }, "vitabot stopping");
+    log({ reason }, "vitabot stopping");
   } finally {
     await ticker.stop();
     for (const adapter of adapters) await adapter.stop();

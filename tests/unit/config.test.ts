@@ -92,6 +92,16 @@ describe("configuration from the environment", () => {
       { DISCORD_PUBLIC_KEY: "a".repeat(64) },
       "DISCORD_APPLICATION_ID: is required when DISCORD_PUBLIC_KEY is set",
     ],
+    [{ DISCORD_SHARDS: "auto" }, "DISCORD_TOKEN: is required when DISCORD_SHARDS is set"],
+    [
+      {
+        SLACK_BOT_TOKEN: "xoxb-1-2",
+        SLACK_SIGNING_SECRET: "0123456789abcdef",
+        DISCORD_PUBLIC_KEY: "a".repeat(64),
+        DISCORD_APPLICATION_ID: "123456789",
+      },
+      "would both listen on PORT",
+    ],
   ])("refuses partial platform configuration instead of falling back: %j", (env, message) => {
     expect(problems(env)).toContain(message);
   });
