@@ -30,6 +30,7 @@ beforeAll(async () => {
   standIn = await startDiscordStandIn();
   const { app } = await createDiscordTestApp(standIn, { commands: discordTestCommands });
   adapter = createDiscordAdapter(app, { mode: "gateway", deferAfterMs: 150 });
+  app.registerAdapter(adapter); // as npm start does, so channel posts go through this adapter
   await adapter.start();
 });
 afterAll(async () => {
@@ -93,6 +94,45 @@ describe("being added to a server", () => {
     const body = call.body as { allowed_mentions?: unknown; components?: unknown };
     expect(JSON.stringify(body.components)).toContain("Set up daily tips");
     expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe("tips subscribe on Discord", () => {
+  const manageChannels = (1n << 4n).toString();
+
+  it("needs a zone, then announces in the channel and confirms with the zone and next post", async () => {
+    const noZone = await callback(
+      commandInteraction(ctx({ permissions: manageChannels }), "tips subscribe", { time: "09:00" }),
+    );
+    expect(JSON.stringify(noZone.data?.embeds)).toContain("zone:Europe/Berlin");
+    const body = await callback(
+      commandInteraction(ctx({ permissions: manageChannels }), "tips subscribe", {
+        time: "09:00",
+        zone: "Europe/Berlin",
+      }),
+    );
+    expect(JSON.stringify(body.data?.embeds)).toContain("09:00 Europe/Berlin");
+    const announced = await standIn.waitForCall(
+      (c) => c.method === "POST" && c.path.endsWith(`/channels/${standIn.channelId}/messages`),
+    );
+    expect((announced.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("says exactly what to fix when the bot has no access to the channel (Missing Access)", async () => {
+    const closed = snowflake();
+    standIn.respondOnce((c) => c.method === "POST" && c.path.endsWith(`/channels/${closed}/messages`), {
+      status: 403,
+      body: { code: 50001, message: "Missing Access" },
+    });
+    const body = await callback(
+      commandInteraction(ctx({ permissions: manageChannels, channelId: closed }), "tips subscribe", {
+        time: "09:00",
+        zone: "UTC",
+      }),
+    );
+    const text = JSON.stringify(body.data?.embeds);
+    expect(text).toContain("I can't post in this channel yet");
+    expect(text).toContain("View Channel");
   });
 });
 

@@ -66,6 +66,23 @@ describe("Slack over HTTP: /vitabot", () => {
     expect(slack.callsTo("users.info").length).toBe(before + 1);
   });
 
+  it("sets up daily tips for an admin in their own time zone, announcing it in the channel", async () => {
+    slack.users.set("U_TZ_ADMIN", { is_admin: true, tz: "Asia/Kolkata" });
+    const before = slack.callsTo("chat.postMessage").length;
+    const { body } = await command("tips subscribe 08:30", { user_id: "U_TZ_ADMIN", channel_id: "C_TIPS" });
+    expect(JSON.stringify(body.blocks)).toContain("08:30 Asia/Kolkata");
+    const announcement = slack.callsTo("chat.postMessage")[before];
+    expect(announcement?.params.channel).toBe("C_TIPS");
+  });
+
+  it("says exactly what to fix when tips subscribe cannot post in the channel", async () => {
+    slack.users.set("U_TZ_ADMIN", { is_admin: true, tz: "Asia/Kolkata" });
+    slack.postFailures.set("C_CLOSED", { error: "not_in_channel" });
+    const { body } = await command("tips subscribe 08:30", { user_id: "U_TZ_ADMIN", channel_id: "C_CLOSED" });
+    expect(body.text).toContain("I can't post in this channel yet");
+    expect(body.text).toContain("invite the app to the channel (/invite @vitabot)");
+  });
+
   it("rejects a bad signature with 401 and runs nothing", async () => {
     const before = slack.responses.length;
     const request = { ...slashCommand({ text: "tip" }), secret: "not-the-signing-secret" };
