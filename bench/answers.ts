@@ -15,7 +15,7 @@ import { fmt, median, percentile, printTable, since } from "./stats.js";
 const LOAD_RUNS = 20;
 const ASK_ROUNDS = 20;
 
-function probe(which: string): { loadMs: number; rss: number } {
+function probe(which: string): { loadMs: number; readyMs: number; rss: number } {
   const out = execFileSync(
     process.execPath,
     ["--expose-gc", "--import", "tsx", join(PACKAGE_ROOT, "bench/probe-load.ts"), which],
@@ -57,7 +57,7 @@ export function benchAnswers(): void {
     const cold = probe(name);
     rows.push([
       name,
-      `${fmt(median(loadTimes))} (cold ${fmt(cold.loadMs, 0)})`,
+      `${fmt(median(loadTimes))} (cold ${fmt(cold.loadMs, 0)}; ready ${fmt(cold.readyMs, 0)})`,
       fmt(percentile(latencies, 50), 3),
       fmt(percentile(latencies, 99), 3),
       `${fmt(cold.rss / 2 ** 20, 0)} (+${fmt((cold.rss - bare.rss) / 2 ** 20, 0)})`,
@@ -70,7 +70,7 @@ export function benchAnswers(): void {
     `Answers: ${set.length} labelled questions x ${ASK_ROUNDS} rounds; load median of ${LOAD_RUNS}`,
     [
       "answerer",
-      "load+validate ms",
+      "load+validate ms: warm median (cold; cold until first answer)",
       "ask p50 ms",
       "ask p99 ms",
       "RSS MB (+ over bare tsx process)",

@@ -245,15 +245,8 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           const rows = await db
             .insertInto("deliveries")
             .values(
-              chunk.map((k) => ({
-                ...keyOf(k),
-                status: "claimed" as const,
-                claimed_by: by,
-                claimed_at: at,
-                finished_at: null,
-                reason: null,
-                item: null,
-              })),
+              // finished_at, reason and item start as NULL: fewer bound parameters per row.
+              chunk.map((k) => ({ ...keyOf(k), status: "claimed" as const, claimed_by: by, claimed_at: at })),
             )
             .onConflict((oc) => oc.doNothing())
             .returning(["platform", "workspace_id", "channel_id", "kind", "local_date"])
