@@ -5,6 +5,7 @@
  */
 import type { CommandContext } from "../core/commands/context.js";
 import { defineRunnable, option } from "../core/commands/define-command.js";
+import { NUTRIENT_IDS, TIP_THEMES } from "../core/content/schema.js";
 import { type Reply, textReply } from "../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../errors.js";
 import type { Subscription } from "../storage/tips-store.js";
@@ -21,22 +22,8 @@ import {
   type Schedule,
 } from "./schedule.js";
 
-const THEMES = [
-  "vitamin-d",
-  "vitamin-b12",
-  "vitamin-e",
-  "magnesium",
-  "omega-3",
-  "calcium",
-  "food",
-  "exercise",
-  "sun",
-  "protein",
-  "testing",
-  "safety",
-  "supplements",
-  "habits",
-];
+/** A channel's optional focus: one nutrient, or one tip theme. */
+const THEMES: readonly string[] = [...NUTRIENT_IDS, ...TIP_THEMES];
 
 /** The channel's subscription, or a friendly error saying how to create one. */
 export async function requireSubscription(ctx: CommandContext): Promise<Subscription> {
