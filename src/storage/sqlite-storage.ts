@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDialectConfig } from "kysely";
 import type { Database } from "./database.js";
 import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
 import type { Storage } from "./storage.js";
@@ -37,13 +37,39 @@ function openSqlite(path: string): SqliteDatabase.Database {
   }
 }
 
+/** Distinct SQL texts kept prepared; queries with generated IN-lists can vary, so it is bounded. */
+const STATEMENT_CACHE_MAX = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. One
+ * connection runs one query at a time (Kysely's mutex), so reusing statements is safe, and
+ * SQLite re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig["database"] {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
+        statement = sqlite.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /**
  * A `Kysely<Database>` over a SQLite file or `":memory:"`, with WAL and busy_timeout set.
  * @throws StorageError when the file cannot be created or opened.
  */
 export function openSqliteDatabase(path: string): Kysely<Database> {
   try {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }),
+    });
   } catch (error) {
     throw toStorageError(`open the SQLite database at ${path}`, error);
   }
