@@ -4,6 +4,7 @@
  * (reminder, recap, summary) call. Returns data; commands turn it into replies.
  */
 import type { Clock } from "../core/commands/context.js";
+import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
 import type { Challenge, ChallengeCheckIn, ChallengeStore, JoinOutcome } from "../storage/challenge-store.js";
 import type { HeatmapInput } from "./chart-data.js";
 import {
@@ -27,7 +28,6 @@ import {
   type TodayCount,
   todayCount,
 } from "./summary.js";
-import { canonicalTeam, cleanName, cleanNote } from "./text.js";
 import { localDateOf } from "./window.js";
 
 /** What the challenge service is built from. */

@@ -3,12 +3,13 @@
  * valid ones), validate the start date, length and zone, and pick the challenge a
  * command means in a channel (implied when there is one, `challenge:<name>` otherwise).
  */
+
+import { CHALLENGE_NAME_MAX_CHARS, cleanChallengeName } from "../core/text/user-text.js";
 import { UserFacingError } from "../errors.js";
 import { DateSchema, parseZone } from "../scheduler/schedule.js";
 import type { Challenge, NewChallenge } from "../storage/challenge-store.js";
 import type { ChannelRef } from "../storage/storage.js";
 import type { ChallengeTemplate } from "./model.js";
-import { CHALLENGE_NAME_MAX_CHARS, cleanChallengeName } from "./text.js";
 import { localClock } from "./window.js";
 
 /** Shortest challenge, in days (the template schema's bound). */

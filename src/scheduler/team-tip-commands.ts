@@ -8,11 +8,13 @@ import { z } from "zod";
 import { defineRunnable, option } from "../core/commands/define-command.js";
 import { TIP_MAX_CHARS } from "../core/content/schema.js";
 import { textReply } from "../core/reply/reply.js";
-import { cleanUserText } from "../core/text/neutralise.js";
+import { cleanText } from "../core/text/user-text.js";
 import { UserFacingError } from "../errors.js";
 import { requireManager } from "./tip-commands.js";
 
 const HttpsUrl = z.url({ protocol: /^https$/ });
+/** Cleaning never truncates a tip: the length check below says how long it is instead. */
+const CLEAN_MAX = 10_000;
 
 const add = defineRunnable({
   description: "Add your team's own tip to this channel's rotation (admins)",
@@ -23,7 +25,8 @@ const add = defineRunnable({
   examples: ['tips add "Take the stairs to the canteen today" https://example.org/stairs'],
   async run(ctx, { text, source }) {
     requireManager(ctx, await ctx.storage.getSubscription(ctx.channel), "add team tips");
-    const clean = cleanUserText(text, Number.MAX_SAFE_INTEGER);
+    // Clean first (mentions and links made inert, invisible characters dropped), then check the length.
+    const clean = cleanText(text, { max: CLEAN_MAX });
     if (clean.length > TIP_MAX_CHARS) {
       throw new UserFacingError(
         `That tip has ${clean.length} characters; keep it to ${TIP_MAX_CHARS}.`,

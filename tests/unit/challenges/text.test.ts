@@ -10,7 +10,7 @@ import {
   neutralizeLinks,
   neutralizeMentions,
   requireName,
-} from "../../../src/challenges/text.js";
+} from "../../../src/core/text/user-text.js";
 import { UserFacingError } from "../../../src/errors.js";
 
 const ZWSP = "\u200b";

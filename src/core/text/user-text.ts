@@ -4,7 +4,7 @@
  * <#…>, <!…>) and links made inert, and lengths limited. Platform escaping of markdown
  * stays in each adapter's renderer; this is the platform-neutral part.
  */
-import { UserFacingError } from "../errors.js";
+import { UserFacingError } from "../../errors.js";
 
 /** Longest display name, in grapheme clusters. */
 export const NAME_MAX_CHARS = 40;
