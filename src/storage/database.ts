@@ -4,6 +4,7 @@
  * timestamp is epoch milliseconds in a `bigint` column, read back as a JS number on both
  * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
  */
+import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { TipsDatabase } from "./kysely-tips-store.js";
 import type { Platform } from "./storage.js";
 
@@ -61,8 +62,19 @@ export interface SlackInstallationsTable {
   updated_at: number;
 }
 
+/** A workspace the app was removed from; primary key (platform, workspace_id). */
+export interface WorkspaceRemovalsTable {
+  platform: Platform;
+  workspace_id: string;
+  /** Epoch milliseconds. */
+  removed_at: number;
+  /** Epoch milliseconds after which its data is purged. */
+  purge_after: number;
+}
+
 /** Every table vitabot keeps, for `Kysely<Database>`. */
-export interface Database extends TipsDatabase {
+export interface Database extends TipsDatabase, ChallengesDatabase {
+  workspace_removals: WorkspaceRemovalsTable;
   feedback: FeedbackTable;
   last_answers: LastAnswersTable;
   cooldowns: CooldownsTable;
@@ -80,4 +92,8 @@ export const TABLE_NAMES = [
   "cooldowns",
   "processed_events",
   "slack_installations",
+  "challenges",
+  "challenge_members",
+  "challenge_checkins",
+  "workspace_removals",
 ] as const satisfies ReadonlyArray<keyof Database>;

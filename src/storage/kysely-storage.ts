@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { StorageError } from "../errors.js";
 import type { Database, FeedbackTable } from "./database.js";
+import type { ChallengesDatabase } from "./challenge-tables.js";
+import { createKyselyChallengeStore } from "./kysely-challenge-store.js";
+import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
 import { migrateToLatest } from "./migrations/index.js";
 import * as slack from "./slack-queries.js";
@@ -103,6 +106,8 @@ export function createKyselyStorage({ db, kind }: KyselyStorageOptions): Storage
   let closing: Promise<void> | undefined;
   return {
     ...createKyselyTipsStore(db as unknown as Kysely<TipsDatabase>, guard),
+    ...createKyselyChallengeStore(db as unknown as Kysely<ChallengesDatabase>, guard),
+    ...createKyselyPrivacyStore(db, guard),
     kind,
     migrate: () =>
       guard("migrate the database", async () => {

@@ -3,6 +3,8 @@
  * PostgreSQL implementation that pass the same contract suite
  * (tests/contract/storage.contract.ts). Later features add methods here.
  */
+import type { ChallengeStore } from "./challenge-store.js";
+import type { PrivacyStore } from "./privacy-store.js";
 import type { TipsStore } from "./tips-store.js";
 
 export type Platform = "slack" | "discord" | "console";
@@ -65,7 +67,7 @@ export interface SlackInstallationRecord extends SlackInstallationKey {
   updatedAt: number;
 }
 
-export interface Storage extends TipsStore {
+export interface Storage extends TipsStore, ChallengeStore, PrivacyStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies every pending migration (idempotent). */
   migrate(): Promise<void>;

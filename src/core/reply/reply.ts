@@ -31,6 +31,34 @@ export interface ReplyTable {
   rows: string[][];
 }
 
+/**
+ * A picture rendered on the server (charts), with alt text and a text version of the same
+ * data. Renderers attach the PNG where the platform can (a channel post, a Discord reply,
+ * a Slack DM) and show `text` wherever it cannot (Slack ephemeral messages, the console).
+ */
+export interface ReplyImage {
+  /** File name with extension, e.g. `leaderboard.png`. */
+  filename: string;
+  png: Uint8Array;
+  /** Pixel size. */
+  width: number;
+  height: number;
+  /** One sentence for screen readers (Slack `alt_text`, Discord attachment description). */
+  alt: string;
+  /** The same data as text. */
+  text: string;
+}
+
+/** A text file delivered with a reply (CSV export, JSON data export). */
+export interface ReplyFile {
+  /** File name with extension, e.g. `checkins.csv`. */
+  filename: string;
+  /** The file's UTF-8 text. */
+  content: string;
+  mimeType: "text/csv" | "application/json";
+  title: string;
+}
+
 export interface Reply {
   title: string;
   tone: ReplyTone;
@@ -44,6 +72,10 @@ export interface Reply {
   visibility: Visibility;
   /** Text written by users (team tips, notes): renderers neutralise mentions in it. */
   untrusted?: boolean;
+  /** A chart; its `text` is part of `fallbackText`, so no reader ever misses the data. */
+  image?: ReplyImage;
+  /** Files for the person (ephemeral: DM on Slack) or the channel; the console prints them. */
+  files?: ReplyFile[];
 }
 
 /** A reply with only a title and text. */
@@ -87,6 +119,8 @@ export function fallbackText(reply: Reply): string {
     parts.push(section.heading ? `${section.heading}\n${section.text}` : section.text);
   if (reply.fields?.length) parts.push(reply.fields.map((f) => `${f.label}: ${f.value}`).join("\n"));
   if (reply.table) parts.push(tableToText(reply.table));
+  if (reply.image) parts.push(reply.image.text);
+  if (reply.files?.length) parts.push(`Attached: ${reply.files.map((f) => f.filename).join(", ")}`);
   if (reply.sources?.length)
     parts.push(`Sources: ${reply.sources.map((s) => `${s.title} <${s.url}>`).join("; ")}`);
   if (reply.disclaimer) parts.push(reply.disclaimer);

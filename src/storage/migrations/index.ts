@@ -8,12 +8,16 @@ import { StorageError } from "../../errors.js";
 import { initial } from "./001-initial.js";
 import { slack } from "./002-slack.js";
 import { tips } from "./003-tips.js";
+import { challenges } from "./004-challenges.js";
+import { workspaceRemovals } from "./005-workspace-removals.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "001-initial": initial,
   "002-slack": slack,
   "003-tips": tips,
+  "004-challenges": challenges,
+  "005-workspace-removals": workspaceRemovals,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */

@@ -1,0 +1,51 @@
+/**
+ * What privacy needs from storage, across every table: one person's data (`privacy
+ * export`, `privacy forget`) and a removed workspace's data (purged after a grace period).
+ * Part of the Storage port.
+ */
+import type { DeletedCounts, UserChallengeData } from "./challenge-store.js";
+import type { FeedbackRecord, Platform } from "./storage.js";
+import type { Subscription, TeamTip } from "./tips-store.js";
+
+/** Everything vitabot keeps about one person on a platform. */
+export interface UserData extends UserChallengeData {
+  feedback: FeedbackRecord[];
+  /** The last answer they got per channel (what `feedback` refers to). */
+  lastAnswers: { workspaceId: string; channelId: string; answerId: string; question: string; at: number }[];
+  /** Tip schedules they set up (their id is on them as creator). */
+  subscriptionsCreated: Pick<Subscription, "channel" | "time" | "zone">[];
+  teamTipsCreated: Pick<TeamTip, "id" | "channel" | "text">[];
+}
+
+/** Rows a `forgetUser` removed or anonymised, by what they were. */
+export interface ForgetCounts extends DeletedCounts {
+  feedback: number;
+  lastAnswers: number;
+  cooldowns: number;
+  /** Subscriptions, team tips and challenges whose creator id was blanked. */
+  anonymised: number;
+}
+
+/** A workspace whose data was purged, and how many rows went. */
+export interface PurgedWorkspace {
+  platform: Platform;
+  workspaceId: string;
+  rows: number;
+}
+
+export interface PrivacyStore {
+  /** Everything about one person on a platform, in all workspaces. */
+  exportUser(platform: Platform, userId: string): Promise<UserData>;
+  /**
+   * Deletes one person's memberships, check-ins, feedback, last answers and cooldowns on a
+   * platform, and blanks their id where they created shared things (a channel's tips and
+   * challenges stay for everyone else). Afterwards no row holds their id.
+   */
+  forgetUser(platform: Platform, userId: string): Promise<ForgetCounts>;
+  /** Marks a workspace removed; repeats keep the first removal. Its data goes after `purgeAfter`. */
+  markWorkspaceRemoved(platform: Platform, workspaceId: string, at: number, purgeAfter: number): Promise<void>;
+  /** The app is back in the workspace: nothing is purged. True when a removal was pending. */
+  cancelWorkspaceRemoval(platform: Platform, workspaceId: string): Promise<boolean>;
+  /** Deletes all data of every workspace whose grace period ended by `now`, then forgets the removal. */
+  purgeRemovedWorkspaces(now: number): Promise<PurgedWorkspace[]>;
+}
