@@ -68,7 +68,11 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
       question: row.question,
       at: row.updated_at,
     })),
-    subscriptionsCreated: subscriptions.map((row) => ({ channel: channel(row), time: row.time, zone: row.zone })),
+    subscriptionsCreated: subscriptions.map((row) => ({
+      channel: channel(row),
+      time: row.time,
+      zone: row.zone,
+    })),
     teamTipsCreated: teamTips.map((row) => ({ id: row.id, channel: channel(row), text: row.text })),
   };
 }
@@ -121,7 +125,11 @@ async function forgetUser(db: Kysely<Database>, platform: Platform, userId: stri
   return { ...challenges, ...others, anonymised: others.anonymised + Number(challengeRows.n) };
 }
 
-async function purgeWorkspace(db: Kysely<Database>, platform: Platform, workspaceId: string): Promise<number> {
+async function purgeWorkspace(
+  db: Kysely<Database>,
+  platform: Platform,
+  workspaceId: string,
+): Promise<number> {
   const challenges = await deleteWorkspaceData(db as unknown as Db, platform, workspaceId);
   return db.transaction().execute(async (trx) => {
     let rows = challenges.challenges + challenges.memberships + challenges.checkIns;

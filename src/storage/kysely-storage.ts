@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { StorageError } from "../errors.js";
-import type { Database, FeedbackTable } from "./database.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
+import type { Database, FeedbackTable } from "./database.js";
 import { createKyselyChallengeStore } from "./kysely-challenge-store.js";
 import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";

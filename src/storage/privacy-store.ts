@@ -43,7 +43,12 @@ export interface PrivacyStore {
    */
   forgetUser(platform: Platform, userId: string): Promise<ForgetCounts>;
   /** Marks a workspace removed; repeats keep the first removal. Its data goes after `purgeAfter`. */
-  markWorkspaceRemoved(platform: Platform, workspaceId: string, at: number, purgeAfter: number): Promise<void>;
+  markWorkspaceRemoved(
+    platform: Platform,
+    workspaceId: string,
+    at: number,
+    purgeAfter: number,
+  ): Promise<void>;
   /** The app is back in the workspace: nothing is purged. True when a removal was pending. */
   cancelWorkspaceRemoval(platform: Platform, workspaceId: string): Promise<boolean>;
   /** Deletes all data of every workspace whose grace period ended by `now`, then forgets the removal. */
