@@ -5,10 +5,14 @@
  */
 import type { CommandDefinition } from "../src/core/commands/define-command.js";
 import ask from "./ask.js";
+import challenge from "./challenge.js";
+import checkin from "./checkin.js";
 import compare from "./compare.js";
 import feedback from "./feedback.js";
 import foods from "./foods.js";
 import help from "./help.js";
+import leaderboard from "./leaderboard.js";
+import privacy from "./privacy.js";
 import symptoms from "./symptoms.js";
 import tip from "./tip.js";
 import tips from "./tips.js";
@@ -22,6 +26,10 @@ export const commands: readonly CommandDefinition[] = [
   symptoms,
   tip,
   tips,
+  challenge,
+  checkin,
+  leaderboard,
+  privacy,
   feedback,
   help,
 ];

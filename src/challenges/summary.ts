@@ -196,7 +196,7 @@ export function formatSummaryText(title: string, summary: ChallengeSummary): str
       : "",
     `Participation: ${pct}% of member-days (${summary.participation.membersWhoCheckedIn} of ${summary.members} members checked in)`,
     summary.longestStreak.days > 0
-      ? `Longest streak: ${summary.longestStreak.days} days (${summary.longestStreak.labels.join(", ")})`
+      ? `Longest streak: ${summary.longestStreak.days} day${summary.longestStreak.days === 1 ? "" : "s"} (${summary.longestStreak.labels.join(", ")})`
       : "",
     `Total check-ins: ${summary.totalCheckIns}`,
     summary.note,

@@ -66,7 +66,7 @@ function scheduleLine(sub: Subscription): string {
 }
 
 /** Posts in the channel, turning an access problem into instructions for the person. */
-async function announce(ctx: CommandContext, reply: Reply): Promise<void> {
+export async function announce(ctx: CommandContext, reply: Reply): Promise<void> {
   try {
     await ctx.services.post(ctx.channel, reply);
   } catch (error) {

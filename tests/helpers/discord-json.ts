@@ -10,6 +10,14 @@ export interface EmbedJson {
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
   author?: { name: string };
+  image?: { url: string };
+}
+
+/** An attachment a multipart message declares; `id` matches its `files[id]` part. */
+export interface AttachmentJson {
+  id: number | string;
+  filename?: string;
+  description?: string;
 }
 
 export interface ButtonJson {
@@ -31,6 +39,7 @@ export interface MessageJson {
   flags?: number;
   allowed_mentions?: { parse: string[]; replied_user?: boolean };
   message_reference?: { message_id: string };
+  attachments?: AttachmentJson[];
   choices?: { name: string; value: string }[];
 }
 

@@ -9,6 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { BodyJson } from "./discord-json.js";
+import { type RestFile, readRequestBody } from "./discord-request-body.js";
+
+export type { RestFile } from "./discord-request-body.js";
+
 import {
   guildCreate,
   guildIdForShard,
@@ -23,7 +27,11 @@ export interface RestCall {
   /** Decoded, without the `/api/v10` prefix: `/interactions/1/tok/callback`. */
   path: string;
   query: string;
+  /** The JSON body, or a multipart request's `payload_json`. */
   body: BodyJson;
+  /** A multipart request's file parts; empty for JSON requests. */
+  files: RestFile[];
+  contentType: string | undefined;
   authorization: string | undefined;
   /** performance.now() when the request arrived. */
   at: number;
@@ -39,6 +47,11 @@ export interface StandInOptions {
   /** Shard count /gateway/bot recommends; one guild is placed on each shard. */
   shards?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * Sees every REST call after it is recorded and before the default answer: it may wait
+   * (slow or held calls) or answer instead (a 429 from a rate limit).
+   */
+  intercept?: (call: RestCall) => ScriptedResponse | undefined | Promise<ScriptedResponse | undefined>;
 }
 
 interface Connection {
@@ -64,21 +77,6 @@ interface State {
 
 const API_PREFIX = "/api/v10";
 const wsUrl = (state: State) => `ws://127.0.0.1:${state.port}`;
-
-function readJson(req: IncomingMessage): Promise<BodyJson> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      try {
-        resolve(text ? JSON.parse(text) : {});
-      } catch {
-        resolve({ content: text });
-      }
-    });
-  });
-}
 
 function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
   const text = body === undefined ? "" : JSON.stringify(body);
@@ -125,13 +123,16 @@ function route(state: State, call: RestCall): ScriptedResponse {
   return { status: 404, body: { message: "404: Not Found", code: 0 } };
 }
 
-async function onRequest(state: State, req: IncomingMessage, res: ServerResponse) {
+async function onRequest(state: State, options: StandInOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const { body: requestBody, files } = await readRequestBody(req);
   const call: RestCall = {
     method: req.method ?? "GET",
     path: decodeURIComponent(url.pathname).replace(API_PREFIX, ""),
     query: url.search,
-    body: await readJson(req),
+    body: requestBody,
+    files,
+    contentType: req.headers["content-type"],
     authorization: req.headers.authorization,
     at: performance.now(),
   };
@@ -140,7 +141,7 @@ async function onRequest(state: State, req: IncomingMessage, res: ServerResponse
   for (const wake of state.waiters) wake();
   const index = state.scripted.findIndex((s) => s.match(call));
   const scripted = index >= 0 ? state.scripted.splice(index, 1)[0]?.response : undefined;
-  const { status, body, headers } = scripted ?? route(state, call);
+  const { status, body, headers } = scripted ?? (await options.intercept?.(call)) ?? route(state, call);
   send(res, status, body, headers);
 }
 
@@ -244,7 +245,7 @@ function initialState(options: StandInOptions): State {
 /** Starts the stand-in on 127.0.0.1 with a random port. */
 export async function startDiscordStandIn(options: StandInOptions = {}) {
   const state = initialState(options);
-  const server = createServer((req, res) => void onRequest(state, req, res));
+  const server = createServer((req, res) => void onRequest(state, options, req, res));
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws)),

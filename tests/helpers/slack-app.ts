@@ -5,6 +5,7 @@
 import { createSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
 import { createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
+import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import { createMemoryLogger } from "./app.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 import type { SlackStandIn } from "./slack-stand-in.js";
@@ -15,6 +16,8 @@ export interface SlackTestAppOptions {
   /** Extra or overriding environment variables ("" unsets one). */
   env?: Record<string, string>;
   databaseUrl?: string;
+  /** Replaces commands/index.ts (tests with extra commands). */
+  commands?: readonly CommandDefinition[];
 }
 
 /**
@@ -32,7 +35,7 @@ export async function startSlackTestApp(standIn: SlackStandIn, options: SlackTes
     ...options.env,
   });
   const { logger, lines } = createMemoryLogger();
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, options.commands ? { commands: options.commands } : {});
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
   app.registerAdapter(adapter);
   try {

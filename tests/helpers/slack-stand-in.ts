@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { createFileStandIn, FILE_METHODS, UPLOAD_PATH } from "./slack-files-stand-in.js";
+
+export type { SharedFile, UploadedBytes } from "./slack-files-stand-in.js";
 
 /** One Web API call as the stand-in received it. */
 export interface ApiCall {
@@ -59,7 +62,7 @@ export const TEAM_TWO: StandInTeam = {
 export type PostFailure = { error: string } | { retryAfter: number };
 
 /** Form fields the WebClient sends JSON-encoded. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "files"]);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -86,6 +89,13 @@ function send(
   res.end(JSON.stringify(body));
 }
 
+/** An answer the stand-in sends instead of its default. */
+export interface StandInReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 /** How the stand-in records calls. */
 export interface StandInOptions {
   /**
@@ -93,6 +103,11 @@ export interface StandInOptions {
    * except where the answer depends on them, and only counted.
    */
   record?: boolean;
+  /**
+   * Sees every Web API call (parsed, recorded or not) before the default answer: it may
+   * wait (slow or held calls) or answer instead (a 429 from a rate limit).
+   */
+  intercept?: (call: ApiCall) => StandInReply | undefined | Promise<StandInReply | undefined>;
 }
 
 /**
@@ -107,6 +122,9 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
   const users = new Map<string, StandInUser>();
   const oauthCodes = new Map<string, StandInTeam>();
   const postFailures = new Map<string, PostFailure>();
+  /** Web API methods that answer `{ ok: false, error }` (missing_scope, not_in_channel, …). */
+  const methodFailures = new Map<string, string>();
+  const files = createFileStandIn(() => base);
   const sockets = new Set<WebSocket>();
   const socketMessages: Record<string, unknown>[] = [];
   let ts = 1_700_000_000;
@@ -116,6 +134,9 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
     call: ApiCall,
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     const team = call.token ? teams.get(call.token) : undefined;
+    const failure = methodFailures.get(method);
+    if (failure) return { status: 200, body: { ok: false, error: failure } };
+    if (FILE_METHODS.has(method)) return files.answer(method, call, team !== undefined);
     switch (method) {
       case "auth.test":
         return team
@@ -177,11 +198,15 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.startsWith(UPLOAD_PATH)) {
+      counts.set("upload", (counts.get("upload") ?? 0) + 1);
+      return files.receiveUpload(req, res, url.pathname.slice(UPLOAD_PATH.length));
+    }
     const raw = await readBody(req);
     const respond = url.pathname.startsWith("/respond/");
     const method = respond ? "response_url" : url.pathname.replace(/^\/api\//, "");
     counts.set(method, (counts.get(method) ?? 0) + 1);
-    if (!record && (respond || method === "chat.postMessage"))
+    if (!record && !options.intercept && (respond || method === "chat.postMessage"))
       return send(res, 200, { ok: true, ts: "1.000100" });
     const params = parseParams(req, raw);
     if (respond) {
@@ -191,7 +216,7 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const call: ApiCall = { method, token: bearer ?? (params.token as string | undefined), params };
     if (record) calls.push(call);
-    const { status, body, headers } = answer(method, call);
+    const { status, body, headers } = (await options.intercept?.(call)) ?? answer(method, call);
     send(res, status, body, headers);
   }
 
@@ -232,6 +257,11 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
     users,
     oauthCodes,
     postFailures,
+    methodFailures,
+    /** Bytes that reached upload URLs. */
+    uploads: files.uploads,
+    /** Files shared by files.completeUploadExternal, with their bytes. */
+    shared: files.shared,
     socketMessages,
     callsTo: (method: string) => calls.filter((call) => call.method === method),
     /** A fresh response_url; its POSTs land in `responses` under the returned id. */

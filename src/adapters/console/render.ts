@@ -1,8 +1,9 @@
 /**
  * Reply -> terminal text: the title underlined (bold when colours are on), sections,
- * fields, an aligned table, sources, the disclaimer, and buttons as commands to type.
+ * fields, an aligned table, a chart's text version, sources, the disclaimer, buttons as
+ * commands to type, and last each attached file's content under a line naming it.
  */
-import { type Reply, tableToText } from "../../core/reply/reply.js";
+import { type Reply, type ReplyFile, tableToText } from "../../core/reply/reply.js";
 
 const ANSI = {
   bold: "\u001b[1m",
@@ -12,9 +13,16 @@ const ANSI = {
   reset: "\u001b[0m",
 };
 
+type Paint = (code: string, text: string) => string;
+
+/** A file as a header line naming it, then its content verbatim (blank lines kept, for copying). */
+function fileText(file: ReplyFile, paint: Paint): string {
+  return `${paint(ANSI.bold, `── ${file.filename} (${file.mimeType}) ──`)}\n${file.content.trimEnd()}`;
+}
+
 /** Pure: the same reply always renders to the same text. */
 export function renderConsole(reply: Reply, options: { color: boolean } = { color: false }): string {
-  const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const paint: Paint = (code, text) => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const toneColor =
     reply.tone === "error" || reply.tone === "urgent"
       ? ANSI.red
@@ -32,6 +40,8 @@ export function renderConsole(reply: Reply, options: { color: boolean } = { colo
   for (const field of reply.fields ?? []) out.push(`${paint(ANSI.bold, `${field.label}:`)} ${field.value}`);
   if (reply.fields?.length) out.push("");
   if (reply.table) out.push(tableToText(reply.table), "");
+  // A terminal shows no pictures: the chart's text version carries the same data.
+  if (reply.image) out.push(reply.image.text, "");
   if (reply.sources?.length) {
     out.push(paint(ANSI.dim, "Sources:"));
     for (const source of reply.sources) out.push(paint(ANSI.dim, `  • ${source.title} <${source.url}>`));
@@ -40,8 +50,10 @@ export function renderConsole(reply: Reply, options: { color: boolean } = { colo
   const actions = (reply.buttons ?? []).filter((b) => !b.share);
   if (actions.length > 0)
     out.push(paint(ANSI.dim, `Next: ${actions.map((b) => `/${b.action}`).join("  ·  ")}`));
-  return `${out
+  const body = out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
-    .trimEnd()}\n`;
+    .trimEnd();
+  // Files come last, outside the blank-line squeeze above.
+  return `${[body, ...(reply.files ?? []).map((file) => fileText(file, paint))].join("\n\n")}\n`;
 }

@@ -18,6 +18,7 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
+import { attachmentBuilders, hasFiles } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
 import type { InteractionHandler } from "./interaction-handler.js";
 import { within } from "./interaction-handler.js";
@@ -48,17 +49,23 @@ export function createGatewayClient(config: DiscordConfig, options: GatewayOptio
     intents: [...GATEWAY_INTENTS],
     // DM channels are not cached without a privileged intent; the partial lets DMs through.
     partials: [Partials.Channel],
-    rest: restOptions(config.apiUrl),
+    rest: restOptions(config.apiUrl, config.requestsPerSecond),
     allowedMentions: { parse: [], repliedUser: false },
     ...(options.waitGuildTimeoutMs !== undefined ? { waitGuildTimeout: options.waitGuildTimeoutMs } : {}),
   });
 }
 
+/** Attachments only when there are files: an empty list would still be sent (and clear attachments on edits). */
+const filesOf = (message: DiscordMessage) =>
+  hasFiles(message) ? { files: attachmentBuilders(message) } : {};
+
+/** Files ride along as attachments, ephemeral replies included (Discord allows that). */
 function replyOptions(message: DiscordMessage): InteractionReplyOptions {
   return {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
+    ...filesOf(message),
     ...(message.flags ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
@@ -68,6 +75,7 @@ function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
+    ...filesOf(message),
   };
 }
 
@@ -147,6 +155,7 @@ async function onMessage(handler: InteractionHandler, client: Client, message: M
       embeds: answerMessage.embeds,
       components: answerMessage.components,
       allowedMentions: { parse: [], repliedUser: false },
+      ...filesOf(answerMessage),
     }),
   );
 }

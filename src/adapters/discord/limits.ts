@@ -22,6 +22,16 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /**
+   * Files on one message, an attachment's description (alt text), and the size vitabot
+   * sends: 8 MiB, what an interaction's `attachment_size_limit` gives every server.
+   * @see https://discord.com/developers/docs/reference#uploading-files
+   */
+  attachments: 10,
+  attachmentDescription: 1024,
+  attachmentBytes: 8 * 1024 * 1024,
+  /** Our own cap for a chart's text version in the embed description (fences included). */
+  chartText: 1500,
 } as const;
 
 /** Permission bit for Manage Channels (1 << 4); admin commands require it by default. */

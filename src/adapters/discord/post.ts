@@ -1,30 +1,58 @@
 /**
- * Channel posts (scheduled tips, announcements): a REST message with
+ * Channel posts (scheduled tips, announcements, challenge recaps): a REST message with
  * `allowed_mentions: { parse: [] }`, since channel messages would otherwise parse
- * @everyone. Failures become PlatformErrors the scheduler can act on.
+ * @everyone, and any chart or file as multipart attachments. When Discord refuses the
+ * files (no Attach Files permission, too large) the message goes again without them: the
+ * chart's text version is in the embed. Failures become PlatformErrors the scheduler can
+ * act on.
  */
-import { type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError } from "../../errors.js";
+import type { Logger } from "../../logger.js";
 import type { ChannelRef } from "../../storage/storage.js";
-import { toPlatformError } from "./discord-errors.js";
+import { hasFiles, requestOf, withoutFiles } from "./attachments.js";
+import { errorInfo, toPlatformError } from "./discord-errors.js";
 import { renderReply } from "./render.js";
+
+/** Refusals that may be about the files rather than the message. */
+const FILE_REFUSALS: ReadonlySet<number | string> = new Set([
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.RequestEntityTooLarge,
+]);
+
+const isFileRefusal = (error: unknown) => error instanceof DiscordAPIError && FILE_REFUSALS.has(error.code);
 
 /**
  * @throws PlatformError: permanent for a missing channel, access or permission; with
  * retryAfterMs when rate limited for longer than the REST client waits by itself.
  * @example await postToChannel(rest, { platform: "discord", workspaceId: guildId, channelId }, reply);
  */
-export async function postToChannel(rest: REST, target: ChannelRef, reply: Reply): Promise<void> {
+export async function postToChannel(
+  rest: REST,
+  target: ChannelRef,
+  reply: Reply,
+  log?: Pick<Logger, "warn">,
+): Promise<void> {
   if (target.platform !== "discord") {
     throw new PlatformError("discord", "wrong_platform", `cannot post to a ${target.platform} channel`, {
       permanent: true,
     });
   }
-  const body = renderReply(reply, { forChannel: true });
+  const message = renderReply(reply, { forChannel: true });
+  const route = Routes.channelMessages(target.channelId);
   try {
-    await rest.post(Routes.channelMessages(target.channelId), { body });
+    await rest.post(route, requestOf(message));
+    return;
   } catch (error) {
-    throw toPlatformError(error, target.channelId);
+    if (!hasFiles(message) || !isFileRefusal(error)) throw toPlatformError(error, target.channelId);
+    log?.warn(
+      { channelId: target.channelId, ...errorInfo(error) },
+      "files refused; posting the text version",
+    );
   }
+  // Still refused without files: the channel itself is the problem (Send Messages, Embed Links).
+  await rest.post(route, requestOf(withoutFiles(message))).catch((error: unknown) => {
+    throw toPlatformError(error, target.channelId);
+  });
 }

@@ -2,7 +2,9 @@
  * Reply -> Discord message (pure): one embed (title, description, fields, footer with
  * sources and the disclaimer), buttons in rows whose custom_ids route back to commands,
  * the ephemeral flag for private answers, and `allowed_mentions: { parse: [] }` always.
- * Every Discord limit is enforced here (see limits.ts).
+ * A chart becomes an attached PNG shown in the embed (`attachment://<name>`) with its text
+ * version in the description; exports become attached files. Every Discord limit is
+ * enforced here (see limits.ts).
  */
 import {
   type APIActionRowComponent,
@@ -12,18 +14,39 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Reply, ReplyButton, ReplyTable, ReplyTone } from "../../core/reply/reply.js";
+import type {
+  Reply,
+  ReplyButton,
+  ReplyFile,
+  ReplyImage,
+  ReplyTable,
+  ReplyTone,
+} from "../../core/reply/reply.js";
 import { tableToText } from "../../core/reply/reply.js";
 import { encodeAction } from "../chat-adapter.js";
 import { EPHEMERAL_FLAG, DISCORD_LIMITS as L } from "./limits.js";
 import { escapeCodeBlock, escapeMarkdown, neutralizeMentions, truncate } from "./text.js";
 
-/** A message body Discord accepts for interaction responses, webhook edits and channel posts. */
+/** A file uploaded with a message (multipart `files[i]`). */
+export interface DiscordFile {
+  /** A name `attachment://` can refer to. */
+  name: string;
+  data: Buffer;
+  contentType: string;
+  /** The attachment's description: a picture's alt text, a file's title. */
+  description: string;
+}
+
+/**
+ * A message body Discord accepts for interaction responses, webhook edits and channel
+ * posts. `files` are uploads, never JSON: senders split them off (attachments.ts).
+ */
 export interface DiscordMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   flags?: number;
   allowed_mentions: { parse: [] };
+  files?: DiscordFile[];
 }
 
 /** Who the rendered message is for. */
@@ -111,7 +134,44 @@ function fitTotal(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
-function embedOf(reply: Reply): APIEmbed {
+/**
+ * Names Discord keeps as they are, so `attachment://<name>` finds the file.
+ * @example attachmentName("my chart.png") // "my_chart.png"
+ */
+export function attachmentName(filename: string): string {
+  return filename.replace(/[^A-Za-z0-9._-]/g, "_") || "file";
+}
+
+/** A chart's text version: the same data for screen readers, search and anyone without the picture. */
+function chartBlock(image: ReplyImage): string {
+  const text = truncate(neutralizeMentions(image.text), L.chartText - 8);
+  return `\`\`\`\n${escapeCodeBlock(text)}\n\`\`\``;
+}
+
+function uploadOf(name: string, data: Buffer, contentType: string, description: string): DiscordFile {
+  return {
+    name: attachmentName(name),
+    data,
+    contentType,
+    description: truncate(description, L.attachmentDescription),
+  };
+}
+
+/** The picture, then the files, within Discord's count and size; what does not fit is named in `left`. */
+function filesOf(reply: Reply): { files: DiscordFile[]; left: string[] } {
+  const { image } = reply;
+  const bytes = (png: Uint8Array) => Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const all = [
+    ...(image ? [uploadOf(image.filename, bytes(image.png), "image/png", image.alt)] : []),
+    ...(reply.files ?? []).map((f: ReplyFile) =>
+      uploadOf(f.filename, Buffer.from(f.content, "utf8"), `${f.mimeType}; charset=utf-8`, f.title),
+    ),
+  ];
+  const files = all.filter((f) => f.data.byteLength <= L.attachmentBytes).slice(0, L.attachments);
+  return { files, left: all.filter((f) => !files.includes(f)).map((f) => f.name) };
+}
+
+function embedOf(reply: Reply, attached: { files: DiscordFile[]; left: string[] }): APIEmbed {
   const clean = cleaner(reply.untrusted === true);
   const fields = (reply.fields ?? []).map((f) => field(clean(f.label), clean(f.value), f.value.length <= 40));
   let description = describe(reply, clean);
@@ -120,6 +180,11 @@ function embedOf(reply: Reply): APIEmbed {
     if (fields.length + rows.length <= L.fields) fields.push(...rows);
     else description = [description, tableBlock(reply.table)].filter(Boolean).join("\n\n");
   }
+  const picture = reply.image ? attachmentName(reply.image.filename) : undefined;
+  const shown = attached.files.some((f) => f.name === picture) ? picture : undefined;
+  const left = attached.left.length > 0 ? `Too large to attach here: ${attached.left.join(", ")}.` : "";
+  const chart = reply.image ? chartBlock(reply.image) : "";
+  description = [description, left, chart].filter(Boolean).join("\n\n");
   const footer = footerOf(reply);
   const url = reply.sources?.[0]?.url;
   const embed: APIEmbed = {
@@ -129,6 +194,7 @@ function embedOf(reply: Reply): APIEmbed {
     ...(fields.length > 0 ? { fields: fields.slice(0, L.fields) } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
     ...(url && /^https?:\/\//.test(url) ? { url } : {}),
+    ...(shown ? { image: { url: `attachment://${shown}` } } : {}),
   };
   return fitTotal(embed);
 }
@@ -182,10 +248,12 @@ function rowsOf(buttons: readonly ReplyButton[]): DiscordMessage["components"] {
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   const forChannel = options.forChannel === true || reply.visibility === "channel";
   const buttons = (reply.buttons ?? []).filter((b) => !(forChannel && b.share));
+  const attached = filesOf(reply);
   return {
-    embeds: [embedOf(reply)],
+    embeds: [embedOf(reply, attached)],
     components: rowsOf(buttons),
     ...(forChannel ? {} : { flags: EPHEMERAL_FLAG }),
     allowed_mentions: { parse: [] },
+    ...(attached.files.length > 0 ? { files: attached.files } : {}),
   };
 }

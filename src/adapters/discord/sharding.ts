@@ -119,7 +119,7 @@ export function createShardedDiscordAdapter(
         throw new PlatformError("discord", "not_started", "Discord shards are not running", {
           permanent: false,
         });
-      await postToChannel(createRest(config), target, reply);
+      await postToChannel(createRest(config), target, reply, log);
     },
     health(): AdapterHealth {
       const shards = [...(manager?.shards.values() ?? [])];

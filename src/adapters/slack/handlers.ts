@@ -5,12 +5,16 @@
  * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
 import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
+import type { Clock } from "../../core/commands/context.js";
 import type { Dispatcher, Invocation } from "../../core/commands/dispatch.js";
+import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
 import type { Logger } from "../../logger.js";
+import type { Storage } from "../../storage/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { UserDirectory } from "./admin.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
+import { answerDelivery, deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
 import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
@@ -27,6 +31,9 @@ export interface HandlerDeps {
   answers: AnswerQueue;
   /** OAuth mode: uninstalls delete the workspace's installation. */
   installationStore?: InstallationStore;
+  /** Uninstalls record the workspace's removal here; its data is purged after a grace period. */
+  storage: Pick<Storage, "markWorkspaceRemoved">;
+  clock: Clock;
   /** Posted when the app is added to a channel, with a "Set up daily tips" button. */
   welcome: Reply;
 }
@@ -113,10 +120,13 @@ function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof
     };
     await guarded(deps, origin.requestId, SLASH_COMMAND, async () => {
       const reply = await run(client, origin, command.text ?? "");
-      await deps.responder.respond(command.response_url, {
-        ...toBlockKit(reply),
-        response_type: responseType(reply),
-      });
+      const shown = reply.visibility === "channel" ? { channelId: origin.channelId } : undefined;
+      await deliverReply(reply, answerDelivery(client, deps.logger, origin, shown), (message) =>
+        deps.responder.respond(command.response_url, {
+          ...toBlockKit(message),
+          response_type: responseType(message),
+        }),
+      );
     });
   });
 }
@@ -152,10 +162,13 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof cre
     };
     await guarded(deps, origin.requestId, "message", async () => {
       const reply = await run(args.client, origin, stripMention(message.text ?? "", args.context.botUserId));
-      await args.client.chat.postMessage({
-        channel: message.channel,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        ...toBlockKit(reply),
+      const where = { channelId: message.channel, ...(threadTs ? { threadTs } : {}) };
+      await deliverReply(reply, answerDelivery(args.client, deps.logger, origin, where), async (answer) => {
+        await args.client.chat.postMessage({
+          channel: message.channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...toBlockKit(answer),
+        });
       });
     });
   };
@@ -194,9 +207,16 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof crea
           response_type: "ephemeral",
           replace_original: false,
         });
-      if (!decoded.share) return void (await ephemeral(reply));
+      if (!decoded.share)
+        return void (await deliverReply(reply, answerDelivery(client, deps.logger, origin), ephemeral));
       try {
-        await client.chat.postMessage({ channel: channelId, ...toBlockKit(forChannel(reply)) });
+        await deliverReply(
+          forChannel(reply),
+          answerDelivery(client, deps.logger, origin, { channelId }),
+          async (shared) => {
+            await client.chat.postMessage({ channel: channelId, ...toBlockKit(shared) });
+          },
+        );
       } catch (error) {
         const failure = toPlatformError(error, "share the answer");
         if (!NOT_POSTABLE.has(failure.code)) throw failure;
@@ -215,12 +235,18 @@ function notPostable(): Reply {
   };
 }
 
-/** Forget a workspace when the app is removed or its bot token revoked. */
+/**
+ * Forget a workspace when the app is removed or its bot token revoked: its removal is
+ * recorded (data purged after the grace period unless it comes back) and, with OAuth, its
+ * installation deleted, as Bolt expects.
+ */
 function onUninstall(bolt: BoltApp, deps: HandlerDeps): void {
   const forget = async (teamId: string | undefined, enterpriseId: string | undefined, why: string) => {
     deps.people.forget(teamId);
     deps.logger.warn({ teamId, enterpriseId }, `vitabot was removed from a workspace (${why})`);
-    if (!deps.installationStore?.deleteInstallation || !teamId) return;
+    if (!teamId) return;
+    await workspaceRemoved(deps.storage, "slack", teamId, deps.clock.now());
+    if (!deps.installationStore?.deleteInstallation) return;
     await deps.installationStore.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
   };
   bolt.event("app_uninstalled", async ({ body }) =>

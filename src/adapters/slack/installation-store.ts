@@ -7,6 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import type { Logger } from "../../logger.js";
 import type { SlackInstallationKey, Storage } from "../../storage/storage.js";
 
@@ -103,7 +104,10 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
         updatedAt: now(),
       });
       cache.delete(cacheKey(key));
-      logger.info({ ...key }, "Slack installation stored");
+      // Installed (again): a removal still in its grace period is cancelled, nothing is purged.
+      // Org-wide installs have no single workspace id; their workspaces return one by one.
+      const returned = key.teamId ? await workspaceReturned(storage, "slack", key.teamId) : false;
+      logger.info({ ...key, returned }, "Slack installation stored");
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const key = installationKey(query);

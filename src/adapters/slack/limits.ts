@@ -32,6 +32,13 @@ export const SLACK_LIMITS = {
   messageChars: 12_000,
   /** Our own cap for the top-level `text`: notifications show only its beginning. */
   fallbackText: 3000,
+  /**
+   * An uploaded image's `alt_txt` (files.getUploadURLExternal answers `alt_txt_too_large`).
+   * @see https://docs.slack.dev/reference/methods/files.getUploadURLExternal
+   */
+  altText: 1000,
+  /** Our own cap for a file shown as text when it could not be sent (one section, fences included). */
+  fileAsText: 2800,
 } as const;
 
 /** The name of one limit in SLACK_LIMITS. */

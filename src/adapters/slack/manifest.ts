@@ -16,7 +16,10 @@ export const SLASH_COMMAND = "/vitabot";
  * users:read: admin/owner flag and time zone (users.info) ·
  * app_mentions:read: the app_mention event · im:history: the message.im event ·
  * channels:read, groups:read: the member_joined_channel event, to welcome a channel when
- * vitabot is added to it (public and private channels).
+ * vitabot is added to it (public and private channels) ·
+ * files:write: charts in channel posts, and pictures and exports sent by DM (files.uploadV2's
+ * steps) · im:write: conversations.open, to DM a person what Slack cannot attach to an
+ * ephemeral answer (their chart, CSV export, privacy export).
  */
 export const SLACK_BOT_SCOPES = [
   "commands",
@@ -27,6 +30,8 @@ export const SLACK_BOT_SCOPES = [
   "im:history",
   "channels:read",
   "groups:read",
+  "files:write",
+  "im:write",
 ] as const;
 
 /** Events vitabot subscribes to; app_uninstalled and tokens_revoked need no scope. */

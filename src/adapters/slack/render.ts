@@ -80,13 +80,17 @@ function tableRows(reply: Reply): Block[] {
   });
 }
 
-/** The same table as monospace text, for tables with more rows than blocks to spare. */
-function tablePreformatted(reply: Reply): Block[] {
-  if (!reply.table) return [];
+/** Text as monospace sections: a table too long for one block per row, a chart's text version. */
+function preformatted(text: string): Block[] {
   const fence = "```";
-  return chunk(esc(tableToText(reply.table)), L.sectionText - 2 * fence.length - 2).map(
+  return chunk(esc(text), L.sectionText - 2 * fence.length - 2).map(
     (piece): Block => ({ type: "section", text: mrkdwn(`${fence}\n${piece}\n${fence}`) }),
   );
+}
+
+/** The same table as monospace text, for tables with more rows than blocks to spare. */
+function tablePreformatted(reply: Reply): Block[] {
+  return reply.table ? preformatted(tableToText(reply.table)) : [];
 }
 
 /** Whole source links only, as many as fit, then "and N more". */
@@ -182,12 +186,15 @@ export function toBlockKit(reply: Reply): SlackMessage {
   const head = reply.title.trim() ? [header(reply)] : [];
   const tail = [...context(reply), ...actions(reply)];
   const before = [...textSections(reply), ...fieldSections(reply)];
+  // Ephemeral messages cannot carry the picture and a channel's picture follows as its own
+  // message (deliver.ts), so the chart's data is always in the message as text.
+  const chart = reply.image ? preformatted(reply.image.text) : [];
   const rows = tableRows(reply);
-  const spare = L.blocksPerMessage - head.length - tail.length - before.length - 1;
+  const spare = L.blocksPerMessage - head.length - tail.length - before.length - chart.length - 1;
   const table = rows.length <= spare ? rows : tablePreformatted(reply);
   // The fallback gives way first when the fixed parts leave the body too little room.
   const fixed = sizeOf([...head, ...tail]) + NOTE_RESERVE;
   const full = toFallbackText(reply);
   const text = truncate(full, Math.max(MIN_USEFUL_TEXT, L.messageChars - fixed - MIN_BODY));
-  return { text, blocks: fitBudget(head, [...before, ...table], tail, text.length) };
+  return { text, blocks: fitBudget(head, [...before, ...table, ...chart], tail, text.length) };
 }

@@ -3,6 +3,9 @@
  * same shape on every platform, so commands never branch on the platform.
  */
 import type { Logger } from "pino";
+import type { ChallengeService } from "../../challenges/service.js";
+import type { EndOutcome } from "../../scheduler/challenge-posts.js";
+import type { Challenge } from "../../storage/challenge-store.js";
 import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
 import type { Subscription } from "../../storage/tips-store.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
@@ -34,6 +37,10 @@ export interface BotServices {
       subscription: Subscription,
     ): Promise<{ item: { id: string; text: string; team: boolean } } | undefined>;
   };
+  /** Team challenges: start, join, check in, standings (src/challenges/service.ts). */
+  challenges: ChallengeService;
+  /** Ends a challenge now and posts its summary once (shared with the scheduler's ledger). */
+  endChallenge(challenge: Challenge, by: string): Promise<EndOutcome>;
 }
 
 export interface CommandContext {

@@ -24,6 +24,8 @@ export interface OptionDef<T = unknown> {
   choices?: readonly string[];
   /** Kept out of help and platform registration (set by buttons only). */
   hidden?: boolean;
+  /** Typed text fills it only as `name:value`, never by position (so a free-text option can come last). */
+  named?: boolean;
 }
 
 type OptionMap = Record<string, OptionDef>;
@@ -55,7 +57,7 @@ const MAX_TEXT = 500;
 export const option = {
   text<R extends boolean = false>(
     description: string,
-    opts: { required?: R; rest?: boolean; max?: number; hidden?: boolean } = {},
+    opts: { required?: R; rest?: boolean; max?: number; hidden?: boolean; named?: boolean } = {},
   ): OptionDef<R extends true ? string : string | undefined> {
     const base = z
       .string()
@@ -71,6 +73,7 @@ export const option = {
       required: opts.required === true,
       ...(opts.rest ? { rest: true } : {}),
       ...(opts.hidden ? { hidden: true } : {}),
+      ...(opts.named ? { named: true } : {}),
     };
   },
   nutrient<R extends boolean = false>(
@@ -82,7 +85,7 @@ export const option = {
   choice<const C extends readonly [string, ...string[]], R extends boolean = false>(
     description: string,
     choices: C,
-    opts: { required?: R } = {},
+    opts: { required?: R; named?: boolean } = {},
   ): OptionDef<R extends true ? C[number] : C[number] | undefined> {
     const base = z.enum(choices, { error: `must be one of: ${choices.join(", ")}` });
     return {
@@ -93,6 +96,7 @@ export const option = {
         R extends true ? C[number] : C[number] | undefined
       >,
       required: opts.required === true,
+      ...(opts.named ? { named: true } : {}),
     };
   },
 };

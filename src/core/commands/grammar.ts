@@ -74,7 +74,9 @@ export function fillOptions(runnable: Runnable, tokens: readonly Token[]): Recor
     if (token.name && names.includes(token.name)) args[token.name] = token.text;
     else positional.push(token.name ? `${token.name}:${token.text}` : token.text);
   }
-  const free = names.filter((name) => args[name] === undefined && !runnable.options[name]?.hidden);
+  const free = names.filter(
+    (name) => args[name] === undefined && !runnable.options[name]?.hidden && !runnable.options[name]?.named,
+  );
   for (const [index, name] of free.entries()) {
     if (positional.length === 0) break;
     const isLast = index === free.length - 1;

@@ -23,18 +23,19 @@ function checkRunnable(path: string, runnable: Runnable): void {
     throw new CommandDefinitionError(`"${path}": run must be a function`);
   // Hidden options (set by buttons) sit after the typed ones and don't take positions.
   const entries = Object.entries(runnable.options).filter(([, def]) => !def.hidden);
+  const positional = entries.filter(([, def]) => !def.named);
   let optionalSeen = false;
-  entries.forEach(([name, def], index) => {
+  entries.forEach(([name, def]) => {
     if (!NAME.test(name)) throw new CommandDefinitionError(`"${path}": option name "${name}" is not valid`);
     if (!def.description || def.description.length > MAX_DESCRIPTION) {
       throw new CommandDefinitionError(
         `"${path}": option "${name}" needs a description of 1–${MAX_DESCRIPTION} characters`,
       );
     }
-    if (def.required && optionalSeen) {
+    if (def.required && optionalSeen && !def.named) {
       throw new CommandDefinitionError(`"${path}": required option "${name}" must come before optional ones`);
     }
-    if (def.rest && index !== entries.length - 1) {
+    if (def.rest && positional.at(-1)?.[0] !== name) {
       throw new CommandDefinitionError(
         `"${path}": only the last option can take the rest of the line ("${name}")`,
       );

@@ -5,6 +5,7 @@ import {
   createSealer,
   installationKey,
 } from "../../../src/adapters/slack/installation-store.js";
+import { workspaceRemoved } from "../../../src/core/privacy/workspace-removal.js";
 import { createSqliteStorage } from "../../../src/storage/sqlite-storage.js";
 import type { Storage } from "../../../src/storage/storage.js";
 import { createMemoryLogger } from "../../helpers/app.js";
@@ -75,6 +76,18 @@ describe("the installation store over Storage", () => {
     await store.deleteInstallation?.(query("T2"));
     await expect(store.fetchInstallation(query("T2"))).rejects.toThrow(/not installed/);
     await expect(store.fetchInstallation(query("T1"))).resolves.toMatchObject({ bot: { token: "xoxb-one" } });
+  });
+
+  it("cancels a pending workspace removal when the workspace installs again (OAuth), and only that one", async () => {
+    const db = await storage();
+    const { logger } = createMemoryLogger();
+    const store = createInstallationStore({ storage: db, secret: "state-secret-one", logger });
+    const day = 24 * 3600_000;
+    await workspaceRemoved(db, "slack", "T_BACK", new Date(0));
+    await workspaceRemoved(db, "slack", "T_GONE", new Date(0));
+    await store.storeInstallation(installation("T_BACK", "xoxb-back"));
+    const purged = await db.purgeRemovedWorkspaces(8 * day);
+    expect(purged.map((p) => p.workspaceId)).toEqual(["T_GONE"]);
   });
 
   it("says to reinstall when the secret changed, without logging the data", async () => {

@@ -25,7 +25,7 @@ function capture() {
 }
 
 describe("the Slack manifest", () => {
-  it("declares /vitabot, interactivity, the events and exactly the six scopes of 3/7 plus the two for onboarding (5/7)", () => {
+  it("declares /vitabot, interactivity, the events and exactly the six scopes of 3/7, the two for onboarding (5/7) and the two for pictures and files (6/7)", () => {
     const manifest = buildManifest(commands, { baseUrl: "https://bot.example.org/" });
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
@@ -43,6 +43,8 @@ describe("the Slack manifest", () => {
       "im:history",
       "channels:read",
       "groups:read",
+      "files:write",
+      "im:write",
     ]);
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: "https://bot.example.org/slack/events",
@@ -54,7 +56,7 @@ describe("the Slack manifest", () => {
     });
     expect(manifest.oauth_config.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
-    expect(SLACK_BOT_SCOPES).toHaveLength(8);
+    expect(SLACK_BOT_SCOPES).toHaveLength(10);
     expect(SLACK_BOT_EVENTS).toContain("message.im");
   });
 

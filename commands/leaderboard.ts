@@ -1,0 +1,15 @@
+import { challengeOptions, findChallenge } from "../src/challenges/command-support.js";
+import { leaderboardReply } from "../src/challenges/replies.js";
+import { defineCommand } from "../src/core/commands/define-command.js";
+
+/** `/leaderboard`: individuals, and teams by average points per member, with a bar chart. */
+export default defineCommand({
+  name: "leaderboard",
+  description: "The challenge's standings: people and teams",
+  options: { ...challengeOptions },
+  examples: ["leaderboard", 'leaderboard challenge:"Spring walks"'],
+  async run(ctx, args) {
+    const challenge = await findChallenge(ctx, args, { includeEnded: true });
+    return leaderboardReply(challenge, await ctx.services.challenges.leaderboard(challenge, ctx.user.id));
+  },
+});
