@@ -8,17 +8,28 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { commands } from "../commands/index.js";
 import type { ChatAdapter } from "./adapters/chat-adapter.js";
+import { createChallengeService } from "./challenges/service.js";
 import type { Config } from "./config.js";
 import { type BotServices, type Clock, systemClock } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
-import { createDispatcher, type Dispatcher } from "./core/commands/dispatch.js";
+import { createDispatcher, type Dispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry, type Registry } from "./core/commands/registry.js";
 import { loadContent } from "./core/content/load-content.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { createTipScheduler, type SchedulerDeps, type TipScheduler } from "./scheduler/scheduler.js";
+import {
+  type ChallengePosts,
+  type ChallengeTickReport,
+  createChallengePosts,
+} from "./scheduler/challenge-posts.js";
+import {
+  createTipScheduler,
+  type SchedulerDeps,
+  type TickReport,
+  type TipScheduler,
+} from "./scheduler/scheduler.js";
 import { createStorage } from "./storage/create-storage.js";
 import type { ChannelRef, Platform, Storage } from "./storage/storage.js";
 
@@ -29,13 +40,24 @@ export interface App {
   storage: Storage;
   registry: Registry;
   dispatcher: Dispatcher;
-  scheduler: TipScheduler;
+  /** The tip scheduler; its `tick` also runs challenge posts and purges removed workspaces. */
+  scheduler: AppScheduler;
+  challengePosts: ChallengePosts;
   clock: Clock;
   adapters: ReadonlyMap<Platform, ChatAdapter>;
   /** Makes an adapter the one that posts for its platform. */
   registerAdapter(adapter: ChatAdapter): void;
   close(): Promise<void>;
 }
+
+/** What one scheduler tick did, tips first. */
+export interface AppTickReport extends TickReport {
+  challenges: ChallengeTickReport;
+  /** Workspaces whose data was deleted after their grace period. */
+  purgedWorkspaces: number;
+}
+
+export type AppScheduler = Omit<TipScheduler, "tick"> & { tick(): Promise<AppTickReport> };
 
 export interface AppOptions {
   clock?: Clock;
@@ -45,6 +67,25 @@ export interface AppOptions {
   storage?: Storage;
   /** Replaces commands/index.ts (tests of the dispatcher itself). */
   commands?: readonly CommandDefinition[];
+  /** Told about every command the dispatcher handles (metrics). */
+  onCommand?: DispatcherDeps["onCommand"];
+}
+
+/**
+ * This replica's share of each platform's posting budget (SLACK_POSTS_PER_SECOND,
+ * DISCORD_REQUESTS_PER_SECOND), under any overrides from tests and benchmarks.
+ */
+export function queueLimits(
+  config: Config,
+  overrides: SchedulerDeps["queues"] = {},
+): SchedulerDeps["queues"] {
+  const slack = config.slack?.postsPerSecond;
+  const discord = config.discord?.requestsPerSecond;
+  return {
+    ...overrides,
+    slack: { ...(slack ? { perSecond: slack } : {}), ...overrides.slack },
+    discord: { ...(discord ? { perSecond: discord } : {}), ...overrides.discord },
+  };
 }
 
 /**
@@ -75,17 +116,49 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     }
     await adapter.post(channel, reply);
   };
-  const scheduler = createTipScheduler({
+  const processId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const tipScheduler = createTipScheduler({
     storage,
     knowledge,
     post,
     clock,
     logger,
-    processId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    processId,
     graceMs: config.graceMs,
     ...options.scheduler,
+    queues: queueLimits(config, options.scheduler?.queues),
   });
-  const services: BotServices = { post, tips: { postNext: scheduler.postNext, pickTip: scheduler.pickTip } };
+  const challenges = createChallengeService({
+    store: storage,
+    templates: knowledge.content.challenges,
+    clock,
+  });
+  const challengePosts = createChallengePosts({
+    storage,
+    challenges,
+    post: (challenge, reply) => tipScheduler.postQueued(challenge.channel, reply),
+    clock,
+    logger,
+    processId,
+    graceMs: config.graceMs,
+  });
+  const scheduler: AppScheduler = {
+    ...tipScheduler,
+    tick: async () => {
+      const tips = await tipScheduler.tick();
+      const challengeReport = await challengePosts.tick();
+      const purged = await storage.purgeRemovedWorkspaces(clock.now().getTime());
+      for (const gone of purged)
+        logger.info({ ...gone }, "removed workspace's data deleted after the grace period");
+      return { ...tips, challenges: challengeReport, purgedWorkspaces: purged.length };
+    },
+  };
+  const services: BotServices = {
+    post,
+    tips: { postNext: tipScheduler.postNext, pickTip: tipScheduler.pickTip },
+    challenges,
+    endChallenge: challengePosts.end,
+  };
   const dispatcher = createDispatcher({
     registry,
     knowledge,
@@ -94,6 +167,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     cooldownMs: config.cooldownMs,
     services,
+    ...(options.onCommand ? { onCommand: options.onCommand } : {}),
   });
   logger.debug({ storage: storage.kind, commands: registry.names().length }, "app ready");
   return {
@@ -104,6 +178,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     registry,
     dispatcher,
     scheduler,
+    challengePosts,
     clock,
     adapters,
     registerAdapter: (adapter) => adapters.set(adapter.platform, adapter),

@@ -39,6 +39,23 @@ const EnvSchema = z.object({
   COOLDOWN_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0).max(3600).default(3),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(3000),
   TIPS_GRACE_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(0).max(23).default(3),
+  SCHEDULER_TICK_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1 second")
+    .max(3600, "must be at most 3600 (one hour)")
+    .default(60),
+  SLACK_POSTS_PER_SECOND: z.coerce
+    .number({ error: "must be a number of posts per second, e.g. 10 or 0.5" })
+    .positive("must be above 0 (leave it unset for no overall limit)")
+    .max(1000, "must be at most 1000")
+    .optional(),
+  DISCORD_REQUESTS_PER_SECOND: z.coerce
+    .number({ error: "must be a number of requests per second" })
+    .int("must be a whole number of requests per second")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000 (Discord's default limit is 50 per bot)")
+    .optional(),
   SLACK_BOT_TOKEN: z
     .string()
     .trim()
@@ -71,6 +88,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9]\d{0,4})$/, 'must be "auto" or a number of shards')
     .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "must be at least 16 characters (for example the output of: openssl rand -hex 32)")
+    .optional(),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -84,6 +106,11 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  /**
+   * This replica's overall rate for scheduled posts (SLACK_POSTS_PER_SECOND); unset means
+   * no overall cap beyond one post a second per channel and 20 in flight.
+   */
+  postsPerSecond?: number;
 }
 
 export interface DiscordConfig {
@@ -94,6 +121,12 @@ export interface DiscordConfig {
   apiUrl?: string;
   /** Opt-in sharded gateway mode (discord.js ShardingManager): a count, or "auto" from /gateway/bot. */
   shards?: number | "auto";
+  /**
+   * This replica's share of Discord's global limit (DISCORD_REQUESTS_PER_SECOND; 50 a
+   * second per bot when unset): discord.js's `globalRequestsPerSecond` and the
+   * scheduler's Discord queue.
+   */
+  requestsPerSecond?: number;
 }
 
 export interface Config {
@@ -107,8 +140,12 @@ export interface Config {
   port: number;
   /** How late a missed scheduled post may still go out after downtime. */
   graceMs: number;
+  /** How often the scheduler looks for due posts (SCHEDULER_TICK_SECONDS). */
+  schedulerTickSeconds: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** When set, `/metrics` requires `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 /** Env values that are set but blank count as unset, as in most .env tooling. */
@@ -168,12 +205,6 @@ function platformProblems(e: Env): string[] {
     !e.DISCORD_TOKEN,
     "DISCORD_TOKEN: is required when DISCORD_SHARDS is set (sharding is for the gateway)",
   );
-  const slackHttp = !!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN;
-  needs(
-    slackHttp,
-    !!e.DISCORD_PUBLIC_KEY,
-    "DISCORD_PUBLIC_KEY: Discord HTTP interactions and Slack's HTTP mode would both listen on PORT; run them as two processes with different PORTs, or use Slack Socket Mode or the Discord gateway for one of them",
-  );
   return problems;
 }
 
@@ -193,6 +224,7 @@ function slackOf(e: Env): SlackConfig | undefined {
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
     ...(oauth ? { oauth } : {}),
+    ...(e.SLACK_POSTS_PER_SECOND !== undefined ? { postsPerSecond: e.SLACK_POSTS_PER_SECOND } : {}),
   };
 }
 
@@ -205,6 +237,9 @@ function discordOf(e: Env): DiscordConfig | undefined {
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
     ...(e.DISCORD_SHARDS
       ? { shards: e.DISCORD_SHARDS === "auto" ? ("auto" as const) : Number(e.DISCORD_SHARDS) }
+      : {}),
+    ...(e.DISCORD_REQUESTS_PER_SECOND !== undefined
+      ? { requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND }
       : {}),
   };
 }
@@ -244,8 +279,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     cooldownMs: e.COOLDOWN_SECONDS * 1000,
     port: e.PORT,
     graceMs: e.TIPS_GRACE_HOURS * 3_600_000,
+    schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS,
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 

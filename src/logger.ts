@@ -1,41 +1,109 @@
 /**
  * The logger: pino JSON on stderr, so stdout stays free for replies and `--json`
- * output. Secrets are redacted wherever they appear under the usual key names.
+ * output. Secrets never reach a line: values under the usual key names are redacted,
+ * and, as a second net, the written text is scrubbed of token-shaped strings, URL
+ * passwords, bearer credentials and the configured secret values themselves.
+ * @see https://github.com/pinojs/pino/blob/main/docs/redaction.md
  */
 import { pino } from "pino";
 
 export type Logger = pino.Logger;
 
-/** Keys whose values never reach a log line. */
-export const REDACT_PATHS = [
+const REDACTED = "[redacted]";
+
+/** Key names whose values are secret (config fields, env names, HTTP headers, OAuth fields). */
+const SECRET_KEYS = [
   "token",
-  "*.token",
-  "*.*.token",
   "botToken",
-  "*.botToken",
   "appToken",
-  "*.appToken",
+  "accessToken",
+  "access_token",
+  "refreshToken",
+  "refresh_token",
   "signingSecret",
-  "*.signingSecret",
   "clientSecret",
-  "*.clientSecret",
+  "client_secret",
   "stateSecret",
-  "*.stateSecret",
+  "metricsToken",
   "password",
-  "*.password",
   "authorization",
-  "*.authorization",
-  "*.headers.authorization",
+  "Authorization",
+  "cookie",
+  '"set-cookie"',
   "databaseUrl",
-  "*.databaseUrl",
+  "DATABASE_URL",
+  "SLACK_BOT_TOKEN",
+  "SLACK_APP_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "DISCORD_TOKEN",
+  "METRICS_TOKEN",
 ];
+
+const bracket = (key: string) => (key.startsWith('"') ? `[${key}]` : `.${key}`);
+
+/** Keys whose values never reach a log line, at the top level and up to three levels down. */
+export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [
+  key.startsWith('"') ? `[${key}]` : key,
+  `*${bracket(key)}`,
+  `*.*${bracket(key)}`,
+  `*.*.*${bracket(key)}`,
+]);
+
+/** Shapes of secrets wherever they appear in the text (messages, error strings, URLs). */
+const SECRET_PATTERNS: [RegExp, string][] = [
+  // Slack tokens: bot, user, app-level, config and refresh tokens.
+  [/\bxox[abeoprs]-[A-Za-z0-9-]+/g, REDACTED],
+  [/\bxapp-[A-Za-z0-9-]+/g, REDACTED],
+  // Authorization header values: "Bearer …", Discord's "Bot …", "Basic …".
+  [/\b(Bearer|Bot|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`],
+  // Passwords inside URLs: postgres://user:password@host/db.
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+@/gi, `$1${REDACTED}@`],
+];
+
+/** Configured secrets shorter than this are not scrubbed by value (they would match ordinary text). */
+const MIN_SECRET_LENGTH = 8;
+
+function scrubber(secrets: readonly string[]): (line: string) => string {
+  const values = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))]
+    // JSON output escapes quotes and backslashes: look for the escaped form too.
+    .flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])
+    .sort((a, b) => b.length - a.length);
+  return (line) => {
+    let text = line;
+    for (const value of values) if (text.includes(value)) text = text.split(value).join(REDACTED);
+    for (const [pattern, replacement] of SECRET_PATTERNS) text = text.replace(pattern, replacement);
+    return text;
+  };
+}
+
+export interface LoggerOptions {
+  level: string;
+  destination?: pino.DestinationStream;
+  /** Fields added to every line from the current async context (the request id). */
+  context?: { logFields(): Record<string, unknown> };
+  /** Secret values (tokens, signing secrets, passwords) to scrub wherever they appear. */
+  secrets?: readonly string[];
+}
 
 /**
  * @example const logger = createLogger({ level: "info" }); logger.info({ command: "ask" }, "handled");
  */
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: LoggerOptions): Logger {
+  const context = options.context;
   return pino(
-    { level: options.level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "vitabot" } },
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      base: { app: "vitabot" },
+      // The request id from the context wins over a `requestId` a caller passes (a platform's
+      // trigger id), so every line of one HTTP request carries the id in its X-Request-Id.
+      ...(context
+        ? { mixin: () => context.logFields(), mixinMergeStrategy: (merge, mixin) => ({ ...merge, ...mixin }) }
+        : {}),
+      hooks: { streamWrite: scrubber(options.secrets ?? []) },
+    },
     options.destination ?? pino.destination(2),
   );
 }

@@ -1,46 +1,78 @@
 /**
  * `vitabot start`: runs every adapter whose configuration is present, side by side,
- * plus the scheduler's one tick a minute; with no platform configured, the console chat
+ * plus the scheduler's tick (once a minute by default); with no platform configured, the console chat
  * on stdin/stdout, which ends when stdin does.
  */
-import cron from "node-cron";
 import type { ChatAdapter } from "./adapters/chat-adapter.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createLogger } from "./logger.js";
+import type { HttpMount } from "./ops/http-server.js";
+import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
+import { createRequestContext } from "./ops/request-context.js";
+import { secretValues } from "./ops/secrets.js";
+import { type ShutdownStep, shutDown } from "./ops/shutdown.js";
+import { startTicking } from "./scheduler/ticker.js";
 
-/** One node-cron task for the whole bot (never one per channel); overlapping ticks are skipped. */
-export function startSchedulerTick(app: App): { stop(): Promise<void> } {
-  const task = cron.schedule(
-    "* * * * *",
-    async () => {
-      try {
-        await app.scheduler.tick();
-      } catch (error) {
-        app.logger.error({ err: error }, "scheduler tick failed");
-      }
-    },
-    { name: "vitabot-scheduler", noOverlap: true },
+/**
+ * One node-cron task for the whole bot (never one per channel), every
+ * SCHEDULER_TICK_SECONDS (scheduler/ticker.ts); overlapping ticks are skipped.
+ */
+export function startSchedulerTick(app: App, hooks?: TickHooks): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const tick = async () => {
+    if (hooks && !hooks.mayTick()) return;
+    hooks?.onTick(await app.scheduler.tick());
+  };
+  const ticker = startTicking(
+    app.config.schedulerTickSeconds,
+    () => (running = tick()),
+    (error) => app.logger.error({ err: error }, "scheduler tick failed"),
+    app.logger,
   );
   return {
     stop: async () => {
-      await task.destroy();
+      await ticker.stop();
+      // A tick under way finishes claiming and queueing before the queues drain.
+      await running?.catch(() => undefined);
       await app.scheduler.drain();
     },
   };
 }
 
-/** The platform adapters the configuration asks for. */
-async function platformAdapters(app: App): Promise<ChatAdapter[]> {
+/** The platform adapters the configuration asks for, serving HTTP on the shared server. */
+async function platformAdapters(app: App, http: HttpMount | undefined): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (app.config.slack) adapters.push(createSlackAdapter(app));
+  const shared = http ? { http } : {};
+  if (app.config.slack) adapters.push(createSlackAdapter(app, shared));
   if (app.config.discord) {
     const { createConfiguredDiscordAdapter } = await import("./adapters/discord/index.js");
-    adapters.push(await createConfiguredDiscordAdapter(app));
+    adapters.push(await createConfiguredDiscordAdapter(app, shared));
   }
   return adapters;
+}
+
+/**
+ * The graceful stop, in order: refuse new work (503; /healthz says draining), stop the
+ * tick and finish queued posts, let each adapter finish what it acknowledged, close the
+ * HTTP server, the database and the SQLite lock.
+ */
+function stopSteps(
+  app: App,
+  ops: Ops,
+  ticker: { stop(): Promise<void> },
+  adapters: ChatAdapter[],
+): ShutdownStep[] {
+  return [
+    { name: "stop taking work", run: () => ops.beginDrain() },
+    { name: "scheduler", run: () => ticker.stop() },
+    ...adapters.map((adapter) => ({ name: `${adapter.platform} adapter`, run: () => adapter.stop() })),
+    { name: "http server", run: () => ops.close() },
+    { name: "database", run: () => app.close() },
+    { name: "sqlite lock", run: () => ops.release() },
+  ];
 }
 
 /** Resolves on SIGTERM or SIGINT. */
@@ -51,9 +83,15 @@ function stopSignal(): Promise<string> {
 }
 
 export async function startBot(config: Config): Promise<void> {
-  const logger = createLogger({ level: config.logLevel });
-  const app = await createApp(config, logger);
-  const adapters = await platformAdapters(app);
+  const requests = createRequestContext();
+  const logger = createLogger({ level: config.logLevel, context: requests, secrets: secretValues(config) });
+  // The shared HTTP server (health, metrics, platform endpoints) only when a platform is
+  // configured; prom-client loads only then, keeping the console chat's start quick.
+  const serveHttp = Boolean(config.slack || config.discord);
+  const metrics = serveHttp ? (await import("./ops/metrics.js")).createMetrics() : undefined;
+  const app = await createApp(config, logger, metrics ? { onCommand: metrics.observeCommand } : {});
+  const ops = createOps(app, { requests, serveHttp, ...(metrics ? { metrics } : {}) });
+  const adapters = await platformAdapters(app, ops.http);
   const consoleAdapter =
     adapters.length === 0
       ? createConsoleAdapter({
@@ -65,8 +103,9 @@ export async function startBot(config: Config): Promise<void> {
       : undefined;
   if (consoleAdapter) adapters.push(consoleAdapter);
   for (const adapter of adapters) app.registerAdapter(adapter);
-  const ticker = startSchedulerTick(app);
+  const ticker = startSchedulerTick(app, ops.tickHooks);
   try {
+    await ops.listen();
     for (const adapter of adapters) await adapter.start();
     // In the console chat, log lines would land between the person's messages: keep them quiet.
     const log = consoleAdapter ? logger.debug.bind(logger) : logger.info.bind(logger);
@@ -74,8 +113,6 @@ export async function startBot(config: Config): Promise<void> {
     const reason = await (consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal());
     log({ reason }, "vitabot stopping");
   } finally {
-    await ticker.stop();
-    for (const adapter of adapters) await adapter.stop();
-    await app.close();
+    await shutDown(stopSteps(app, ops, ticker, adapters), { logger });
   }
 }

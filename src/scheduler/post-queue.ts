@@ -1,7 +1,9 @@
 /**
  * A rate-limited posting queue for one platform: posts to the same channel go one at a
  * time with a minimum gap (Slack allows about one message a second per channel), at most
- * `concurrency` posts run at once, `retry_after` is honoured, transient failures retry
+ * `concurrency` posts run at once, optionally at most `perSecond` requests start per
+ * second across channels (this replica's share of a platform-wide budget such as
+ * Discord's 50 a second per bot), `retry_after` is honoured, transient failures retry
  * with exponential backoff, and permanent ones fail at once so the caller can pause the
  * channel instead of hammering it.
  */
@@ -12,6 +14,11 @@ export interface PostQueueOptions {
   perChannelIntervalMs: number;
   /** Posts in flight at once, across channels. */
   concurrency: number;
+  /**
+   * Requests started per second across channels, retries included, evenly spaced (no
+   * bursts); unlimited when unset. With replicas, each gets its share of the budget.
+   */
+  perSecond?: number;
   /** Attempts per post, the first included. */
   maxAttempts: number;
   /** First backoff after a transient failure; doubles each time. */
@@ -29,6 +36,17 @@ export function createPostQueue(options: PostQueueOptions) {
   const waiting: (() => void)[] = [];
   let active = 0;
   let queued = 0;
+  /** When the next request may start, under `perSecond`. */
+  let nextStartAt = 0;
+
+  /** Waits for this queue's next request slot (a no-op without `perSecond`). */
+  async function paced(): Promise<void> {
+    if (!options.perSecond) return;
+    const now = Date.now();
+    const at = Math.max(now, nextStartAt);
+    nextStartAt = at + 1000 / options.perSecond;
+    if (at > now) await sleep(at - now);
+  }
 
   async function acquire(): Promise<void> {
     if (active < options.concurrency) {
@@ -46,6 +64,7 @@ export function createPostQueue(options: PostQueueOptions) {
 
   async function attempt<T>(job: () => Promise<T>): Promise<T> {
     for (let tries = 1; ; tries++) {
+      await paced();
       try {
         return await job();
       } catch (error) {

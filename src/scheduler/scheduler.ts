@@ -1,9 +1,11 @@
 /**
- * The daily-tip scheduler: one tick a minute, no timer per channel. A tick asks the
- * store for subscriptions whose next run is due (an indexed query), then for each:
- * claim the ledger key, move the next run on, and post through the platform's queue;
- * the ledger row then becomes `sent` or `failed`. At most once: only the claimer posts,
- * and a crash between claim and send leaves a stale claim that is reported, never resent.
+ * The daily-tip scheduler: one tick a minute (SCHEDULER_TICK_SECONDS), no timer per
+ * channel. A tick asks the store for subscriptions whose next run is due (an indexed
+ * query), then, a slice at a time: claim the slice's ledger keys, move each next run on,
+ * and post through the platform's queue; the ledger row then becomes `sent` or `failed`.
+ * At most once: only the claimer posts, and a crash between claim and send leaves a stale
+ * claim that is reported, never resent. Replicas share one database and take turns over
+ * the slices.
  */
 import type { Logger } from "pino";
 import type { Clock } from "../core/commands/context.js";
@@ -18,14 +20,34 @@ import { createPostQueue, type PostQueue, type PostQueueOptions } from "./post-q
 
 export const DEFAULT_GRACE_MS = 3 * 3600_000;
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+/** Due subscriptions fetched per query (a page), per platform. */
 const DEFAULT_BATCH = 2000;
-/** Due posts settled (advanced and posted) at once. */
-const SETTLE_SLICE = 100;
+/** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */
+const MAX_PAGES_PER_TICK = 50;
+/**
+ * Due posts claimed at once per platform. Two slices per platform are in flight at most
+ * (the next is claimed while one posts), so a crash loses at most 50 posts per platform,
+ * within the 100 stale claims a tick reports.
+ */
+const CLAIM_SLICE = 25;
 
-/** Per-platform posting limits (see README, "Scale out", for splitting them across replicas). */
+/** Discord's global rate limit per bot, in requests a second. */
+export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
+
+/**
+ * Per-platform posting limits for one process. With replicas, each gets its share of the
+ * platform-wide budgets (SLACK_POSTS_PER_SECOND, DISCORD_REQUESTS_PER_SECOND; see README,
+ * "Scale out"); createApp applies them.
+ */
 export const DEFAULT_QUEUES: Record<Platform, PostQueueOptions> = {
   slack: { perChannelIntervalMs: 1000, concurrency: 20, maxAttempts: 4, backoffMs: 1000 },
-  discord: { perChannelIntervalMs: 0, concurrency: 20, maxAttempts: 4, backoffMs: 1000 },
+  discord: {
+    perChannelIntervalMs: 0,
+    concurrency: 20,
+    perSecond: DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+    maxAttempts: 4,
+    backoffMs: 1000,
+  },
   console: { perChannelIntervalMs: 0, concurrency: 1, maxAttempts: 1, backoffMs: 0 },
 };
 
@@ -42,7 +64,8 @@ export interface SchedulerDeps {
   graceMs?: number;
   leaseMs?: number;
   batchSize?: number;
-  queues?: Partial<Record<Platform, PostQueueOptions>>;
+  /** Per platform, over DEFAULT_QUEUES. */
+  queues?: Partial<Record<Platform, Partial<PostQueueOptions>>>;
 }
 
 export interface TickReport {
@@ -64,7 +87,9 @@ const keyOf = (channel: ChannelRef, localDateStr: string): DeliveryKey => ({
   kind: "tip",
   localDate: localDateStr,
 });
+const PLATFORMS = Object.keys(DEFAULT_QUEUES) as Platform[];
 const channelKey = (c: ChannelRef) => `${c.platform}:${c.workspaceId}:${c.channelId}`;
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** @example const scheduler = createTipScheduler(deps); await scheduler.tick(); */
 export function createTipScheduler(deps: SchedulerDeps) {
@@ -72,6 +97,10 @@ export function createTipScheduler(deps: SchedulerDeps) {
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const queues = new Map<Platform, PostQueue>();
+  const running = new Set<Promise<TickReport>>();
+  let stopping = false;
+  /** Stale claims this process has logged already. */
+  let loggedStale = new Set<string>();
   const queueFor = (platform: Platform) => {
     let queue = queues.get(platform);
     if (!queue) {
@@ -152,11 +181,79 @@ export function createTipScheduler(deps: SchedulerDeps) {
     }
   }
 
+  /** Claims a slice's on-time keys (sorted, so two replicas' statements never deadlock); returns the won channels. */
+  async function claimSlice(slice: DueRun[], report: TickReport): Promise<Set<string>> {
+    const keys = slice
+      .filter((r) => !r.late)
+      .map((r) => r.key)
+      .sort((a, b) => compareKeys(channelKey(a.channel), channelKey(b.channel)));
+    const started = performance.now();
+    const won = await storage.claimDeliveries(keys, deps.processId, clock.now().getTime());
+    report.collectMs += performance.now() - started;
+    report.claimed += won.length;
+    return new Set(won.map((k) => channelKey(k.channel)));
+  }
+
   /**
-   * One scheduler run: find due posts (indexed query), claim them all in one statement,
-   * then move each next run on and post what this process won.
+   * One platform's due posts, a slice at a time: claim the slice, then move each next run
+   * on and post what this process won. Claiming slice by slice is what shares the work
+   * between replicas ticking at once (whoever claims a slice first posts it, the others
+   * skip it), and a crash loses at most the slices in flight. The next slice
+   * is claimed while the previous one still posts, so a rate-limited queue never idles
+   * between slices.
    */
-  async function tick(): Promise<TickReport> {
+  async function settleAll(runs: DueRun[], now: Date, report: TickReport): Promise<void> {
+    const slices: DueRun[][] = [];
+    for (let i = 0; i < runs.length; i += CLAIM_SLICE) slices.push(runs.slice(i, i + CLAIM_SLICE));
+    // Replicas find the same due list; starting each at a random slice keeps them from
+    // racing for every slice (a lost race still costs a claim and the next-run updates).
+    const start = Math.floor(Math.random() * slices.length);
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const slice of [...slices.slice(start), ...slices.slice(0, start)]) {
+      if (stopping) break;
+      const won = await claimSlice(slice, report);
+      const settling = Promise.all(
+        slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
+      );
+      // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
+      settling.catch(() => {});
+      await previous;
+      previous = settling;
+    }
+    await previous;
+  }
+
+  /**
+   * One platform's part of a tick: its due posts a page at a time (an indexed query per
+   * page), each page claimed and settled slice by slice, until a page comes back short.
+   */
+  async function tickPlatform(
+    platform: Platform,
+    now: Date,
+    todayIn: (zone: string) => string,
+    report: TickReport,
+  ): Promise<void> {
+    const limit = deps.batchSize ?? DEFAULT_BATCH;
+    for (let page = 0; page < MAX_PAGES_PER_TICK && !stopping; page++) {
+      const started = performance.now();
+      const due = await storage.dueSubscriptions(now.getTime(), limit, platform);
+      report.collectMs += performance.now() - started;
+      report.due += due.length;
+      await settleAll(
+        due.map((sub) => plan(sub, now, todayIn)),
+        now,
+        report,
+      );
+      if (due.length < limit) return;
+    }
+  }
+
+  /**
+   * One scheduler run: each platform on its own (so Discord's global limit never holds
+   * up Slack), finding its due posts through the next-run index and claiming and
+   * settling them slice by slice.
+   */
+  async function runTick(): Promise<TickReport> {
     const now = clock.now();
     const started = performance.now();
     const report: TickReport = {
@@ -170,6 +267,7 @@ export function createTipScheduler(deps: SchedulerDeps) {
       staleClaims: [],
       collectMs: 0,
     };
+    if (stopping) return report;
     const zoneDates = new Map<string, string>();
     const todayIn = (zone: string) => {
       const known = zoneDates.get(zone);
@@ -178,38 +276,34 @@ export function createTipScheduler(deps: SchedulerDeps) {
       zoneDates.set(zone, date);
       return date;
     };
-    const runs = (await storage.dueSubscriptions(now.getTime(), deps.batchSize ?? DEFAULT_BATCH)).map((sub) =>
-      plan(sub, now, todayIn),
-    );
-    report.due = runs.length;
-    const onTime = runs.filter((r) => !r.late);
-    const won = new Set(
-      (
-        await storage.claimDeliveries(
-          onTime.map((r) => r.key),
-          deps.processId,
-          now.getTime(),
-        )
-      ).map((k) => channelKey(k.channel)),
-    );
-    report.claimed = won.size;
     report.collectMs = performance.now() - started;
-    // Settle in slices, so a big tick never holds thousands of posts in flight at once.
-    for (let i = 0; i < runs.length; i += SETTLE_SLICE) {
-      const slice = runs.slice(i, i + SETTLE_SLICE);
-      await Promise.all(
-        slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
-      );
-    }
+    await Promise.all(PLATFORMS.map((platform) => tickPlatform(platform, now, todayIn, report)));
     report.staleClaims = await storage.staleClaims(now.getTime() - leaseMs);
+    // Each stale claim is logged once per process, not on every tick (ticks may be a second apart).
+    const stillStale = new Set<string>();
     for (const stale of report.staleClaims) {
+      const id = `${channelKey(stale.channel)}:${stale.kind}:${stale.localDate}`;
+      stillStale.add(id);
+      if (loggedStale.has(id)) continue;
       logger.warn(
         { channel: channelKey(stale.channel), kind: stale.kind, localDate: stale.localDate },
         "claimed but never sent (crash?): not resent",
       );
     }
+    loggedStale = stillStale;
     if (report.due > 0) logger.info({ ...report, staleClaims: report.staleClaims.length }, "scheduler tick");
     return report;
+  }
+
+  /** Runs one tick, tracked so `drain` can wait for it. */
+  async function tick(): Promise<TickReport> {
+    const current = runTick();
+    running.add(current);
+    try {
+      return await current;
+    } finally {
+      running.delete(current);
+    }
   }
 
   /** Posts lingering in the platform queues. */
@@ -217,11 +311,23 @@ export function createTipScheduler(deps: SchedulerDeps) {
     return [...queues.values()].reduce((sum, q) => sum + q.depth(), 0);
   }
 
+  /**
+   * For a graceful stop: running ticks claim no further slice (what they did not claim
+   * stays due, for another replica or the next start), and this resolves once the posts
+   * already claimed are settled. Ticks after this do nothing.
+   */
   async function drain(): Promise<void> {
+    stopping = true;
+    await Promise.allSettled([...running]);
     await Promise.all([...queues.values()].map((q) => q.drain()));
   }
 
-  return { tick, postNext, pickTip, queueDepth, drain };
+  /** Posts any scheduled reply through its platform's queue (limits and retries), like a tip. */
+  function postQueued(channel: ChannelRef, reply: Reply): Promise<void> {
+    return queueFor(channel.platform).run(channelKey(channel), () => deps.post(channel, reply));
+  }
+
+  return { tick, postNext, pickTip, queueDepth, drain, postQueued };
 }
 
 export type TipScheduler = ReturnType<typeof createTipScheduler>;

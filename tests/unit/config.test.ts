@@ -55,6 +55,7 @@ describe("configuration from the environment", () => {
     [{ COOLDOWN_SECONDS: "soon" }, "COOLDOWN_SECONDS: must be a number of seconds"],
     [{ PORT: "99999" }, "PORT:"],
     [{ EMERGENCY_NUMBER: "x".repeat(61) }, "EMERGENCY_NUMBER:"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN: must be at least 16 characters"],
     [
       { SLACK_BOT_TOKEN: "abc", SLACK_SIGNING_SECRET: "0123456789" },
       "SLACK_BOT_TOKEN: must be a bot token starting with xoxb-",
@@ -93,15 +94,6 @@ describe("configuration from the environment", () => {
       "DISCORD_APPLICATION_ID: is required when DISCORD_PUBLIC_KEY is set",
     ],
     [{ DISCORD_SHARDS: "auto" }, "DISCORD_TOKEN: is required when DISCORD_SHARDS is set"],
-    [
-      {
-        SLACK_BOT_TOKEN: "xoxb-1-2",
-        SLACK_SIGNING_SECRET: "0123456789abcdef",
-        DISCORD_PUBLIC_KEY: "a".repeat(64),
-        DISCORD_APPLICATION_ID: "123456789",
-      },
-      "would both listen on PORT",
-    ],
   ])("refuses partial platform configuration instead of falling back: %j", (env, message) => {
     expect(problems(env)).toContain(message);
   });
@@ -120,5 +112,23 @@ describe("configuration from the environment", () => {
       apiUrl: "http://127.0.0.1:9/api",
     });
     expect(config.discord).toEqual({ token: "discord-token-123", apiUrl: "http://127.0.0.1:9/api" });
+  });
+
+  it("lets Slack's HTTP mode and Discord HTTP interactions share PORT (one server serves both)", () => {
+    const config = parse({
+      SLACK_BOT_TOKEN: "xoxb-1-2",
+      SLACK_SIGNING_SECRET: "0123456789abcdef",
+      DISCORD_PUBLIC_KEY: "a".repeat(64),
+      DISCORD_APPLICATION_ID: "123456789",
+      PORT: "8080",
+    });
+    expect(config.slack?.appToken).toBeUndefined();
+    expect(config.discord?.publicKey).toBe("a".repeat(64));
+    expect(config.port).toBe(8080);
+  });
+
+  it("reads METRICS_TOKEN, trimmed, and leaves /metrics open without it", () => {
+    expect(parse({ METRICS_TOKEN: "  0123456789abcdef0123  " }).metricsToken).toBe("0123456789abcdef0123");
+    expect(parse({}).metricsToken).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@
  * button and autocomplete goes through the same handler and dispatcher, and channel
  * posts go over REST. Sharded mode is in sharding.ts.
  */
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Client, Events, type REST } from "discord.js";
 import type { App } from "../../app.js";
@@ -12,12 +11,14 @@ import type { DiscordConfig } from "../../config.js";
 import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
+import type { HttpMount } from "../../ops/http-server.js";
 import type { ChannelRef } from "../../storage/storage.js";
 import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { errorInfo } from "./discord-errors.js";
 import { createGatewayClient, listen } from "./gateway.js";
-import { createInteractionsListener, listenHttp } from "./http-interactions.js";
+import { type ServedInteractions, serveInteractions } from "./http-interactions.js";
 import { createInteractionHandler, DEFER_AFTER_MS, type InteractionHandler } from "./interaction-handler.js";
+import { trackGuildMembership } from "./membership.js";
 import { postToChannel } from "./post.js";
 import { createRest } from "./rest.js";
 import { publicKeyFromHex } from "./signature.js";
@@ -32,7 +33,9 @@ export interface DiscordAdapterOptions {
   mode?: DiscordMode;
   /** Defer when the answer takes longer than this (default 1.5 s; Discord allows 3 s). */
   deferAfterMs?: number;
-  /** HTTP mode: the port (default PORT) and host (default all interfaces). */
+  /** HTTP mode: the shared server to mount the endpoint on (vitabot start). */
+  http?: HttpMount;
+  /** HTTP mode without `http`: the port (default PORT) and host (default all interfaces) of its own server. */
   port?: number;
   host?: string;
   /** Gateway mode: how long to wait for guilds listed in READY. */
@@ -94,7 +97,7 @@ export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = 
   const handler = createInteractionHandler(app);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   let client: Client | undefined;
-  let server: Server | undefined;
+  let served: ServedInteractions | undefined;
   let rest: REST = createRest(config);
 
   async function startGateway(token: string): Promise<void> {
@@ -103,19 +106,20 @@ export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = 
     });
     listen(client, handler, deferAfterMs);
     welcomeNewGuilds(client, welcomeReply(app.knowledge), handler.log);
+    trackGuildMembership(client, { storage: app.storage, clock: app.clock, log: handler.log });
     rest = client.rest;
     await loginGateway(client, token, handler);
   }
 
   async function startHttp(publicKeyHex: string): Promise<void> {
-    const listener = createInteractionsListener({
-      handler,
-      publicKey: publicKeyFromHex(publicKeyHex),
-      rest,
-      deferAfterMs,
+    const deps = { handler, publicKey: publicKeyFromHex(publicKeyHex), rest, deferAfterMs };
+    served = await serveInteractions(deps, {
+      port: options.port ?? app.config.port,
+      logger: handler.log,
+      ...(options.http ? { http: options.http } : {}),
+      ...(options.host ? { host: options.host } : {}),
     });
-    server = await listenHttp(listener, options.port ?? app.config.port, options.host);
-    handler.log.info({ port: (server.address() as AddressInfo).port }, "Discord HTTP interactions listening");
+    handler.log.info({ port: served.address()?.port }, "Discord HTTP interactions listening");
   }
 
   return {
@@ -124,19 +128,16 @@ export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = 
     get client() {
       return client;
     },
-    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+    address: () => served?.address(),
     async start() {
       if (mode === "gateway") await startGateway(config.token ?? "");
       else await startHttp(config.publicKey ?? "");
     },
     async stop() {
       await client?.destroy();
-      if (server) {
-        const closing = server;
-        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
-        closing.closeAllConnections();
-        await closed;
-      }
+      const serving = served;
+      served = undefined;
+      await serving?.stop();
     },
     async post(target: ChannelRef, reply: Reply) {
       if (!config.token) {
@@ -144,13 +145,13 @@ export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = 
           permanent: true,
         });
       }
-      await postToChannel(rest, target, reply).catch((error: unknown) => {
+      await postToChannel(rest, target, reply, handler.log).catch((error: unknown) => {
         handler.log.warn({ channelId: target.channelId, ...errorInfo(error) }, "Discord post failed");
         throw error;
       });
     },
     health(): AdapterHealth {
-      if (mode === "http") return { ok: server?.listening === true, detail: "http interactions" };
+      if (mode === "http") return { ok: served !== undefined, detail: "http interactions" };
       const ok = client?.isReady() === true;
       return { ok, detail: ok ? `gateway ping ${client?.ws.ping ?? -1} ms` : "gateway not connected" };
     },

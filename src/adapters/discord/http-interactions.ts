@@ -4,11 +4,13 @@
  * signature is checked on the raw body (401 otherwise; Discord probes with bad ones),
  * PING gets PONG, and commands, buttons and autocomplete run through the same handler
  * as the gateway. Slow answers are deferred (type 5) and then edited over the webhook.
+ * The listener is mounted on the shared HTTP server (src/ops/http-server.ts).
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 
 import type { KeyObject } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   type APIInteraction,
   type APIInteractionResponse,
@@ -17,6 +19,10 @@ import {
   type REST,
   Routes,
 } from "discord.js";
+import type { Logger } from "../../logger.js";
+import { createHttpServer, type HttpMount, type HttpServer } from "../../ops/http-server.js";
+import { createInFlight, type InFlight } from "../../ops/in-flight.js";
+import { hasFiles, requestOf } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
 import { type InteractionHandler, within } from "./interaction-handler.js";
 import { type InteractionInput, inputFromApi } from "./interaction-input.js";
@@ -36,6 +42,8 @@ export interface InteractionsListenerDeps {
   /** Used for the edit after a deferred response (webhook routes need no bot token). */
   rest: REST;
   deferAfterMs: number;
+  /** Tracks answers still being computed after a deferral, so a graceful stop can wait for them. */
+  inFlight?: InFlight;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -71,14 +79,12 @@ async function editOriginal(
   payload: APIInteraction,
   message: DiscordMessage,
 ) {
-  const body = {
-    embeds: message.embeds,
-    components: message.components,
-    allowed_mentions: message.allowed_mentions,
-  };
+  const { embeds, components, allowed_mentions, files } = message;
+  // With files, the edit is multipart (payload_json + files[i]); flags cannot change on an edit.
+  const request = requestOf({ embeds, components, allowed_mentions, ...(files ? { files } : {}) });
   try {
     await deps.rest.patch(Routes.webhookMessage(payload.application_id, payload.token, "@original"), {
-      body,
+      ...request,
       auth: false,
     });
   } catch (error) {
@@ -97,10 +103,15 @@ async function respondWithMessage(
   if (!deps.handler.isOurs(input)) return { type: InteractionResponseType.DeferredMessageUpdate };
   const work = deps.handler.message(input);
   const early = await within(work, deps.deferAfterMs);
-  if (early?.value) return { type: InteractionResponseType.ChannelMessageWithSource, data: early.value };
-  work
-    .then((message) => message && editOriginal(deps, payload, message))
+  // Files cannot ride in the HTTP response (Discord takes no multipart there): defer, then edit.
+  if (early?.value && !hasFiles(early.value))
+    return { type: InteractionResponseType.ChannelMessageWithSource, data: early.value };
+  // setImmediate: an answer that is already there is edited in only after this type 5 was written.
+  const ready = early ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve();
+  const edit = Promise.all([work, ready])
+    .then(([message]) => message && editOriginal(deps, payload, message))
     .catch((error: unknown) => deps.handler.log.error(errorInfo(error), "deferred interaction failed"));
+  deps.inFlight?.track(edit);
   const flags = deps.handler.isPublic(input) ? 0 : EPHEMERAL_FLAG;
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags } };
 }
@@ -139,29 +150,62 @@ async function handle(deps: InteractionsListenerDeps, req: IncomingMessage, res:
 }
 
 /**
- * A Node request listener for `POST /discord/interactions`; mountable on a shared server
- * (for example next to Slack's receiver on the same PORT). Other paths get 404.
- * @example createServer(createInteractionsListener(deps)).listen(config.port)
+ * A Node request listener for `POST /discord/interactions`, mounted on the shared server
+ * next to Slack's receiver and the health and metrics routes. Other paths get 404.
+ * @example http.mount([{ path: INTERACTIONS_PATH, handler: createInteractionsListener(deps) }])
  */
 export function createInteractionsListener(deps: InteractionsListenerDeps): Listener {
   return (req, res) => {
     const path = (req.url ?? "").split("?")[0];
     if (path !== INTERACTIONS_PATH) return send(res, 404, { error: "not found" });
-    handle(deps, req, res).catch((error: unknown) => {
+    const handled = handle(deps, req, res).catch((error: unknown) => {
       deps.handler.log.error(errorInfo(error), "HTTP interaction failed");
       if (!res.headersSent) send(res, 500, { error: "internal error" });
     });
+    deps.inFlight?.track(handled);
   };
 }
 
-/** Starts an HTTP server for the listener; resolves once it is accepting connections. */
-export function listenHttp(listener: Listener, port: number, host?: string): Promise<Server> {
-  const server = createServer(listener);
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve(server);
-    });
-  });
+/** Where the interactions endpoint is served. */
+export interface ServeInteractionsOptions {
+  /** The shared HTTP server; without it a server of its own listens on `port`. */
+  http?: HttpMount;
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+/** The endpoint once served. */
+export interface ServedInteractions {
+  address(): AddressInfo | undefined;
+  /** Stops taking interactions once those in progress (deferred edits included) are done. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Mounts `POST /discord/interactions` on the shared server, or on a server of its own.
+ * @example const served = await serveInteractions(deps, { http, port: config.port, logger });
+ */
+export async function serveInteractions(
+  deps: Omit<InteractionsListenerDeps, "inFlight">,
+  options: ServeInteractionsOptions,
+): Promise<ServedInteractions> {
+  const inFlight = createInFlight();
+  const listener = createInteractionsListener({ ...deps, inFlight });
+  let own: HttpServer | undefined;
+  if (!options.http) {
+    own = createHttpServer({ logger: options.logger });
+    await own.listen(options.port, options.host);
+  }
+  const mount = options.http ?? (own as HttpServer);
+  const unmount = mount.mount([{ path: INTERACTIONS_PATH, handler: listener }]);
+  return {
+    address: () => mount.address(),
+    async stop() {
+      own?.beginDrain();
+      await inFlight.settled();
+      unmount();
+      await own?.close();
+    },
+  };
 }

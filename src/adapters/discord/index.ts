@@ -4,6 +4,7 @@
  * DISCORD_SHARDS is set.
  */
 import type { App } from "../../app.js";
+import type { HttpMount } from "../../ops/http-server.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { createDiscordAdapter } from "./discord-adapter.js";
 import { createShardedDiscordAdapter } from "./sharding.js";
@@ -14,12 +15,16 @@ export { renderReply } from "./render.js";
 export { createShardedDiscordAdapter, type ShardedDiscordAdapter } from "./sharding.js";
 
 /**
- * The adapter the configuration asks for (not started yet).
- * @example const discord = await createConfiguredDiscordAdapter(app); app.registerAdapter(discord); await discord.start();
+ * The adapter the configuration asks for (not started yet). HTTP interactions mount on
+ * `http`, the shared server on PORT.
+ * @example const discord = await createConfiguredDiscordAdapter(app, { http }); app.registerAdapter(discord); await discord.start();
  */
-export async function createConfiguredDiscordAdapter(app: App): Promise<ChatAdapter> {
+export async function createConfiguredDiscordAdapter(
+  app: App,
+  options: { http?: HttpMount } = {},
+): Promise<ChatAdapter> {
   const shards = app.config.discord?.shards;
   // HTTP interactions replace the gateway, so DISCORD_SHARDS only applies without a public key.
   if (shards !== undefined && !app.config.discord?.publicKey) return createShardedDiscordAdapter(app);
-  return createDiscordAdapter(app);
+  return createDiscordAdapter(app, options.http ? { http: options.http } : {});
 }

@@ -9,11 +9,17 @@ import { type RateLimitData, REST, type RESTOptions } from "discord.js";
 export const MAX_RATE_LIMIT_WAIT_MS = 5000;
 
 /**
- * @example new Client({ intents, rest: restOptions(config.apiUrl) })
+ * `globalRequestsPerSecond` is this replica's share of Discord's global limit
+ * (DISCORD_REQUESTS_PER_SECOND); discord.js assumes 50 when it is unset.
+ * @example new Client({ intents, rest: restOptions(config.apiUrl, config.requestsPerSecond) })
  */
-export function restOptions(apiUrl: string | undefined): Partial<RESTOptions> {
+export function restOptions(
+  apiUrl: string | undefined,
+  globalRequestsPerSecond?: number,
+): Partial<RESTOptions> {
   return {
     ...(apiUrl ? { api: apiUrl } : {}),
+    ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}),
     rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
   };
 }
@@ -22,7 +28,7 @@ export function restOptions(apiUrl: string | undefined): Partial<RESTOptions> {
  * A REST client for the configured API, with the bot token when there is one.
  * @example await createRest({ token, apiUrl }).get(Routes.gatewayBot())
  */
-export function createRest(config: { token?: string; apiUrl?: string }): REST {
-  const rest = new REST(restOptions(config.apiUrl));
+export function createRest(config: { token?: string; apiUrl?: string; requestsPerSecond?: number }): REST {
+  const rest = new REST(restOptions(config.apiUrl, config.requestsPerSecond));
   return config.token ? rest.setToken(config.token) : rest;
 }

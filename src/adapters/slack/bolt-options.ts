@@ -3,12 +3,25 @@
  * proxies, the test stand-in), single-token versus OAuth, HTTP versus Socket Mode, and
  * the one auth.test call that verifies a single bot token at start-up.
  */
-import { type AppOptions, type Installation, type InstallationStore, webApi } from "@slack/bolt";
+import {
+  type AppOptions,
+  HTTPReceiver,
+  type Installation,
+  type InstallationStore,
+  SocketModeReceiver,
+  webApi,
+} from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { toPlatformError } from "./errors.js";
 import { SLACK_BOT_SCOPES } from "./manifest.js";
+
+/** Where Slack sends commands, buttons and events (the manifest's request URLs). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+/** OAuth mode: the "Add to Slack" page, and where Slack sends the installer back. */
+export const SLACK_INSTALL_PATH = "/slack/install";
+export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** Who the bot token belongs to, from auth.test. */
 export interface BotIdentity {
@@ -88,30 +101,116 @@ export interface BoltOptionsInput {
   installationStore?: InstallationStore;
 }
 
-/** Bolt's constructor options for our configuration. */
-export function boltOptions(input: BoltOptionsInput): AppOptions {
-  const { slack, identity, installationStore } = input;
-  const clientOptions = webClientOptions(slack, input.retries);
-  const auth =
-    slack.oauth && installationStore
-      ? {
-          clientId: slack.oauth.clientId,
-          clientSecret: slack.oauth.clientSecret,
-          stateSecret: slack.oauth.stateSecret,
-          scopes: [...SLACK_BOT_SCOPES],
-          installationStore,
-          installerOptions: { clientOptions, directInstall: false },
-        }
-      : { token: slack.botToken, botId: identity?.botId, botUserId: identity?.botUserId };
+/** Bolt's OAuth settings, when the configuration has them. */
+function oauthOptions(input: BoltOptionsInput, clientOptions: webApi.WebClientOptions) {
+  const { slack, installationStore } = input;
+  if (!slack.oauth || !installationStore) return undefined;
   return {
-    signingSecret: slack.signingSecret,
-    ...(slack.appToken ? { socketMode: true, appToken: slack.appToken } : {}),
-    ...auth,
-    clientOptions,
-    logger: toBoltLogger(input.logger),
+    clientId: slack.oauth.clientId,
+    clientSecret: slack.oauth.clientSecret,
+    stateSecret: slack.oauth.stateSecret,
+    scopes: [...SLACK_BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      clientOptions,
+      directInstall: false,
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_REDIRECT_PATH,
+    },
+  };
+}
+
+/**
+ * A Bolt HTTPReceiver that vitabot never starts (it would open a server of its own): its
+ * `requestListener` is mounted on the shared server instead, so Bolt still verifies
+ * every request's signature and timestamp, and serves the OAuth install pages.
+ */
+export function createHttpReceiver(input: BoltOptionsInput): HTTPReceiver {
+  return new HTTPReceiver({
+    signingSecret: input.slack.signingSecret,
+    endpoints: [SLACK_EVENTS_PATH],
     // Ack goes out first; the answer follows through response_url/chat.postMessage.
     processBeforeResponse: false,
-    // vitabot keeps no per-conversation state in Bolt; its default store costs time per request.
-    convoStore: false,
+    logger: toBoltLogger(input.logger),
+    ...oauthOptions(input, webClientOptions(input.slack, input.retries)),
+  });
+}
+
+/** A path Bolt serves on the shared HTTP server. */
+export interface BoltRoute {
+  method: "GET" | "POST";
+  path: string;
+}
+
+/** Bolt's constructor options, plus what to mount on the shared HTTP server and the listener behind it. */
+export interface BoltSetup {
+  options: AppOptions;
+  routes: BoltRoute[];
+  listener?: HTTPReceiver["requestListener"];
+}
+
+const OAUTH_ROUTES: BoltRoute[] = [
+  { method: "GET", path: SLACK_INSTALL_PATH },
+  { method: "GET", path: SLACK_REDIRECT_PATH },
+];
+
+/**
+ * Socket Mode: events over the WebSocket. With OAuth, the install pages still need HTTP:
+ * an unstarted HTTPReceiver serves them on the shared server (Bolt's Socket Mode receiver
+ * would open its own server on port 3000) and its installer authorizes each workspace.
+ */
+function socketSetup(input: BoltOptionsInput, clientOptions: webApi.WebClientOptions): BoltSetup {
+  const { slack, identity } = input;
+  const receiver = new SocketModeReceiver({
+    appToken: slack.appToken ?? "",
+    logger: toBoltLogger(input.logger),
+    installerOptions: { clientOptions },
+  });
+  const installer = oauthOptions(input, clientOptions) ? createHttpReceiver(input) : undefined;
+  const provider = installer?.installer;
+  if (!installer || !provider) {
+    const options = {
+      receiver,
+      token: slack.botToken,
+      botId: identity?.botId,
+      botUserId: identity?.botUserId,
+    };
+    return { options, routes: [] };
+  }
+  const authorize: NonNullable<AppOptions["authorize"]> = (source) => provider.authorize(source);
+  return { options: { receiver, authorize }, routes: OAUTH_ROUTES, listener: installer.requestListener };
+}
+
+/** HTTP mode: Slack's request URL and, with OAuth, the install pages, all on the shared server. */
+function httpSetup(input: BoltOptionsInput): BoltSetup {
+  const { slack, identity } = input;
+  const receiver = createHttpReceiver(input);
+  const oauth = Boolean(receiver.installer);
+  const single = { token: slack.botToken, botId: identity?.botId, botUserId: identity?.botUserId };
+  return {
+    options: { receiver, ...(oauth ? {} : single) },
+    routes: [{ method: "POST", path: SLACK_EVENTS_PATH }, ...(oauth ? OAUTH_ROUTES : [])],
+    listener: receiver.requestListener,
+  };
+}
+
+/**
+ * Bolt's set-up for our configuration: HTTP mode or Socket Mode, single-token or OAuth.
+ * @example const { options, routes, listener } = boltSetup(input); const bolt = new App(options);
+ */
+export function boltSetup(input: BoltOptionsInput): BoltSetup {
+  const clientOptions = webClientOptions(input.slack, input.retries);
+  const setup = input.slack.appToken ? socketSetup(input, clientOptions) : httpSetup(input);
+  return {
+    ...setup,
+    options: {
+      ...setup.options,
+      clientOptions,
+      logger: toBoltLogger(input.logger),
+      // Ack goes out first; the answer follows through response_url/chat.postMessage.
+      processBeforeResponse: false,
+      // vitabot keeps no per-conversation state in Bolt; its default store costs time per request.
+      convoStore: false,
+    },
   };
 }

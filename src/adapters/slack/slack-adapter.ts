@@ -1,30 +1,36 @@
 /**
- * The Slack adapter: a Bolt App in HTTP mode (`/slack/events` on PORT) or, with
- * SLACK_APP_TOKEN, Socket Mode; single-token or OAuth (many workspaces, installations in
- * our Storage). It wires the listeners, dedups events in the store, and posts scheduled
- * replies with errors mapped to PlatformError.
+ * The Slack adapter: a Bolt App in HTTP mode (`/slack/events` mounted on the shared
+ * server on PORT) or, with SLACK_APP_TOKEN, Socket Mode; single-token or OAuth (many
+ * workspaces, installations in our Storage, install pages on the shared server). It
+ * wires the listeners, dedups events in the store, posts scheduled replies with errors
+ * mapped to PlatformError, and on stop lets answers already acknowledged go out.
  * @see https://docs.slack.dev/tools/bolt-js/getting-started
  */
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { App as BoltApp, type InstallationStore } from "@slack/bolt";
 import type { App } from "../../app.js";
 import type { SlackConfig } from "../../config.js";
+import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
+import type { Logger } from "../../logger.js";
+import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../../ops/http-server.js";
+import { createInFlight, type InFlight } from "../../ops/in-flight.js";
 import type { ChannelRef } from "../../storage/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { createUserDirectory } from "./admin.js";
-import { createAnswerQueue } from "./answer-queue.js";
+import { type AnswerQueue, createAnswerQueue } from "./answer-queue.js";
 import {
+  type BoltSetup,
   type BotIdentity,
-  boltOptions,
+  boltSetup,
   seedInstallation,
   verifyBotToken,
   webClientOptions,
 } from "./bolt-options.js";
 import { dedupEvents, startPruning } from "./dedup.js";
+import { deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
 import { forChannel, registerHandlers } from "./handlers.js";
 import { createInstallationStore } from "./installation-store.js";
@@ -33,14 +39,19 @@ import { createResponder } from "./respond.js";
 
 /** Deployment and test knobs that are not configuration (config comes from the App). */
 export interface SlackAdapterOptions {
-  /** Interface to listen on in HTTP mode; every interface when unset (tests use 127.0.0.1). */
+  /**
+   * The shared HTTP server to mount Slack's paths on (vitabot start). Without it, HTTP
+   * mode opens a server of its own on PORT (tests, benchmarks).
+   */
+  http?: HttpMount;
+  /** Own server only: the interface to listen on; every interface when unset (tests use 127.0.0.1). */
   host?: string;
   /** Web API retries with backoff; tests turn them off so failures surface at once. */
   retries?: boolean;
   now?: () => number;
 }
 
-/** A ChatAdapter with the HTTP port it listens on (after start; undefined in Socket Mode). */
+/** A ChatAdapter with the HTTP port its paths are served on (after start; undefined in Socket Mode without OAuth). */
 export type SlackAdapter = ChatAdapter & { readonly port?: number; readonly mode: "http" | "socket" };
 
 function requireSlack(app: App): SlackConfig {
@@ -50,6 +61,37 @@ function requireSlack(app: App): SlackConfig {
     "Slack is not configured: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (or the SLACK_CLIENT_* OAuth variables)",
     "config_invalid",
   );
+}
+
+/**
+ * Serves Bolt's paths: on the shared server when given, else on a server of the
+ * adapter's own, listening on PORT. Returns how to take them down again.
+ */
+async function serveBoltRoutes(
+  setup: BoltSetup,
+  target: HttpMount | undefined,
+  listen: { port: number; host?: string; logger: Logger; inFlight: InFlight },
+): Promise<{ mount: HttpMount; own?: HttpServer; unmount: () => void } | undefined> {
+  const listener = setup.listener;
+  if (!listener || setup.routes.length === 0) return undefined;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // Until the ack is out; by then the handler has queued the answer, which is tracked too.
+    listen.inFlight.track(new Promise((resolve) => res.once("close", resolve)));
+    try {
+      listener(req, res);
+    } catch {
+      // Bolt throws HTTPReceiverDeferredRequestError for what it does not serve.
+      if (!res.headersSent) sendJson(res, 404, { error: "not found" });
+    }
+  };
+  let own: HttpServer | undefined;
+  if (!target) {
+    own = createHttpServer({ logger: listen.logger });
+    await own.listen(listen.port, listen.host);
+  }
+  const mount = target ?? (own as HttpServer);
+  const unmount = mount.mount(setup.routes.map((route) => ({ ...route, handler })));
+  return { mount, unmount, ...(own ? { own } : {}) };
 }
 
 /**
@@ -66,10 +108,13 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
     : undefined;
   const people = createUserDirectory({ adminUserIds: app.config.adminUserIds, logger, now });
   const responder = createResponder();
-  const answers = createAnswerQueue();
+  // Answers run after the ack; tracked so that stop() lets acknowledged requests get theirs.
+  const inFlight = createInFlight();
+  const queue = createAnswerQueue();
+  const answers: AnswerQueue = { ...queue, run: (job) => inFlight.track(queue.run(job)) };
   let bolt: BoltApp | undefined;
   let identity: BotIdentity | undefined;
-  let port: number | undefined;
+  let served: Awaited<ReturnType<typeof serveBoltRoutes>>;
   let stopPruning: (() => void) | undefined;
 
   async function prepareAuth(): Promise<void> {
@@ -77,19 +122,26 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
     const verified = await verifyBotToken(slack.botToken, webClientOptions(slack, retries));
     if (installationStore) await seedInstallation(installationStore, slack.botToken, verified);
     else identity = verified;
+    // A token Slack accepts means the app is installed there (again): nothing is to be purged.
+    await workspaceReturned(app.storage, "slack", verified.teamId);
     logger.info({ teamId: verified.teamId, botUserId: verified.botUserId }, "Slack bot token verified");
   }
 
-  async function listen(started: BoltApp): Promise<void> {
-    if (mode === "socket") {
-      await started.start();
-      return;
-    }
-    const server = (await started.start({
-      port: app.config.port,
-      ...(options.host ? { host: options.host } : {}),
-    })) as Server;
-    port = (server.address() as AddressInfo).port;
+  function createBolt(setup: BoltSetup): BoltApp {
+    const created = new BoltApp(setup.options);
+    created.use(dedupEvents(app.storage, logger, now));
+    registerHandlers(created, {
+      dispatcher: app.dispatcher,
+      people,
+      logger,
+      responder,
+      answers,
+      welcome: welcomeReply(app.knowledge),
+      storage: app.storage,
+      clock: app.clock,
+      ...(installationStore ? { installationStore } : {}),
+    });
+    return created;
   }
 
   async function tokenFor(teamId: string): Promise<string> {
@@ -115,35 +167,44 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
     platform: "slack",
     mode,
     get port() {
-      return port;
+      return served?.mount.address()?.port;
     },
     async start() {
       if (bolt) return;
       await prepareAuth();
-      const created = new BoltApp(
-        boltOptions({ slack, logger, retries, installationStore, ...(identity ? { identity } : {}) }),
-      );
-      created.use(dedupEvents(app.storage, logger, now));
-      registerHandlers(created, {
-        dispatcher: app.dispatcher,
-        people,
+      const setup = boltSetup({
+        slack,
         logger,
-        responder,
-        answers,
-        welcome: welcomeReply(app.knowledge),
-        ...(installationStore ? { installationStore } : {}),
+        retries,
+        installationStore,
+        ...(identity ? { identity } : {}),
       });
-      await listen(created);
+      const created = createBolt(setup);
+      // HTTP mode never starts Bolt's receiver: its listener is mounted on our server instead.
+      if (mode === "socket") await created.start();
+      served = await serveBoltRoutes(setup, options.http, {
+        port: app.config.port,
+        logger,
+        inFlight,
+        ...(options.host ? { host: options.host } : {}),
+      });
       bolt = created;
       stopPruning = startPruning(app.storage, logger, now);
-      logger.info({ mode, port, oauth: Boolean(installationStore) }, "Slack adapter started");
+      logger.info(
+        { mode, port: served?.mount.address()?.port, oauth: Boolean(installationStore) },
+        "Slack adapter started",
+      );
     },
     async stop() {
       stopPruning?.();
-      const running = bolt;
+      served?.own?.beginDrain();
+      if (mode === "socket") await bolt?.stop();
+      // Requests already acknowledged still get their answers (post() keeps working meanwhile).
+      await inFlight.settled();
       bolt = undefined;
-      port = undefined;
-      await running?.stop();
+      served?.unmount();
+      await served?.own?.close();
+      served = undefined;
       responder.close();
     },
     async post(target: ChannelRef, reply: Reply) {
@@ -152,11 +213,12 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
           permanent: false,
         });
       const token = await tokenFor(target.workspaceId);
+      const client = bolt.client;
+      const where = { client, token, logger, channel: { channelId: target.channelId } };
       try {
-        await bolt.client.chat.postMessage({
-          token,
-          channel: target.channelId,
-          ...toBlockKit(forChannel(reply)),
+        // The picture and files follow in the channel; a failed upload leaves the text version.
+        await deliverReply(forChannel(reply), where, async (message) => {
+          await client.chat.postMessage({ token, channel: target.channelId, ...toBlockKit(message) });
         });
       } catch (error) {
         throw toPlatformError(error, `post in channel ${target.channelId}`);

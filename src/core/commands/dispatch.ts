@@ -43,6 +43,15 @@ export interface DispatchResult {
   referenceId?: string;
 }
 
+/** What the dispatcher reports about each command it handled (for metrics). */
+export interface CommandObservation {
+  /** The command path (`vitamin`, `tips subscribe`), or `unknown` when none was found. */
+  command: string;
+  platform: Platform;
+  outcome: Outcome;
+  durationMs: number;
+}
+
 export interface DispatcherDeps {
   registry: Registry;
   knowledge: Knowledge;
@@ -52,6 +61,8 @@ export interface DispatcherDeps {
   /** Per-user, per-command cooldown; 0 turns it off. */
   cooldownMs: number;
   services: BotServices;
+  /** Called once per handled command; it must not throw (errors are logged and ignored). */
+  onCommand?: (observation: CommandObservation) => void;
 }
 
 /** Platforms with one trusted local user, where cooldowns would only get in the way. */
@@ -61,12 +72,14 @@ function referenceId(): string {
   return randomBytes(4).toString("hex").toUpperCase().slice(0, 6);
 }
 
-/** `vitamin <nutrient>`, `compare [a] [b] [c]`: how a command is typed. */
+/** `vitamin <nutrient>`, `compare [a] [b] [c]`, `checkin [task] [note] [day:…]`: how a command is typed. */
 export function usage(path: string, runnable: Runnable): string {
-  const parts = Object.entries(runnable.options)
-    .filter(([, def]) => !def.hidden)
+  const shown = Object.entries(runnable.options).filter(([, def]) => !def.hidden);
+  const positional = shown
+    .filter(([, def]) => !def.named)
     .map(([name, def]) => (def.required ? `<${name}>` : `[${name}]`));
-  return [path, ...parts].join(" ");
+  const named = shown.filter(([, def]) => def.named).map(([name]) => `[${name}:…]`);
+  return [path, ...positional, ...named].join(" ");
 }
 
 function validate(path: string, runnable: Runnable, raw: Record<string, unknown>): Record<string, unknown> {
@@ -128,7 +141,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     runnable: Runnable,
     raw: Record<string, unknown>,
   ): Promise<DispatchResult> {
-    const log = logger.child({ command: path, platform: invocation.platform, eventId: invocation.eventId });
+    // A pino child serialises and redacts its bindings when made (tens of µs): make it only to log.
+    let child: Logger | undefined;
+    const log = () =>
+      (child ??= logger.child({ command: path, platform: invocation.platform, eventId: invocation.eventId }));
     try {
       const cooling = await checkCooldown(invocation, path);
       if (cooling) return { reply: cooling, outcome: "cooldown", path };
@@ -137,15 +153,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       const args = validate(path, runnable, raw);
       const reply = await runnable.run(context(invocation), args as never);
-      log.debug("command handled");
+      if (logger.isLevelEnabled("debug")) log().debug("command handled");
       return { reply, outcome: "ok", path };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        log.info({ code: error.code }, "user error");
+        log().info({ code: error.code }, "user error");
         return { reply: textReply("That didn't work", error.message, "error"), outcome: "user_error", path };
       }
       const ref = referenceId();
-      log.error({ err: error, referenceId: ref }, "command failed");
+      log().error({ err: error, referenceId: ref }, "command failed");
       const reply = textReply(
         "Sorry, something went wrong on my side",
         `Please try again in a moment. If it keeps happening, tell your admin the reference ${ref}.`,
@@ -160,7 +176,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       case "command":
         return run(invocation, parsed.path, parsed.runnable, parsed.args);
       case "empty":
-        return runPath(invocation, "help", {});
+        return resolvePath(invocation, "help", {});
       case "did_you_mean": {
         const list = parsed.suggestions.map((s) => `/${s}`).join(" or ");
         const reply = textReply(
@@ -186,13 +202,42 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
+  /** Reports a handled command to the observer hook, if any. */
+  async function observed(
+    invocation: Invocation,
+    work: () => Promise<DispatchResult>,
+  ): Promise<DispatchResult> {
+    if (!deps.onCommand) return work();
+    const started = performance.now();
+    const result = await work();
+    try {
+      deps.onCommand({
+        command: result.path ?? "unknown",
+        platform: invocation.platform,
+        outcome: result.outcome,
+        durationMs: performance.now() - started,
+      });
+    } catch (error) {
+      logger.warn({ err: error }, "command observer failed");
+    }
+    return result;
+  }
+
   /** Runs a line in the text grammar (console, Slack's /vitabot, button actions). */
   function runLine(invocation: Invocation, line: string): Promise<DispatchResult> {
-    return fromParsed(invocation, parseLine(line, registry));
+    return observed(invocation, () => fromParsed(invocation, parseLine(line, registry)));
   }
 
   /** Runs a command by path with already-typed options (Discord slash commands). */
   function runPath(
+    invocation: Invocation,
+    path: string,
+    options: Record<string, unknown>,
+  ): Promise<DispatchResult> {
+    return observed(invocation, () => resolvePath(invocation, path, options));
+  }
+
+  function resolvePath(
     invocation: Invocation,
     path: string,
     options: Record<string, unknown>,
