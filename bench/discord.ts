@@ -15,6 +15,7 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { commandInteraction, type OptionValues } from "../tests/helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
+import { loadQuestionSet } from "../tests/helpers/question-set.js";
 import { fmt, percentile, printTable } from "./stats.js";
 
 const RATE_PER_S = 20;
@@ -24,19 +25,34 @@ const MEASURED = 600;
 const BLOCKS = 6;
 const TOKEN = "bench-bot-token.abc.def";
 
-/** A realistic mix: cards, answers, comparisons, food lists, tips, symptom checks, help. */
+/**
+ * A realistic mix: cards, answers, comparisons, food lists, tips, symptom checks, help.
+ * Each `ask` takes the next of the 199 questions of tests/fixtures/questions.yaml.
+ */
 const MIX: [string, OptionValues][] = [
   ["vitamin", { nutrient: "vitamin-d" }],
-  ["ask", { question: "can low b12 cause muscle weakness" }],
+  ["ask", {}],
   ["compare", { a: "vitamin-d", b: "magnesium", c: "calcium" }],
   ["foods", { nutrient: "magnesium" }],
   ["tip", {}],
-  ["ask", { question: "why do my legs cramp at night" }],
+  ["ask", {}],
   ["symptoms", { words: "weak thighs and aching bones" }],
   ["vitamin", { nutrient: "omega 3" }],
   ["help", {}],
-  ["ask", { question: "how much vitamin d is too much" }],
+  ["ask", {}],
 ];
+const QUESTIONS = loadQuestionSet().map((item) => item.q);
+const ASKS_PER_MIX = MIX.filter(([path]) => path === "ask").length;
+
+/** The i-th interaction of the mix; `ask`s go through the question set in order. */
+function interaction(i: number): [string, OptionValues] {
+  const [path, options] = MIX[i % MIX.length] ?? ["help", {}];
+  if (path !== "ask") return [path, options];
+  const asked =
+    Math.floor(i / MIX.length) * ASKS_PER_MIX +
+    MIX.slice(0, i % MIX.length).filter(([p]) => p === "ask").length;
+  return [path, { question: QUESTIONS[asked % QUESTIONS.length] ?? "" }];
+}
 
 interface Run {
   samples: number[];
@@ -70,7 +86,7 @@ async function drive(standIn: DiscordStandIn, count: number, firstUser: number):
   for (let i = 0; i < count; i++) {
     const wait = t0 + (i * 1000) / RATE_PER_S - performance.now();
     if (wait > 0) await sleep(wait);
-    const [path, options] = MIX[i % MIX.length] ?? ["help", {}];
+    const [path, options] = interaction(firstUser + i);
     const user = { id: String(800_000_000_000_000_000n + BigInt(firstUser + i)), username: `user${i}` };
     const ctx = {
       applicationId: standIn.applicationId,

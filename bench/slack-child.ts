@@ -4,7 +4,10 @@
  * app and Slack adapter), or `bare` (a Bolt app whose handler only acks: the ceiling).
  * It reports its port over IPC and answers `counts` requests; 127.0.0.1 only.
  */
+
+import { writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { App as BoltApp, LogLevel } from "@slack/bolt";
@@ -34,6 +37,23 @@ process.on("message", (message: { type?: string }) => {
   }
 });
 
+// `profile-start` / `profile-stop {path}`: a CPU profile of the steady state only (not start-up).
+const inspector = new Session();
+process.on("message", async (message: { type?: string; path?: string }) => {
+  if (message.type === "profile-start") {
+    inspector.connect();
+    await inspector.post("Profiler.enable");
+    await inspector.post("Profiler.setSamplingInterval", { interval: 250 });
+    await inspector.post("Profiler.start");
+    send({ type: "profile-start" });
+  } else if (message.type === "profile-stop") {
+    const { profile } = await inspector.post("Profiler.stop");
+    if (message.path) writeFileSync(message.path, JSON.stringify(profile));
+    inspector.disconnect();
+    send({ type: "profile-stop" });
+  }
+});
+
 async function standIn(): Promise<void> {
   const slack = await startSlackStandIn({ record: false });
   process.on("message", (message: { type?: string }) => {
@@ -56,6 +76,10 @@ async function vitabot(): Promise<void> {
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
   app.registerAdapter(adapter);
   await adapter.start();
+  process.on("message", (message: { type?: string }) => {
+    if (message.type === "engine-stats")
+      send({ type: "engine-stats", stats: app.knowledge.engine.termCacheStats() });
+  });
   send({ type: "ready", port: adapter.port });
 }
 

@@ -3,37 +3,49 @@
  * open-loop at an exact pace (each request at its own due time, latency measured from
  * that due time, so a stall is never hidden) or closed-loop by autocannon (throughput).
  * autocannon's own rate limiting sends each second's quota in a burst, which measures a
- * burst rather than a steady rate; hence the paced sender.
+ * burst rather than a steady rate; hence the paced sender. The questions are the 199 of
+ * tests/fixtures/questions.yaml (answers, urgent, unknown, out of scope), not one
+ * repeated question; they do repeat every 199 requests, so bench/slack.ts prints the
+ * answer engine's term cache hit rate with its results.
  */
 import { Agent, request } from "node:http";
 import type autocannon from "autocannon";
+import { loadQuestionSet } from "../tests/helpers/question-set.js";
 import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
 
-const QUESTIONS = [
-  "my legs are weak",
-  "can low vitamin d cause muscle weakness",
-  "why do I get cramps at night",
-  "is b12 deficiency reversible",
-  "what foods have magnesium",
-  "tingling feet and weak legs",
-  "does omega-3 help muscle",
-  "how much calcium do adults need",
-];
+/** Everyone's questions: the frozen, labelled set (199 questions of every kind), interleaved. */
+const QUESTIONS = shuffled(loadQuestionSet().map((item) => item.q));
 
-/** `/vitabot ask …` with one of eight everyday questions. */
+/** A fixed permutation (the set is grouped by category; a run should see them mixed). */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  let state = 20_260_101;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** How many different questions the load cycles through. */
+export const QUESTION_COUNT = QUESTIONS.length;
+
+/** `/vitabot ask …` with the i-th question of tests/fixtures/questions.yaml (shuffled). */
 export const askText = (i: number) => `ask ${QUESTIONS[i % QUESTIONS.length]}`;
 
-/** Signed `/vitabot` requests from 64 people, timestamped now (valid for 5 minutes). */
+/** Signed `/vitabot` requests (one per question by default) from 64 people, timestamped now (valid for 5 minutes). */
 export function signedRequests(
   secret: string,
   standInUrl: string,
   text: (i: number) => string = askText,
+  count = QUESTION_COUNT,
 ): autocannon.Request[] {
   const timestamp = Math.floor(Date.now() / 1000);
-  return Array.from({ length: 64 }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const { body, contentType } = slashCommand({
       text: text(i),
-      user_id: `U_BENCH_${i}`,
+      user_id: `U_BENCH_${i % 64}`,
       trigger_id: `bench.${i}`,
       response_url: `${standInUrl}/respond/bench-${i}`,
     });

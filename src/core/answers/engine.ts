@@ -8,6 +8,7 @@ import type { NutrientId, Source } from "../content/schema.js";
 import { coveredList } from "../knowledge/format.js";
 import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
+import { normalize } from "./normalize.js";
 import { createRetriever } from "./retrieve.js";
 import { createTriage } from "./triage.js";
 import { createUnderstanding } from "./understand.js";
@@ -35,6 +36,8 @@ export interface Answer {
 export interface AnswerEngineOptions {
   /** Shown in the urgent message: "Call {emergencyNumber}". */
   emergencyNumber: string;
+  /** Search words whose results are remembered (default TERM_CACHE_MAX; 0 turns it off). */
+  termCacheSize?: number;
 }
 
 /** Below this raw search score, a question that names no nutrient is not really covered. */
@@ -49,10 +52,10 @@ const MAX_SOURCES = 3;
 export function createAnswerEngine(content: Content, options: AnswerEngineOptions) {
   const matcher = createNutrientMatcher(content.nutrients);
   const triage = createTriage(content.safety);
-  const { understand, symptomMatches } = createUnderstanding(content.nutrients, matcher);
+  const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher);
   const docs = buildDocuments(content);
   const docById = new Map(docs.map((d) => [d.id, d]));
-  const retriever = createRetriever(docs);
+  const retriever = createRetriever(docs, options.termCacheSize);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);
 
@@ -107,7 +110,9 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
 
   /** Answers one question. Never throws for any string. */
   function ask(question: string): Answer {
-    const flag = triage.check(question);
+    // Triage and understanding read the same normalised text; normalise it once.
+    const normalized = normalize(question);
+    const flag = triage.checkNormalized(normalized);
     if (flag) {
       const red = content.safety.redFlags.find((f) => f.id === flag.id);
       const message = content.safety.urgent.message.replaceAll("{emergencyNumber}", options.emergencyNumber);
@@ -120,7 +125,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
         sourcesOf(red ? [red.source] : []),
       );
     }
-    const u = understand(question);
+    const u = understandNormalized(normalized);
     if (u.normalized.length === 0 || (u.smallTalk && u.named.length === 0)) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return unknown(question);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
@@ -136,7 +141,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     return doc ? answerFrom(question || doc.title, doc, []) : undefined;
   }
 
-  return { ask, answerById, symptomMatches, matcher };
+  return { ask, answerById, symptomMatches, matcher, termCacheStats: retriever.cacheStats };
 }
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;

@@ -5,6 +5,7 @@
 import MiniSearch from "minisearch";
 import type { NutrientId } from "../content/schema.js";
 import type { AnswerDoc, Topic } from "./documents.js";
+import { createTermSearch, TERM_CACHE_MAX } from "./term-search.js";
 import type { Intent } from "./vocabulary.js";
 
 /** Words too common to tell documents apart. */
@@ -42,14 +43,17 @@ export interface Ranked {
   match: number;
 }
 
-/** Builds the index once; `rank` is then called per question. */
-export function createRetriever(docs: readonly AnswerDoc[]) {
+/** Lower case, without stop words: how both the index and the queries see a word. */
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  return STOP_WORDS.has(t) ? null : t;
+}
+
+/** The MiniSearch index over the answer documents, with its search options. */
+export function createIndex(docs: readonly AnswerDoc[]): MiniSearch<AnswerDoc> {
   const index = new MiniSearch<AnswerDoc>({
     fields: ["title", "question", "phrasings", "body"],
-    processTerm: (term) => {
-      const t = term.toLowerCase();
-      return STOP_WORDS.has(t) ? null : t;
-    },
+    processTerm,
     searchOptions: {
       boost: { question: 3, phrasings: 2, title: 1.5 },
       fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
@@ -59,7 +63,20 @@ export function createRetriever(docs: readonly AnswerDoc[]) {
     },
   });
   index.addAll(docs);
+  return index;
+}
+
+/** Builds the index once; `rank` is then called per question. */
+export function createRetriever(docs: readonly AnswerDoc[], termCacheSize = TERM_CACHE_MAX) {
+  const index = createIndex(docs);
+  const terms = createTermSearch(index, processTerm, termCacheSize);
   const byId = new Map(docs.map((d) => [d.id, d]));
+  /** Each nutrient's own section documents (`nutrient:<id>:…`), in document order. */
+  const sectionsOf = new Map<string, AnswerDoc[]>();
+  for (const doc of docs) {
+    const nutrient = /^nutrient:([^:]+):/.exec(doc.id)?.[1];
+    if (nutrient) sectionsOf.set(nutrient, [...(sectionsOf.get(nutrient) ?? []), doc]);
+  }
 
   function nutrientFactor(doc: AnswerDoc, targets: readonly NutrientId[]): number {
     if (targets.length === 0) return 1;
@@ -81,16 +98,14 @@ export function createRetriever(docs: readonly AnswerDoc[]) {
 
   /** Documents for the query, best first. */
   function rank(query: string, targets: readonly NutrientId[], intents: ReadonlySet<Intent>): Ranked[] {
-    const hits = index.search(query);
+    const hits = terms.search(query);
     const top = hits[0]?.score ?? 1;
     const scores = new Map<string, { base: number; match: number }>();
     for (const hit of hits) scores.set(hit.id, { base: hit.score / top, match: hit.score });
     const [first] = targets;
     if (first) {
-      for (const doc of docs) {
-        if (doc.id.startsWith(`nutrient:${first}:`) && !scores.has(doc.id)) {
-          scores.set(doc.id, { base: SECTION_PRIOR, match: 0 });
-        }
+      for (const doc of sectionsOf.get(first) ?? []) {
+        if (!scores.has(doc.id)) scores.set(doc.id, { base: SECTION_PRIOR, match: 0 });
       }
     }
     const ranked: Ranked[] = [];
@@ -107,7 +122,7 @@ export function createRetriever(docs: readonly AnswerDoc[]) {
     return ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
   }
 
-  return { rank };
+  return { rank, cacheStats: terms.stats };
 }
 
 export type Retriever = ReturnType<typeof createRetriever>;

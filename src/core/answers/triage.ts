@@ -28,16 +28,20 @@ export function createTriage(safety: Safety) {
     patterns: flag.patterns.map((source) => new RegExp(source, "iu")),
   }));
 
-  /** The first red flag the message raises, or undefined when it reads as non-urgent. */
-  function check(message: string): RedFlagMatch | undefined {
-    const text = normalize(message);
+  /** `check` for text already passed through `normalize` (the engine normalises once). */
+  function checkNormalized(text: string): RedFlagMatch | undefined {
     const flag = flags.find((f) => f.patterns.some((p) => p.test(text)));
     if (!flag) return undefined;
     if (isGeneralQuestion(text)) return undefined;
     return { id: flag.id, label: flag.label };
   }
 
-  return { check };
+  /** The first red flag the message raises, or undefined when it reads as non-urgent. */
+  function check(message: string): RedFlagMatch | undefined {
+    return checkNormalized(normalize(message));
+  }
+
+  return { check, checkNormalized };
 }
 
 /** "can low magnesium cause palpitations?" is general; "why is my heart racing" is not. */

@@ -36,6 +36,8 @@ const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
 interface SymptomTerm {
   id: NutrientId;
   term: string;
+  /** Every word of the term, as the regex needs it literally: a cheap test before the regex. */
+  words: string[];
   regex: RegExp;
   weight: number;
 }
@@ -48,10 +50,11 @@ function escapeRegex(text: string): string {
 export function createUnderstanding(nutrients: readonly Nutrient[], matcher: NutrientMatcher) {
   const symptomTerms: SymptomTerm[] = nutrients.flatMap((n) =>
     n.symptomTerms.map((term) => {
-      const words = normalize(term).split(" ").map(escapeRegex);
+      const plain = normalize(term).split(" ");
+      const words = plain.map(escapeRegex);
       // Allow plural/verb endings on each word, and a couple of words in between.
       const body = words.map((w) => `${w}(?:s|es|ed|ing|y)?`).join("(?:\\s+\\S+){0,2}?\\s+");
-      return { id: n.id, term, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
+      return { id: n.id, term, words: plain, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
     }),
   );
   const order = new Map(nutrients.map((n, i) => [n.id, i]));
@@ -60,7 +63,8 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
   function symptomMatches(normalized: string): SymptomMatch[] {
     const found = new Map<NutrientId, SymptomMatch & { score: number }>();
     for (const term of symptomTerms) {
-      if (!term.regex.test(normalized)) continue;
+      // The regex can only match where each word appears literally; most terms don't.
+      if (!term.words.every((word) => normalized.includes(word)) || !term.regex.test(normalized)) continue;
       const entry = found.get(term.id) ?? { id: term.id, terms: [], score: 0 };
       entry.terms.push(term.term);
       entry.score += term.weight;
@@ -71,8 +75,8 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
       .map(({ id, terms }) => ({ id, terms }));
   }
 
-  function understand(question: string): Understanding {
-    const normalized = normalize(question);
+  /** `understand` for text already passed through `normalize` (the engine normalises once). */
+  function understandNormalized(normalized: string): Understanding {
     const intents = new Set<Intent>();
     for (const [intent, regex] of Object.entries(INTENTS) as [Intent, RegExp][]) {
       if (regex.test(normalized)) intents.add(intent);
@@ -90,7 +94,11 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
     };
   }
 
-  return { understand, symptomMatches: (text: string) => symptomMatches(normalize(text)) };
+  return {
+    understand: (question: string) => understandNormalized(normalize(question)),
+    understandNormalized,
+    symptomMatches: (text: string) => symptomMatches(normalize(text)),
+  };
 }
 
 export type Understand = ReturnType<typeof createUnderstanding>;

@@ -14,6 +14,8 @@ export interface NutrientMention {
 
 interface AliasPattern {
   id: NutrientId;
+  /** The name as the regex needs it literally: a cheap test before the regex. */
+  needle: string;
   regex: RegExp;
 }
 
@@ -54,10 +56,10 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
     for (const name of names) {
       if (name.length <= SHORT_ALIAS_MAX && !/\d/.test(name)) {
         shortAliases.set(name, nutrient.id);
-        patterns.push({ id: nutrient.id, regex: shortAliasInContext(name) });
+        patterns.push({ id: nutrient.id, needle: name, regex: shortAliasInContext(name) });
         continue;
       }
-      patterns.push({ id: nutrient.id, regex: new RegExp(`\\b${escapeRegex(name)}\\b`, "g") });
+      patterns.push({ id: nutrient.id, needle: name, regex: new RegExp(`\\b${escapeRegex(name)}\\b`, "g") });
       for (const token of tokenize(name)) {
         if (token.length >= MIN_FUZZY_LENGTH && token !== "vitamin")
           fuzzyTerms.push({ id: nutrient.id, term: token });
@@ -71,7 +73,8 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
     const whole = shortAliases.get(normalized.replace(/[?!.]+$/, ""));
     if (whole) return [whole];
     const mentions: NutrientMention[] = [];
-    for (const { id, regex } of patterns) {
+    for (const { id, needle, regex } of patterns) {
+      if (!normalized.includes(needle)) continue;
       for (const match of normalized.matchAll(regex)) mentions.push({ id, index: match.index ?? 0 });
     }
     if (mentions.length === 0) mentions.push(...fuzzyMentions(normalized));
