@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { individualBars } from "../src/challenges/chart-data.js";
 import { renderHeatmapChart, renderStandingsChart } from "../src/challenges/charts.js";
@@ -147,6 +147,8 @@ async function seed(db: Db, store: ChallengeStore): Promise<{ challenge: Challen
   const rows = seedRows(challenge.id);
   await inBatches(rows.members, (batch) => db.insertInto("challenge_members").values(batch).execute());
   await inBatches(rows.checkIns, (batch) => db.insertInto("challenge_checkins").values(batch).execute());
+  // Planner statistics after the bulk load, as PostgreSQL's autovacuum would gather them.
+  await sql`analyze`.execute(db);
   return { challenge, checkIns: rows.checkIns.length };
 }
 

@@ -56,6 +56,18 @@ async function createMembers(db: Kysely<unknown>): Promise<void> {
     .addColumn("revision", "integer", (col) => col.notNull().defaultTo(0))
     .addPrimaryKeyConstraint("challenge_members_pk", ["challenge_id", "user_id"])
     .execute();
+  // Leaderboards: the top by points and a member's rank read this index, not every member.
+  await db.schema
+    .createIndex("challenge_members_points_idx")
+    .on("challenge_members")
+    .columns(["challenge_id", "points"])
+    .execute();
+  // Team totals: summed from this index alone (covering), without reading member rows.
+  await db.schema
+    .createIndex("challenge_members_team_idx")
+    .on("challenge_members")
+    .columns(["challenge_id", "team", "points", "last_checkin_at"])
+    .execute();
   await db.schema
     .createIndex("challenge_members_user_idx")
     .on("challenge_members")
