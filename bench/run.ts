@@ -1,10 +1,12 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
- * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord, challenges.
+ * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord, challenges,
+ * replicas.
  */
 import { benchAnswers } from "./answers.js";
 import { benchChallenges } from "./challenges.js";
 import { benchDiscord } from "./discord.js";
+import { benchReplicas } from "./replicas.js";
 import { benchScheduler } from "./scheduler.js";
 import { benchSlack } from "./slack.js";
 import { benchStorage } from "./storage.js";
@@ -16,6 +18,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   slack: benchSlack,
   discord: benchDiscord,
   challenges: benchChallenges,
+  replicas: benchReplicas,
 };
 
 const wanted = process.argv.slice(2);

@@ -71,6 +71,9 @@ export interface TipsDatabase {
 /** Rows per multi-row claim: 11 columns each stays well under 32,766 (SQLite) and 65,535 (PostgreSQL) parameters. */
 const CLAIM_CHUNK = 1000;
 
+/** Compare-and-set rounds for one rotation update before giving up. */
+const ROTATION_ATTEMPTS = 5;
+
 type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 
 const channelOf = (row: { platform: Platform; workspace_id: string; channel_id: string }): ChannelRef => ({
@@ -171,15 +174,11 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           .executeTakeFirst();
         return Number(result.numDeletedRows) > 0;
       }),
-    dueSubscriptions: (now, limit) =>
+    dueSubscriptions: (now, limit, platform) =>
       guard("find due subscriptions", async () => {
-        const rows = await db
-          .selectFrom("subscriptions")
-          .selectAll()
-          .where("next_run_at", "<=", now)
-          .orderBy("next_run_at")
-          .limit(limit)
-          .execute();
+        let query = db.selectFrom("subscriptions").selectAll().where("next_run_at", "<=", now);
+        if (platform) query = query.where("platform", "=", platform);
+        const rows = await query.orderBy("next_run_at").limit(limit).execute();
         return rows.filter((r) => r.paused_reason === null).map(toSubscription);
       }),
     advanceSubscription: (c, expected, next) =>
@@ -201,8 +200,12 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
       }),
     recordRotation: (c, tipId, newCycle) =>
       guard("record the tip rotation", async () => {
-        await db.transaction().execute(async (trx) => {
-          const row = await trx
+        // Read, then write only if the list is unchanged (compare-and-set), rather than a
+        // transaction: no lock is held across awaits (two SQLite connections in one process
+        // would otherwise wait on each other), a concurrent update is never lost (READ
+        // COMMITTED would let a transaction's read go stale), and it is two round trips.
+        for (let attempt = 0; attempt < ROTATION_ATTEMPTS; attempt++) {
+          const row = await db
             .selectFrom("subscriptions")
             .select("cycle_posted")
             .where((eb) => eb.and(whereChannel(c)))
@@ -210,12 +213,14 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           if (!row) return;
           const posted = newCycle ? [] : (JSON.parse(row.cycle_posted) as string[]);
           if (!posted.includes(tipId)) posted.push(tipId);
-          await trx
+          const result = await db
             .updateTable("subscriptions")
             .set({ cycle_posted: JSON.stringify(posted) })
-            .where((eb) => eb.and(whereChannel(c)))
-            .execute();
-        });
+            .where((eb) => eb.and({ ...whereChannel(c), cycle_posted: row.cycle_posted }))
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) > 0) return;
+        }
+        throw new Error(`the rotation changed under ${ROTATION_ATTEMPTS} attempts in a row`);
       }),
     claimDelivery: (k, by, at) =>
       guard("claim a delivery", async () => {

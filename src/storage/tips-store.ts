@@ -3,7 +3,7 @@
  * in UTC, found through an index), the delivery ledger that makes each post go out at
  * most once, and a channel's own team tips. Part of the Storage port.
  */
-import type { ChannelRef } from "./storage.js";
+import type { ChannelRef, Platform } from "./storage.js";
 
 /** Kinds of scheduled post; each has its own ledger key. */
 export const DELIVERY_KINDS = ["tip", "reminder", "recap", "summary"] as const;
@@ -66,8 +66,11 @@ export interface TipsStore {
   saveSubscription(subscription: Subscription): Promise<void>;
   getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
   deleteSubscription(channel: ChannelRef): Promise<boolean>;
-  /** Unpaused subscriptions whose next run is at or before `now`, oldest first, via the next-run index. */
-  dueSubscriptions(now: number, limit: number): Promise<Subscription[]>;
+  /**
+   * Unpaused subscriptions whose next run is at or before `now`, oldest first, via the
+   * next-run index; only one platform's when `platform` is given.
+   */
+  dueSubscriptions(now: number, limit: number, platform?: Platform): Promise<Subscription[]>;
   /**
    * Moves a subscription's next run forward, only if it still is `expectedNextRunAt`
    * (compare-and-set, so two schedulers cannot both move it); true when this call did.

@@ -49,6 +49,21 @@ function tipsStoreContract(
       ).toEqual(["C1"]);
     });
 
+    it("finds one platform's due subscriptions when asked", async () => {
+      await storage.saveSubscription(subscription("C1", "08:00"));
+      const onDiscord = {
+        ...subscription("C2", "07:00"),
+        channel: { platform: "discord" as const, workspaceId: "G1", channelId: "42" },
+      };
+      await storage.saveSubscription(onDiscord);
+      const at = Date.parse("2026-11-25T08:30:00Z");
+      const ids = async (platform?: "slack" | "discord") =>
+        (await storage.dueSubscriptions(at, 10, platform)).map((s) => s.channel.channelId);
+      expect(await ids()).toEqual(["42", "C1"]);
+      expect(await ids("discord")).toEqual(["42"]);
+      expect(await ids("slack")).toEqual(["C1"]);
+    });
+
     it("claims a ledger key for exactly one of many concurrent claimers", async () => {
       const key = { channel: channel("C1"), kind: "tip" as const, localDate: "2026-11-25" };
       const results = await Promise.all(

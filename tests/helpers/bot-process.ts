@@ -106,13 +106,13 @@ export function startBotProcess(name: string, env: Record<string, string>): BotP
       await waitUntil(
         () => {
           if (lines.some(match)) return true;
-          if (done) throw new Error(`replica ${name} exited before ${what}; last lines:\n${describe()}`);
+          if (done) throw new Error(`replica ${name} exited before ${what}`);
           return false;
         },
-        `${what} from replica ${name}; last lines:\n${describe()}`,
+        `${what} from replica ${name}`,
         timeoutMs,
       ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${describe()}`);
+        throw new Error(`${error.message}; its last lines:\n${describe()}`);
       });
     },
     async kill(signal) {
