@@ -88,6 +88,14 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9]\d{0,4})$/, 'must be "auto" or a number of shards')
     .optional(),
+  DISCORD_SHARD_IDS: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{1,5}(\s*-\s*\d{1,5})?(\s*,\s*\d{1,5}(\s*-\s*\d{1,5})?)*$/,
+      "must be comma-separated shard ids or ranges, e.g. 0,1 or 0-3",
+    )
+    .optional(),
   METRICS_TOKEN: z
     .string()
     .trim()
@@ -121,6 +129,11 @@ export interface DiscordConfig {
   apiUrl?: string;
   /** Opt-in sharded gateway mode (discord.js ShardingManager): a count, or "auto" from /gateway/bot. */
   shards?: number | "auto";
+  /**
+   * The shards this replica runs (DISCORD_SHARD_IDS), ascending; unset means all of them.
+   * Only with a numeric `shards`, the total across every replica.
+   */
+  shardIds?: readonly number[];
   /**
    * This replica's share of Discord's global limit (DISCORD_REQUESTS_PER_SECOND; 50 a
    * second per bot when unset): discord.js's `globalRequestsPerSecond` and the
@@ -205,7 +218,50 @@ function platformProblems(e: Env): string[] {
     !e.DISCORD_TOKEN,
     "DISCORD_TOKEN: is required when DISCORD_SHARDS is set (sharding is for the gateway)",
   );
+  if (e.DISCORD_SHARD_IDS) problems.push(...shardIdsOf(e.DISCORD_SHARD_IDS, e.DISCORD_SHARDS).problems);
   return problems;
+}
+
+/**
+ * DISCORD_SHARD_IDS ("0,1", "0-3", "4-7,9") as ascending ids, checked against the total
+ * in DISCORD_SHARDS: a number every replica agrees on, each id below it, none twice (two
+ * gateway sessions on one shard would both receive every interaction).
+ */
+function shardIdsOf(value: string, shards: string | undefined): { ids: number[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!shards)
+    problems.push(
+      "DISCORD_SHARDS: is required when DISCORD_SHARD_IDS is set: the total shard count, the same on every replica",
+    );
+  else if (shards === "auto")
+    problems.push(
+      'DISCORD_SHARDS: must be a number, not "auto", when DISCORD_SHARD_IDS is set: every replica needs the same total, and "auto" could give each a different one',
+    );
+  const total = shards && shards !== "auto" ? Number(shards) : undefined;
+  const ids = new Set<number>();
+  const twice = new Set<number>();
+  for (const part of value.split(",")) {
+    const [first = 0, last = first] = part.split("-").map((n) => Number(n.trim()));
+    if (last < first) {
+      problems.push(`DISCORD_SHARD_IDS: the range ${first}-${last} runs backwards (write ${last}-${first})`);
+      continue;
+    }
+    if (total !== undefined && last >= total) {
+      problems.push(
+        `DISCORD_SHARD_IDS: shard ${last} is out of range: with DISCORD_SHARDS=${total} the ids run from 0 to ${total - 1}`,
+      );
+      continue;
+    }
+    for (let id = first; id <= last; id++) {
+      if (ids.has(id)) twice.add(id);
+      else ids.add(id);
+    }
+  }
+  if (twice.size > 0)
+    problems.push(
+      `DISCORD_SHARD_IDS: lists shard ${[...twice].sort((a, b) => a - b).join(", ")} more than once`,
+    );
+  return { ids: [...ids].sort((a, b) => a - b), problems };
 }
 
 function slackOf(e: Env): SlackConfig | undefined {
@@ -238,6 +294,7 @@ function discordOf(e: Env): DiscordConfig | undefined {
     ...(e.DISCORD_SHARDS
       ? { shards: e.DISCORD_SHARDS === "auto" ? ("auto" as const) : Number(e.DISCORD_SHARDS) }
       : {}),
+    ...(e.DISCORD_SHARD_IDS ? { shardIds: shardIdsOf(e.DISCORD_SHARD_IDS, e.DISCORD_SHARDS).ids } : {}),
     ...(e.DISCORD_REQUESTS_PER_SECOND !== undefined
       ? { requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND }
       : {}),

@@ -132,3 +132,67 @@ describe("configuration from the environment", () => {
     expect(parse({}).metricsToken).toBeUndefined();
   });
 });
+
+describe("DISCORD_SHARD_IDS: this replica's shards of the DISCORD_SHARDS total", () => {
+  const discord = { DISCORD_TOKEN: "discord-token-123" };
+  const shardIds = (ids: string, shards = "8") =>
+    parse({ ...discord, DISCORD_SHARDS: shards, DISCORD_SHARD_IDS: ids }).discord;
+
+  it.each([
+    ["0", [0]],
+    ["1", [1]],
+    ["0,1", [0, 1]],
+    [" 3 , 1 ", [1, 3]],
+    ["0-3", [0, 1, 2, 3]],
+    ["4 - 5,7", [4, 5, 7]],
+    ["6-6", [6]],
+    ["7,0-1", [0, 1, 7]],
+  ])("reads %j as shards %j, ascending", (ids, expected) => {
+    expect(shardIds(ids)).toMatchObject({ shards: 8, shardIds: expected });
+  });
+
+  it("runs every shard when unset", () => {
+    expect(parse({ ...discord, DISCORD_SHARDS: "2" }).discord).not.toHaveProperty("shardIds");
+    expect(parse({ ...discord, DISCORD_SHARDS: "2", DISCORD_SHARD_IDS: "  " }).discord).not.toHaveProperty(
+      "shardIds",
+    );
+  });
+
+  it.each(["a", "1;2", "1,", ",1", "-1", "1-", "1-2-3", "0x1", "1.5", "123456"])(
+    "refuses the malformed %j",
+    (ids) => {
+      expect(problems({ ...discord, DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: ids })).toContain(
+        "DISCORD_SHARD_IDS: must be comma-separated shard ids or ranges, e.g. 0,1 or 0-3",
+      );
+    },
+  );
+
+  it.each([
+    ["1,1", "8", "DISCORD_SHARD_IDS: lists shard 1 more than once"],
+    ["0-3,2-4", "8", "DISCORD_SHARD_IDS: lists shard 2, 3 more than once"],
+    ["3-1", "8", "DISCORD_SHARD_IDS: the range 3-1 runs backwards (write 1-3)"],
+    ["2", "2", "DISCORD_SHARD_IDS: shard 2 is out of range: with DISCORD_SHARDS=2 the ids run from 0 to 1"],
+    ["0-2", "2", "DISCORD_SHARD_IDS: shard 2 is out of range: with DISCORD_SHARDS=2 the ids run from 0 to 1"],
+  ])("refuses %j with DISCORD_SHARDS=%s", (ids, shards, message) => {
+    expect(problems({ ...discord, DISCORD_SHARDS: shards, DISCORD_SHARD_IDS: ids })).toContain(message);
+  });
+
+  it("refuses DISCORD_SHARDS=auto: the replicas could each get a different total", () => {
+    expect(problems({ ...discord, DISCORD_SHARDS: "auto", DISCORD_SHARD_IDS: "0" })).toContain(
+      'DISCORD_SHARDS: must be a number, not "auto", when DISCORD_SHARD_IDS is set',
+    );
+  });
+
+  it("refuses shard ids without DISCORD_SHARDS, the total they are a part of", () => {
+    expect(problems({ ...discord, DISCORD_SHARD_IDS: "0,1" })).toContain(
+      "DISCORD_SHARDS: is required when DISCORD_SHARD_IDS is set",
+    );
+  });
+
+  it("reports every problem at once", () => {
+    const message = problems({ ...discord, DISCORD_SHARDS: "4", DISCORD_SHARD_IDS: "1,1,5,3-2" });
+    expect(message).toContain("lists shard 1 more than once");
+    expect(message).toContain("shard 5 is out of range");
+    expect(message).toContain("the range 3-2 runs backwards");
+  });
+});

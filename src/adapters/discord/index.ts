@@ -1,7 +1,7 @@
 /**
  * The Discord adapter's public face for the composition root: one gateway connection by
  * default, HTTP interactions when DISCORD_PUBLIC_KEY is set, sharded processes when
- * DISCORD_SHARDS is set.
+ * DISCORD_SHARDS is set (only the DISCORD_SHARD_IDS among them when that is set too).
  */
 import type { App } from "../../app.js";
 import type { HttpMount } from "../../ops/http-server.js";

@@ -4,6 +4,8 @@
  * adapter (shard-main.ts). "auto" asks the configured API's /gateway/bot for the count,
  * because discord.js's own "auto" always asks discord.com, ignoring DISCORD_API_URL.
  * This process keeps no gateway connection: it only spawns shards and posts over REST.
+ * With DISCORD_SHARD_IDS it spawns only those shards of the DISCORD_SHARDS total, so
+ * replicas with disjoint ids split the gateway between them.
  * @see https://discord.com/developers/docs/events/gateway#sharding
  */
 import { once } from "node:events";
@@ -90,8 +92,10 @@ export function createShardedDiscordAdapter(
     async start() {
       const count = await resolveShardCount(config);
       const entry = shardEntry();
+      // spawn() replaces shardList unless `amount` equals totalShards, so both are the total.
       manager = new ShardingManager(entry.file, {
         totalShards: count,
+        ...(config.shardIds ? { shardList: config.shardIds } : {}),
         token,
         mode: "process",
         respawn: options.respawn ?? true,
@@ -103,7 +107,7 @@ export function createShardedDiscordAdapter(
         delay: options.spawnDelayMs ?? SPAWN_DELAY_MS,
         timeout: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
       });
-      log.info({ shards: count }, "Discord shards ready");
+      log.info({ shards: count, shardIds: manager.shardList }, "Discord shards ready");
     },
     async stop() {
       const exits = [...(manager?.shards.values() ?? [])].map((shard) => {
