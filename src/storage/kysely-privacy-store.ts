@@ -77,28 +77,24 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
   };
 }
 
+/** Tables keyed by (platform, user_id) whose rows about a person `forgetUser` deletes. */
+const USER_TABLES = ["feedback", "last_answers", "cooldowns"] as const;
+
 async function forgetOthers(trx: Transaction<Database>, platform: Platform, userId: string) {
-  const feedback = count(
-    await trx
-      .deleteFrom("feedback")
-      .where("platform", "=", platform)
-      .where("user_id", "=", userId)
-      .executeTakeFirst(),
-  );
-  const lastAnswers = count(
-    await trx
-      .deleteFrom("last_answers")
-      .where("platform", "=", platform)
-      .where("user_id", "=", userId)
-      .executeTakeFirst(),
-  );
-  const cooldowns = count(
-    await trx
-      .deleteFrom("cooldowns")
-      .where("platform", "=", platform)
-      .where("user_id", "=", userId)
-      .executeTakeFirst(),
-  );
+  const deleted: Record<(typeof USER_TABLES)[number], number> = {
+    feedback: 0,
+    last_answers: 0,
+    cooldowns: 0,
+  };
+  for (const table of USER_TABLES) {
+    deleted[table] = count(
+      await trx
+        .deleteFrom(table)
+        .where("platform", "=", platform)
+        .where("user_id", "=", userId)
+        .executeTakeFirst(),
+    );
+  }
   let anonymised = 0;
   for (const table of ["subscriptions", "team_tips"] as const) {
     anonymised += count(
@@ -110,7 +106,12 @@ async function forgetOthers(trx: Transaction<Database>, platform: Platform, user
         .executeTakeFirst(),
     );
   }
-  return { feedback, lastAnswers, cooldowns, anonymised };
+  return {
+    feedback: deleted.feedback,
+    lastAnswers: deleted.last_answers,
+    cooldowns: deleted.cooldowns,
+    anonymised,
+  };
 }
 
 async function forgetUser(db: Kysely<Database>, platform: Platform, userId: string): Promise<ForgetCounts> {

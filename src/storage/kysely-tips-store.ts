@@ -106,7 +106,8 @@ function toSubscription(row: SubscriptionsTable): Subscription {
   };
 }
 
-function toRow(s: Subscription): SubscriptionsTable {
+/** A subscription as its `subscriptions` row (also used to bulk-seed tests and benchmarks). */
+export function toRow(s: Subscription): SubscriptionsTable {
   return {
     ...channelCols(s.channel),
     time: s.time,

@@ -10,10 +10,9 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 import { buildSubscription } from "../../src/scheduler/daily-tips.js";
 import { localDate } from "../../src/scheduler/local-time.js";
-import type { SubscriptionsTable } from "../../src/storage/kysely-tips-store.js";
+import { toRow } from "../../src/storage/kysely-tips-store.js";
 import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/postgres-storage.js";
 import type { ChannelRef } from "../../src/storage/storage.js";
-import type { Subscription } from "../../src/storage/tips-store.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
 
@@ -141,27 +140,6 @@ export function discordPublicKeyHex(): string {
 function zoneAwayFromMidnight(now: Date): string {
   const hour = now.getUTCHours();
   return hour >= 1 && hour <= 21 ? "UTC" : "Asia/Tokyo";
-}
-
-/** A subscription as its `subscriptions` row (the columns kysely-tips-store.ts writes). */
-function toRow(s: Subscription): SubscriptionsTable {
-  return {
-    platform: s.channel.platform,
-    workspace_id: s.channel.workspaceId,
-    channel_id: s.channel.channelId,
-    time: s.time,
-    zone: s.zone,
-    days: s.days.join(","),
-    skip: JSON.stringify(s.skip),
-    theme: s.theme,
-    created_by: s.createdBy,
-    created_at: s.createdAt,
-    next_run_at: s.nextRunAt,
-    next_run_date: s.nextRunDate,
-    paused_reason: s.pausedReason,
-    rotation_seed: s.rotationSeed,
-    cycle_posted: JSON.stringify(s.cyclePosted),
-  };
 }
 
 /**
