@@ -13,7 +13,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
-import pg from "pg";
 import {
   type BotProcess,
   discordPublicKeyHex,
@@ -24,7 +23,7 @@ import {
   waitUntil,
 } from "../tests/helpers/bot-process.js";
 import { type RestCall, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
-import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
 import { type ApiCall, startSlackStandIn, TEAM_ONE } from "../tests/helpers/slack-stand-in.js";
 import { fmt, printTable } from "./stats.js";
 
@@ -34,22 +33,6 @@ const SLACK_PER_CHANNEL_GAP_MS = 1000;
 const TEMPLATE = "bench_replicas_template";
 /** A run that has not finished by then is reported as such (the Discord half alone needs ~100 s). */
 const RUN_TIMEOUT_MS = 240_000;
-
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** What the stand-ins saw in one run: answered posts per channel, 429s, the last answer per platform. */
 function createLimits(started: () => number) {
@@ -145,8 +128,8 @@ const sumCpu = async (bots: readonly BotProcess[]) =>
 
 async function run(adminUrl: string, replicas: number, index: number, zone: string): Promise<RunResult> {
   const name = `bench_replicas_${index}`;
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
-  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+  await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+  await runAsAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
   const url = databaseUrl(adminUrl, name);
   let t0 = 0;
   const limits = createLimits(() => t0);
@@ -209,7 +192,7 @@ async function run(adminUrl: string, replicas: number, index: number, zone: stri
   } finally {
     await Promise.all(bots.map((bot) => bot.stop(10_000)));
     await Promise.all([slack.close(), discord.close()]);
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 
@@ -217,7 +200,7 @@ export async function benchReplicas(): Promise<void> {
   const server = await startEmbeddedPostgres();
   const results: RunResult[] = [];
   try {
-    await adminQuery(server.adminUrl, `CREATE DATABASE ${TEMPLATE}`);
+    await runAsAdmin(server.adminUrl, `CREATE DATABASE ${TEMPLATE}`);
     const seeded = performance.now();
     const zone = await seedSubscriptions(
       databaseUrl(server.adminUrl, TEMPLATE),

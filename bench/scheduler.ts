@@ -8,9 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
 import { fmt, printTable } from "./stats.js";
 
 const MB = 2 ** 20;
@@ -30,14 +29,9 @@ function probe(script: string, args: string[]): Record<string, number> {
 
 /** A new, empty database on the bench server; returns its URL. */
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name}`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+  await runAsAdmin(adminUrl, `CREATE DATABASE ${name}`);
+  return databaseUrl(adminUrl, name);
 }
 
 export async function benchScheduler(): Promise<void> {

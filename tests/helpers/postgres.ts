@@ -3,8 +3,10 @@
  * (or `TEST_DATABASE_URL`). Each call gets its own database, so test files run in parallel.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
+import { databaseUrl, runAsAdmin } from "./embedded-postgres.js";
+
+export { databaseUrl };
 
 /** A database created for one test (or file); `drop()` removes it even with connections open. */
 export interface TestDatabase {
@@ -20,23 +22,6 @@ export function pgAdminUrl(): string {
     throw new Error(`no PostgreSQL server for the tests: ${reason}`);
   }
   return url;
-}
-
-async function runAsAdmin(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** `adminUrl` pointed at another database on the same server. */
-export function databaseUrl(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 /**
