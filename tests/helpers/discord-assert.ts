@@ -7,6 +7,8 @@ import { decodeAction } from "../../src/adapters/chat-adapter.js";
 import { DISCORD_LIMITS as L } from "../../src/adapters/discord/limits.js";
 import { embedLength } from "../../src/adapters/discord/render.js";
 import type { MessageJson } from "./discord-json.js";
+import { commandInteraction } from "./discord-payloads.js";
+import type { DiscordStandIn } from "./discord-standin.js";
 
 type MessageLike = MessageJson | undefined;
 
@@ -47,5 +49,28 @@ export function expectWithinDiscordLimits(message: MessageLike, label = "message
       expect(button.label?.length ?? 0, `${label}: button label`).toBeLessThanOrEqual(L.buttonLabel);
       ids.add(button.custom_id);
     }
+  }
+}
+
+/**
+ * Sends `/vitamin nutrient:e` in every guild of the stand-in and checks each gets its embed
+ * back: proof that whichever shard (or replica) holds a guild answers in it.
+ */
+export async function expectVitaminAnswerInEachGuild(standIn: DiscordStandIn): Promise<void> {
+  for (const guild of standIn.guilds) {
+    const payload = commandInteraction(
+      {
+        applicationId: standIn.applicationId,
+        guildId: guild.id,
+        channelId: guild.channelId,
+        user: { id: "740000000000000001", username: "cy" },
+      },
+      "vitamin",
+      { nutrient: "e" },
+    );
+    standIn.dispatch("INTERACTION_CREATE", payload);
+    const path = `/interactions/${payload.id}/${payload.token}/callback`;
+    const call = await standIn.waitForCall((c) => c.path === path);
+    expect(call.body.data?.embeds?.[0]?.title, `guild ${guild.id}`).toBe("Vitamin E");
   }
 }

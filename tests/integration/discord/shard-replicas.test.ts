@@ -10,7 +10,7 @@ import {
   type ShardedDiscordAdapter,
 } from "../../../src/adapters/discord/sharding.js";
 import { createDiscordTestApp, TEST_TOKEN } from "../../helpers/discord-app.js";
-import { commandInteraction } from "../../helpers/discord-payloads.js";
+import { expectVitaminAnswerInEachGuild } from "../../helpers/discord-assert.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
 
 let standIn: DiscordStandIn;
@@ -79,21 +79,6 @@ describe("two gateway replicas with DISCORD_SHARDS=2 and disjoint DISCORD_SHARD_
   });
 
   it("answers a command in each shard's guild, each from the replica holding that shard", async () => {
-    for (const guild of standIn.guilds) {
-      const payload = commandInteraction(
-        {
-          applicationId: standIn.applicationId,
-          guildId: guild.id,
-          channelId: guild.channelId,
-          user: { id: "740000000000000001", username: "cy" },
-        },
-        "vitamin",
-        { nutrient: "e" },
-      );
-      standIn.dispatch("INTERACTION_CREATE", payload);
-      const path = `/interactions/${payload.id}/${payload.token}/callback`;
-      const call = await standIn.waitForCall((c) => c.path === path);
-      expect(call.body.data?.embeds?.[0]?.title).toBe("Vitamin E");
-    }
+    await expectVitaminAnswerInEachGuild(standIn);
   });
 });

@@ -9,7 +9,7 @@ import {
   type ShardedDiscordAdapter,
 } from "../../../src/adapters/discord/sharding.js";
 import { createDiscordTestApp, TEST_TOKEN } from "../../helpers/discord-app.js";
-import { commandInteraction } from "../../helpers/discord-payloads.js";
+import { expectVitaminAnswerInEachGuild } from "../../helpers/discord-assert.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
 
 let standIn: DiscordStandIn;
@@ -56,22 +56,6 @@ describe("two shards against the stand-in", () => {
   });
 
   it("answers a command in each shard's guild", async () => {
-    for (const guild of standIn.guilds) {
-      const payload = commandInteraction(
-        {
-          applicationId: standIn.applicationId,
-          guildId: guild.id,
-          channelId: guild.channelId,
-          user: { id: "740000000000000001", username: "cy" },
-        },
-        "vitamin",
-        { nutrient: "e" },
-      );
-      standIn.dispatch("INTERACTION_CREATE", payload);
-      const call = await standIn.waitForCall(
-        (c) => c.path === `/interactions/${payload.id}/${payload.token}/callback`,
-      );
-      expect(call.body.data?.embeds?.[0]?.title).toBe("Vitamin E");
-    }
+    await expectVitaminAnswerInEachGuild(standIn);
   });
 });
