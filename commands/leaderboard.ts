@@ -10,6 +10,8 @@ export default defineCommand({
   examples: ["leaderboard", 'leaderboard challenge:"Spring walks"'],
   async run(ctx, args) {
     const challenge = await findChallenge(ctx, args, { includeEnded: true });
-    return leaderboardReply(challenge, await ctx.services.challenges.leaderboard(challenge, ctx.user.id));
+    // Shared for everyone, the board has no "you are #N" line: only the asker's own view has one.
+    const asker = ctx.shared ? undefined : ctx.user.id;
+    return leaderboardReply(challenge, await ctx.services.challenges.leaderboard(challenge, asker));
   },
 });

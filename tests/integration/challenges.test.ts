@@ -139,6 +139,23 @@ describe("challenge commands", () => {
     expect(t.slack.posts).toHaveLength(posts);
   });
 
+  it("shows the asker's own rank below the top 15, but not on the board shared for everyone", async () => {
+    const t = await createTestApp({ now: "2026-11-30T08:00:00Z" });
+    await ok(t, admin, "challenge start move-150 Moves zone:UTC");
+    const people = Array.from({ length: 16 }, (_, i) =>
+      slackInvocation({ user: { id: `U${String(i).padStart(2, "0")}`, name: `P${i}` } }),
+    );
+    for (const person of people) await ok(t, person, "challenge join");
+    for (const person of people.slice(0, 15)) await ok(t, person, "checkin 1");
+    const last = people[15] as Invocation;
+    const mine = await ok(t, last, "leaderboard");
+    expect(mine.text).toContain("You are #16 of 16 with 0 points.");
+    const shared = await t.dispatcher.runLine({ ...last, share: true }, "leaderboard");
+    expect(shared.outcome).toBe("ok");
+    expect(fallbackText(shared.reply)).not.toContain("You are #");
+    expect(shared.reply.table?.rows).toHaveLength(15);
+  });
+
   it("refuses bad input with friendly messages and stores nothing", async () => {
     const t = await createTestApp({ now: "2026-11-30T08:00:00Z" });
     const unknown = await run(t, admin, "challenge start walkies zone:UTC");

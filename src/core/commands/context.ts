@@ -51,6 +51,8 @@ export interface CommandContext {
   isAdmin: boolean;
   /** The person's own IANA time zone when the platform tells us (Slack's users.info). */
   userTimeZone?: string;
+  /** Set when "Share to channel" re-runs the command for everyone: leave out what is only the asker's. */
+  shared?: boolean;
   knowledge: Knowledge;
   storage: Storage;
   clock: Clock;

@@ -112,6 +112,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       channel: invocation.channel,
       isAdmin: invocation.isAdmin,
       ...(invocation.userTimeZone ? { userTimeZone: invocation.userTimeZone } : {}),
+      ...(invocation.share ? { shared: true } : {}),
       knowledge: deps.knowledge,
       storage: deps.storage,
       clock: deps.clock,
