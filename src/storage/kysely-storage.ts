@@ -12,12 +12,14 @@ import { createKyselyChallengeStore } from "./kysely-challenge-store.js";
 import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
 import { migrateToLatest } from "./migrations/index.js";
+import { prepare, type QueryRunner, viaKysely } from "./prepared.js";
 import * as slack from "./slack-queries.js";
 import type {
   CooldownResult,
   FeedbackInput,
   FeedbackRecord,
   LastAnswer,
+  Platform,
   Storage,
   UserRef,
 } from "./storage.js";
@@ -26,6 +28,8 @@ import type {
 export interface KyselyStorageOptions {
   db: Kysely<Database>;
   kind: Storage["kind"];
+  /** How prepared queries run; Kysely's own way unless the backend has a faster one. */
+  run?: QueryRunner;
 }
 
 /** `listFeedback` without a limit returns at most this many rows. */
@@ -102,8 +106,9 @@ const userKey = (who: UserRef) => ({
  * A `Storage` over an already configured Kysely instance; `close()` destroys it.
  * @example const storage = createKyselyStorage({ db: new Kysely<Database>({ dialect }), kind: "sqlite" });
  */
-export function createKyselyStorage({ db, kind }: KyselyStorageOptions): Storage {
+export function createKyselyStorage({ db, kind, run = viaKysely(db) }: KyselyStorageOptions): Storage {
   let closing: Promise<void> | undefined;
+  const hot = hotQueries(db, run);
   return {
     ...createKyselyTipsStore(db as unknown as Kysely<TipsDatabase>, guard),
     ...createKyselyChallengeStore(db as unknown as Kysely<ChallengesDatabase>, guard),
@@ -123,12 +128,12 @@ export function createKyselyStorage({ db, kind }: KyselyStorageOptions): Storage
     },
     recordFeedback: (input) => guard("record feedback", () => recordFeedback(db, input)),
     listFeedback: (options) => guard("list feedback", () => listFeedback(db, options?.limit)),
-    setLastAnswer: (who, answer) => guard("remember the last answer", () => setLastAnswer(db, who, answer)),
-    getLastAnswer: (who) => guard("read the last answer", () => getLastAnswer(db, who)),
+    setLastAnswer: (who, answer) => guard("remember the last answer", () => hot.setLastAnswer(who, answer)),
+    getLastAnswer: (who) => guard("read the last answer", () => hot.getLastAnswer(who)),
     hitCooldown: (key, now, windowMs) =>
-      guard("check the cooldown", () => hitCooldown(db, { ...key, now, windowMs })),
+      guard("check the cooldown", () => hot.hitCooldown({ ...key, now, windowMs })),
     claimEvent: (platform, eventId, at) =>
-      guard("claim the event", () => slack.claimEvent(db, platform, eventId, at)),
+      guard("claim the event", () => hot.claimEvent(platform, eventId, at)),
     pruneEvents: (before) => guard("prune old events", () => slack.pruneEvents(db, before)),
     saveSlackInstallation: (record) =>
       guard("save the Slack installation", () => slack.saveSlackInstallation(db, record)),
@@ -157,30 +162,6 @@ async function listFeedback(db: Kysely<Database>, limit = DEFAULT_FEEDBACK_LIMIT
   return rows.map(toFeedbackRecord);
 }
 
-async function setLastAnswer(db: Kysely<Database>, who: UserRef, answer: LastAnswer): Promise<void> {
-  const values = { answer_id: answer.answerId, question: answer.question, updated_at: answer.at };
-  await db
-    .insertInto("last_answers")
-    .values({ ...userKey(who), ...values })
-    .onConflict((conflict) =>
-      conflict.columns(["platform", "workspace_id", "channel_id", "user_id"]).doUpdateSet(values),
-    )
-    .execute();
-}
-
-async function getLastAnswer(db: Kysely<Database>, who: UserRef): Promise<LastAnswer | undefined> {
-  const key = userKey(who);
-  const row = await db
-    .selectFrom("last_answers")
-    .select(["answer_id", "question", "updated_at"])
-    .where("platform", "=", key.platform)
-    .where("workspace_id", "=", key.workspace_id)
-    .where("channel_id", "=", key.channel_id)
-    .where("user_id", "=", key.user_id)
-    .executeTakeFirst();
-  return row && { answerId: row.answer_id, question: row.question, at: row.updated_at };
-}
-
 interface CooldownHit {
   platform: UserRef["platform"];
   userId: string;
@@ -189,32 +170,111 @@ interface CooldownHit {
   windowMs: number;
 }
 
-/**
- * One statement decides: insert the window, or replace it only if it has ended. The row
- * comes back exactly when the hit is allowed; both dialects serialise concurrent upserts
- * on the primary key (PostgreSQL re-checks the WHERE against the locked, newest row).
- */
-async function hitCooldown(db: Kysely<Database>, hit: CooldownHit): Promise<CooldownResult> {
-  const key = { platform: hit.platform, user_id: hit.userId, command: hit.command };
-  const started = await db
-    .insertInto("cooldowns")
-    .values({ ...key, until_ms: hit.now + hit.windowMs })
-    .onConflict((conflict) =>
-      conflict
-        .columns(["platform", "user_id", "command"])
-        .doUpdateSet({ until_ms: (eb) => eb.ref("excluded.until_ms") })
-        .where("cooldowns.until_ms", "<=", hit.now),
-    )
-    .returning("until_ms")
-    .executeTakeFirst();
-  if (started) return { allowed: true, retryAfterMs: 0 };
+type UserKey = ReturnType<typeof userKey>;
 
-  const running = await db
-    .selectFrom("cooldowns")
-    .select("until_ms")
-    .where("platform", "=", key.platform)
-    .where("user_id", "=", key.user_id)
-    .where("command", "=", key.command)
-    .executeTakeFirst();
-  return { allowed: false, retryAfterMs: Math.max(0, (running?.until_ms ?? hit.now) - hit.now) };
+/**
+ * The statements every command or event runs (cooldown, last answer, event claim),
+ * prepared once per database: see prepared.ts for why.
+ */
+function hotQueries(db: Kysely<Database>, run: QueryRunner) {
+  const upsertLastAnswer = prepare<UserKey & { answer_id: string; question: string; at: number }, never>(
+    run,
+    (param) =>
+      db
+        .insertInto("last_answers")
+        .values({
+          platform: param("platform"),
+          workspace_id: param("workspace_id"),
+          channel_id: param("channel_id"),
+          user_id: param("user_id"),
+          answer_id: param("answer_id"),
+          question: param("question"),
+          updated_at: param("at"),
+        })
+        .onConflict((conflict) =>
+          conflict.columns(["platform", "workspace_id", "channel_id", "user_id"]).doUpdateSet((eb) => ({
+            answer_id: eb.ref("excluded.answer_id"),
+            question: eb.ref("excluded.question"),
+            updated_at: eb.ref("excluded.updated_at"),
+          })),
+        ),
+  );
+  const selectLastAnswer = prepare<UserKey, { answer_id: string; question: string; updated_at: number }>(
+    run,
+    (param) =>
+      db
+        .selectFrom("last_answers")
+        .select(["answer_id", "question", "updated_at"])
+        .where("platform", "=", param("platform"))
+        .where("workspace_id", "=", param("workspace_id"))
+        .where("channel_id", "=", param("channel_id"))
+        .where("user_id", "=", param("user_id")),
+  );
+  type CooldownKey = { platform: UserRef["platform"]; user_id: string; command: string };
+  // One statement decides: insert the window, or replace it only if it has ended. The row
+  // comes back exactly when the hit is allowed; both dialects serialise concurrent upserts
+  // on the primary key (PostgreSQL re-checks the WHERE against the locked, newest row).
+  const startCooldown = prepare<CooldownKey & { until: number; now: number }, { until_ms: number }>(
+    run,
+    (param) =>
+      db
+        .insertInto("cooldowns")
+        .values({
+          platform: param("platform"),
+          user_id: param("user_id"),
+          command: param("command"),
+          until_ms: param("until"),
+        })
+        .onConflict((conflict) =>
+          conflict
+            .columns(["platform", "user_id", "command"])
+            .doUpdateSet({ until_ms: (eb) => eb.ref("excluded.until_ms") })
+            .where("cooldowns.until_ms", "<=", param("now")),
+        )
+        .returning("until_ms"),
+  );
+  const runningCooldown = prepare<CooldownKey, { until_ms: number }>(run, (param) =>
+    db
+      .selectFrom("cooldowns")
+      .select("until_ms")
+      .where("platform", "=", param("platform"))
+      .where("user_id", "=", param("user_id"))
+      .where("command", "=", param("command")),
+  );
+  // The row comes back only for the first claimer of the id.
+  const insertEvent = prepare<{ platform: Platform; event_id: string; at: number }, { event_id: string }>(
+    run,
+    (param) =>
+      db
+        .insertInto("processed_events")
+        .values({ platform: param("platform"), event_id: param("event_id"), claimed_at: param("at") })
+        .onConflict((conflict) => conflict.columns(["platform", "event_id"]).doNothing())
+        .returning("event_id"),
+  );
+
+  return {
+    async setLastAnswer(who: UserRef, answer: LastAnswer): Promise<void> {
+      await upsertLastAnswer({
+        ...userKey(who),
+        answer_id: answer.answerId,
+        question: answer.question,
+        at: answer.at,
+      });
+    },
+    async getLastAnswer(who: UserRef): Promise<LastAnswer | undefined> {
+      const [row] = await selectLastAnswer(userKey(who));
+      return row && { answerId: row.answer_id, question: row.question, at: row.updated_at };
+    },
+    async hitCooldown(hit: CooldownHit): Promise<CooldownResult> {
+      const key = { platform: hit.platform, user_id: hit.userId, command: hit.command };
+      const [started] = await startCooldown({ ...key, until: hit.now + hit.windowMs, now: hit.now });
+      if (started) return { allowed: true, retryAfterMs: 0 };
+      const [running] = await runningCooldown(key);
+      return { allowed: false, retryAfterMs: Math.max(0, (running?.until_ms ?? hit.now) - hit.now) };
+    },
+    async claimEvent(platform: Platform, eventId: string, at: number): Promise<boolean> {
+      const [inserted] = await insertEvent({ platform, event_id: eventId, at });
+      return inserted !== undefined;
+    },
+  };
 }

@@ -1,27 +1,11 @@
 /**
- * The queries behind event dedup and Slack installations, kept beside kysely-storage.ts
+ * The queries behind Slack installations and event pruning, kept beside kysely-storage.ts
  * so that file stays small. Portable SQL only: SQLite ≥ 3.24 and PostgreSQL both accept
  * `INSERT … ON CONFLICT`.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
-import type { Platform, SlackInstallationKey, SlackInstallationRecord } from "./storage.js";
-
-/** One statement decides: the row comes back only for the first claimer of the id. */
-export async function claimEvent(
-  db: Kysely<Database>,
-  platform: Platform,
-  eventId: string,
-  at: number,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto("processed_events")
-    .values({ platform, event_id: eventId, claimed_at: at })
-    .onConflict((conflict) => conflict.columns(["platform", "event_id"]).doNothing())
-    .returning("event_id")
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
+import type { SlackInstallationKey, SlackInstallationRecord } from "./storage.js";
 
 /** Deletes event claims made before `before`; returns how many. */
 export async function pruneEvents(db: Kysely<Database>, before: number): Promise<number> {

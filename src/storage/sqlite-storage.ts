@@ -5,9 +5,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDialectConfig } from "kysely";
+import {
+  type CompiledQuery,
+  Kysely,
+  type QueryResult,
+  SqliteDialect,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Database } from "./database.js";
 import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
+import type { QueryRunner } from "./prepared.js";
 import type { Storage } from "./storage.js";
 
 /** The path that opens a private, throwaway in-memory database. */
@@ -45,20 +52,58 @@ const STATEMENT_CACHE_MAX = 500;
  * connection runs one query at a time (Kysely's mutex), so reusing statements is safe, and
  * SQLite re-prepares a cached statement by itself after a schema change.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig["database"] {
+function statementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (!statement) {
-        if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
-        statement = sqlite.prepare(sql);
-        cache.set(sql, statement);
-      }
-      return statement;
-    },
+  return (sql: string): SqliteDatabase.Statement => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
+      statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
   };
+}
+
+/**
+ * Runs a compiled query on the connection at once, as Kysely's SQLite driver would but
+ * without its connection hand-off. While a transaction holds the connection the query
+ * goes through Kysely, which waits for it; better-sqlite3 is synchronous, so outside a
+ * transaction nothing else can be in the middle of using the connection.
+ */
+function directRunner(
+  sqlite: SqliteDatabase.Database,
+  prepare: (sql: string) => SqliteDatabase.Statement,
+  db: Kysely<Database>,
+): QueryRunner {
+  return <R>(query: CompiledQuery<R>): Promise<QueryResult<R>> => {
+    if (sqlite.inTransaction) return db.executeQuery(query);
+    try {
+      const statement = prepare(query.sql);
+      if (statement.reader) return Promise.resolve({ rows: statement.all(query.parameters) as R[] });
+      const { changes, lastInsertRowid } = statement.run(query.parameters);
+      return Promise.resolve({
+        rows: [],
+        numAffectedRows: BigInt(changes),
+        insertId: BigInt(lastInsertRowid),
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+}
+
+/** A Kysely instance and a direct runner for prepared queries, sharing one connection. */
+export function openSqliteConnection(path: string): { db: Kysely<Database>; run: QueryRunner } {
+  try {
+    const sqlite = openSqlite(path);
+    const prepare = statementCache(sqlite);
+    const database: SqliteDialectConfig["database"] = { close: () => sqlite.close(), prepare };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { db, run: directRunner(sqlite, prepare, db) };
+  } catch (error) {
+    throw toStorageError(`open the SQLite database at ${path}`, error);
+  }
 }
 
 /**
@@ -66,13 +111,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfi
  * @throws StorageError when the file cannot be created or opened.
  */
 export function openSqliteDatabase(path: string): Kysely<Database> {
-  try {
-    return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }),
-    });
-  } catch (error) {
-    throw toStorageError(`open the SQLite database at ${path}`, error);
-  }
+  return openSqliteConnection(path).db;
 }
 
 /**
@@ -80,5 +119,5 @@ export function openSqliteDatabase(path: string): Kysely<Database> {
  * @example const storage = createSqliteStorage({ path: "./data/vitabot.db" });
  */
 export function createSqliteStorage(config: SqliteStorageConfig): Storage {
-  return createKyselyStorage({ db: openSqliteDatabase(config.path), kind: "sqlite" });
+  return createKyselyStorage({ ...openSqliteConnection(config.path), kind: "sqlite" });
 }
