@@ -38,6 +38,24 @@ describe("recognising nutrients in text", () => {
     expect(matcher.find(argument)[0]).toBe(id);
   });
 
+  it("resolves every id and name of the content to its nutrient", () => {
+    for (const n of realContent().nutrients) {
+      for (const name of [n.id, n.name, ...n.aliases]) expect(matcher.resolve(name), name).toBe(n.id);
+    }
+  });
+
+  it("resolves a name two nutrients share to neither", () => {
+    const [d, e] = realContent().nutrients;
+    if (!d || !e) throw new Error("content has fewer than two nutrients");
+    const shared = createNutrientMatcher([
+      { ...d, aliases: [...d.aliases, "the muscle one"] },
+      { ...e, aliases: [...e.aliases, "the muscle one"] },
+    ]);
+    expect(shared.find("the muscle one")).toEqual([d.id, e.id]);
+    expect(shared.resolve("the muscle one")).toBeUndefined();
+    expect(shared.resolve(d.id)).toBe(d.id);
+  });
+
   it("lists mentions in order and without repeats", () => {
     expect(matcher.find("is fish oil better than vitamin d or more vitamin d?")).toEqual([
       "omega-3",

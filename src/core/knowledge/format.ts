@@ -7,9 +7,12 @@ import type { Nutrient } from "../content/schema.js";
 type Intakes = Nutrient["intakes"];
 type IntakeRow = Intakes["rows"][number];
 
+/** One formatter for every amount: `toLocaleString` builds a new one on each call. */
+const NUMBER = new Intl.NumberFormat("en-US");
+
 function amount(value: number, unit: string, iu?: number | null): string {
-  const base = `${value.toLocaleString("en-US")} ${unit}`;
-  return iu ? `${base} (${iu.toLocaleString("en-US")} IU)` : base;
+  const base = `${NUMBER.format(value)} ${unit}`;
+  return iu ? `${base} (${NUMBER.format(iu)} IU)` : base;
 }
 
 /**

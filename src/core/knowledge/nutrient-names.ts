@@ -27,6 +27,7 @@ interface FuzzyTerm {
 /** Aliases this short, without a digit, only count as the whole input ("d", "mg"); "d3" counts anywhere. */
 const SHORT_ALIAS_MAX = 2;
 const MIN_FUZZY_LENGTH = 5;
+const AMBIGUOUS = Symbol("ambiguous");
 
 /**
  * A one- or two-letter alias ("d", "mg") counts inside a sentence only next to a word
@@ -49,11 +50,16 @@ function escapeRegex(text: string): string {
 export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
   const patterns: AliasPattern[] = [];
   const shortAliases = new Map<string, NutrientId>();
+  /** Every id, name and alias as typed (normalised): a command argument is usually one of these. */
+  const exact = new Map<string, NutrientId | typeof AMBIGUOUS>();
   const fuzzyTerms: FuzzyTerm[] = [];
   for (const nutrient of nutrients) {
     const names = new Set([nutrient.id, nutrient.name, ...nutrient.aliases].map(normalize));
     names.add(normalize(nutrient.id.replace(/-/g, " ")));
     for (const name of names) {
+      // A name two nutrients share names neither on its own: `find` reports both.
+      const other = exact.get(name);
+      exact.set(name, other && other !== nutrient.id ? AMBIGUOUS : nutrient.id);
       if (name.length <= SHORT_ALIAS_MAX && !/\d/.test(name)) {
         shortAliases.set(name, nutrient.id);
         patterns.push({ id: nutrient.id, needle: name, regex: shortAliasInContext(name) });
@@ -107,6 +113,9 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
 
   /** The single nutrient a command argument names, or undefined when none or several fit. */
   function resolve(argument: string): NutrientId | undefined {
+    const named = exact.get(normalize(argument));
+    if (named === AMBIGUOUS) return undefined;
+    if (named) return named;
     const found = find(argument);
     return found.length === 1 ? found[0] : undefined;
   }

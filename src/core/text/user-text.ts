@@ -85,9 +85,13 @@ export function neutralizeLinks(text: string): string {
   );
 }
 
+const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /** Cuts to at most `max` grapheme clusters, ending in "…" when cut (never splits an emoji). */
 export function truncateGraphemes(text: string, max: number): string {
-  const segments = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)];
+  // Never more graphemes than UTF-16 units, so short text needs no segmenting.
+  if (text.length <= max) return text;
+  const segments = [...GRAPHEMES.segment(text)];
   if (segments.length <= max) return text;
   return `${segments
     .slice(0, Math.max(0, max - 1))
