@@ -14,6 +14,7 @@ import {
   type InteractionReplyOptions,
   type Message,
   MessageFlags,
+  Options,
   Partials,
   type RepliableInteraction,
 } from "discord.js";
@@ -43,10 +44,28 @@ export interface GatewayOptions {
   waitGuildTimeoutMs?: number;
 }
 
+/**
+ * What discord.js keeps in memory. By default it caches every user and member an
+ * interaction or message mentions, for ever, and 200 messages per channel; vitabot reads
+ * none of them from the cache (each event carries what it needs), so a busy server would
+ * only grow the heap and lengthen garbage collections. Only the bot's own user and member
+ * stay; guilds, channels and roles keep discord.js's defaults.
+ */
+export function cacheSettings() {
+  const self = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: 0,
+    UserManager: { maxSize: 0, keepOverLimit: self },
+    GuildMemberManager: { maxSize: 0, keepOverLimit: self },
+  });
+}
+
 /** A discord.js client for the configured API; `allowedMentions` parses nothing by default. */
 export function createGatewayClient(config: DiscordConfig, options: GatewayOptions = {}): Client {
   return new Client({
     intents: [...GATEWAY_INTENTS],
+    makeCache: cacheSettings(),
     // DM channels are not cached without a privileged intent; the partial lets DMs through.
     partials: [Partials.Channel],
     rest: restOptions(config.apiUrl, config.requestsPerSecond),

@@ -261,3 +261,17 @@ describe("admins", () => {
     expect(body.data?.embeds?.[0]?.title).toBe("Plan set");
   });
 });
+
+describe("memory", () => {
+  it("keeps no cache of the people who use it, only its own user", async () => {
+    for (let i = 0; i < 5; i++) {
+      const user = { id: `71000000000000010${i}`, username: `user${i}` };
+      const body = await callback(commandInteraction(ctx({ user }), "vitamin", { nutrient: "vitamin-d" }));
+      expect(body.type).toBe(4);
+    }
+    const client = adapter.client;
+    expect([...(client?.users.cache.keys() ?? [])]).toEqual([standIn.bot.id]);
+    const members = client?.guilds.cache.get(standIn.guildId)?.members.cache;
+    expect([...(members?.keys() ?? [])].filter((id) => id !== standIn.bot.id)).toEqual([]);
+  });
+});
