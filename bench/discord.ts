@@ -110,7 +110,7 @@ interface Contender {
 
 /** vitabot as `npm start` builds it (createApp + the gateway adapter), on its own stand-in. */
 async function startVitabot(): Promise<Contender> {
-  const standIn = await startDiscordStandIn();
+  const standIn = await startDiscordStandIn({ record: false });
   const config = parseConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: standIn.applicationId,
@@ -139,7 +139,7 @@ const CONSTANT_EMBED = {
 
 /** The ceiling: the same client options, answering every command with one constant embed. */
 async function startCeiling(): Promise<Contender> {
-  const standIn = await startDiscordStandIn();
+  const standIn = await startDiscordStandIn({ record: false });
   const client: Client = createGatewayClient({ token: TOKEN, apiUrl: standIn.apiUrl });
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand()) return;

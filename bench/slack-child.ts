@@ -11,6 +11,7 @@ import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { App as BoltApp, LogLevel } from "@slack/bolt";
+import { createResponder } from "../src/adapters/slack/respond.js";
 import { createSlackAdapter } from "../src/adapters/slack/slack-adapter.js";
 import { createApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
@@ -83,8 +84,9 @@ async function vitabot(): Promise<void> {
   send({ type: "ready", port: adapter.port });
 }
 
-async function bare(): Promise<void> {
-  const bolt = new BoltApp({
+/** Bolt's App for the two bare roles, against the stand-in's Web API. */
+function bareBolt(): BoltApp {
+  return new BoltApp({
     signingSecret: SECRET,
     token: TEAM_ONE.token,
     botId: TEAM_ONE.botId,
@@ -92,14 +94,47 @@ async function bare(): Promise<void> {
     clientOptions: { slackApiUrl: `${apiUrl}/` },
     logLevel: LogLevel.ERROR,
   });
-  bolt.command("/vitabot", async ({ ack }) => {
-    await ack();
-  });
+}
+
+async function listen(bolt: BoltApp): Promise<void> {
   const server = (await bolt.start({ port: 0, host: "127.0.0.1" })) as Server;
   send({ type: "ready", port: (server.address() as AddressInfo).port });
 }
 
-const roles: Record<string, () => Promise<void>> = { "stand-in": standIn, vitabot, bare };
+/** The ceiling: a handler that only acks. */
+async function bare(): Promise<void> {
+  const bolt = bareBolt();
+  bolt.command("/vitabot", async ({ ack }) => {
+    await ack();
+  });
+  await listen(bolt);
+}
+
+const CONSTANT_ANSWER =
+  "Vitamin D: a constant answer, the same every time. General information, not medical advice.";
+
+/**
+ * The least any app can do that acks first and then answers through response_url, as
+ * the issue asks: ack, then POST one constant message (vitabot's own response_url
+ * client, kept-alive connections). No parsing, engine, storage or rendering.
+ */
+async function bareRespond(): Promise<void> {
+  const bolt = bareBolt();
+  const responder = createResponder();
+  const message = { text: CONSTANT_ANSWER, response_type: "ephemeral" as const };
+  bolt.command("/vitabot", async ({ ack, command }) => {
+    await ack();
+    await responder.respond(command.response_url, message);
+  });
+  await listen(bolt);
+}
+
+const roles: Record<string, () => Promise<void>> = {
+  "stand-in": standIn,
+  vitabot,
+  bare,
+  "bare-respond": bareRespond,
+};
 const run = roles[role];
 if (!run) {
   console.error(`unknown role "${role}"`);

@@ -193,13 +193,14 @@ function throughputRow(name: string, run: Throughput, ceiling: Throughput): stri
 
 interface Results {
   lat: { p50: number[]; p99: number[] };
+  respond: Throughput;
   ask: Throughput;
   tip: Throughput;
   bare: Throughput;
   cache: { hits: number; misses: number; size: number };
 }
 
-function report({ lat, ask, tip, bare, cache }: Results): void {
+function report({ lat, respond, ask, tip, bare, cache }: Results): void {
   printTable(
     `Slack /vitabot ask: ack latency at an evenly paced ${FIXED_RATE} req/s after ${WARMUP_S} s warm-up (${LATENCY_RUNS} × ${DURATION_S} s, median of runs)`,
     ["p50 ms", "p99 ms", "target p99", "p99 of each run"],
@@ -213,7 +214,7 @@ function report({ lat, ask, tip, bare, cache }: Results): void {
     ],
   );
   printTable(
-    `Slack max sustained throughput, ${CONNECTIONS} connections, ${QUESTION_COUNT} different questions (${RUNS} × ${DURATION_S} s, runs of the three alternate; median of runs; target ratio >= 0.6)`,
+    `Slack max sustained throughput, ${CONNECTIONS} connections, ${QUESTION_COUNT} different questions (${RUNS} × ${DURATION_S} s, runs of the four alternate; median of runs; target ratio >= 0.6)`,
     [
       "app",
       "acks/s",
@@ -233,6 +234,7 @@ function report({ lat, ask, tip, bare, cache }: Results): void {
         "1.00",
         "",
       ],
+      throughputRow("bare Bolt, ack + constant answer to response_url", respond, bare),
       throughputRow("vitabot, /vitabot ask …", ask, bare),
       throughputRow("vitabot, /vitabot tip", tip, bare),
     ],
@@ -254,28 +256,39 @@ export async function benchSlack(): Promise<void> {
     standIn = await spawnRole("stand-in", [], secret);
     const s = standIn;
     const apiUrl = String(s.ready.apiUrl);
+    const url = String(s.ready.url);
+    const warm = (child: Child) => flatOut(Number(child.ready.port), signedRequests(secret, url), WARMUP_S);
     const results = await withApp("vitabot", [apiUrl, `file:${join(dir, "bench.db")}`], secret, (app) =>
-      withApp("bare", [apiUrl], secret, async (bareApp) => {
-        const url = String(s.ready.url);
-        await paced(Number(app.ready.port), signedRequests(secret, url), FIXED_RATE, WARMUP_S);
-        await flatOut(Number(bareApp.ready.port), signedRequests(secret, url), WARMUP_S);
-        const lat = await latency(app, s, secret);
-        const [asks, tips, bare] = [emptyThroughput(), emptyThroughput(), emptyThroughput()];
-        const cacheBefore = await termCache(app);
-        // Alternate the three so each sees the same machine load (other work shares the CPUs).
-        for (let run = 0; run < RUNS; run++) {
-          await throughputRun(bareApp, s, secret, { countAnswers: false }, bare);
-          await throughputRun(app, s, secret, { countAnswers: true }, asks);
-          await throughputRun(app, s, secret, { countAnswers: true, text: () => "tip" }, tips);
-        }
-        const cacheAfter = await termCache(app);
-        const cache = {
-          hits: cacheAfter.hits - cacheBefore.hits,
-          misses: cacheAfter.misses - cacheBefore.misses,
-          size: cacheAfter.size,
-        };
-        return { lat, ask: asks, tip: tips, bare, cache };
-      }),
+      withApp("bare", [apiUrl], secret, (bareApp) =>
+        withApp("bare-respond", [apiUrl], secret, async (respondApp) => {
+          await paced(Number(app.ready.port), signedRequests(secret, url), FIXED_RATE, WARMUP_S);
+          await warm(bareApp);
+          await warm(respondApp);
+          const lat = await latency(app, s, secret);
+          const [asks, tips, bare, respond] = [
+            emptyThroughput(),
+            emptyThroughput(),
+            emptyThroughput(),
+            emptyThroughput(),
+          ];
+          const cacheBefore = await termCache(app);
+          // Alternate the four so each sees the same machine load (other work shares the CPUs).
+          for (let run = 0; run < RUNS; run++) {
+            await throughputRun(bareApp, s, secret, { countAnswers: false }, bare);
+            await throughputRun(respondApp, s, secret, { countAnswers: true }, respond);
+            await throughputRun(app, s, secret, { countAnswers: true }, asks);
+            const tip = { countAnswers: true, text: () => "tip" };
+            await throughputRun(app, s, secret, tip, tips);
+          }
+          const cacheAfter = await termCache(app);
+          const cache = {
+            hits: cacheAfter.hits - cacheBefore.hits,
+            misses: cacheAfter.misses - cacheBefore.misses,
+            size: cacheAfter.size,
+          };
+          return { lat, respond, ask: asks, tip: tips, bare, cache };
+        }),
+      ),
     );
     report(results);
   } finally {

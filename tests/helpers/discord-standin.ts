@@ -52,6 +52,11 @@ export interface StandInOptions {
    * (slow or held calls) or answer instead (a 429 from a rate limit).
    */
   intercept?: (call: RestCall) => ScriptedResponse | undefined | Promise<ScriptedResponse | undefined>;
+  /**
+   * Keep every call in `calls` (default true). Benchmarks turn it off so the stand-in's
+   * own memory does not grow with the load; `onCall` listeners still see each call.
+   */
+  record?: boolean;
 }
 
 interface Connection {
@@ -136,7 +141,7 @@ async function onRequest(state: State, options: StandInOptions, req: IncomingMes
     authorization: req.headers.authorization,
     at: performance.now(),
   };
-  state.calls.push(call);
+  if (options.record !== false) state.calls.push(call);
   for (const listener of state.callListeners) listener(call);
   for (const wake of state.waiters) wake();
   const index = state.scripted.findIndex((s) => s.match(call));
