@@ -12,6 +12,7 @@ import {
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type JSONEncodable,
   type Message,
   MessageFlags,
   Options,
@@ -78,11 +79,21 @@ export function createGatewayClient(config: DiscordConfig, options: GatewayOptio
 const filesOf = (message: DiscordMessage) =>
   hasFiles(message) ? { files: attachmentBuilders(message) } : {};
 
+/**
+ * Embeds and buttons exactly as rendered: render.ts builds Discord's wire format (typed
+ * against discord-api-types, with every limit enforced), so discord.js is handed them as
+ * ready JSON. Handed plain objects, it would re-key every property through its
+ * snake_case transformer on each reply.
+ */
+function wireContent(message: DiscordMessage) {
+  const ready = <T>(data: T): JSONEncodable<T> => ({ toJSON: () => data });
+  return { embeds: message.embeds.map(ready), components: message.components.map(ready) };
+}
+
 /** Files ride along as attachments, ephemeral replies included (Discord allows that). */
 function replyOptions(message: DiscordMessage): InteractionReplyOptions {
   return {
-    embeds: message.embeds,
-    components: message.components,
+    ...wireContent(message),
     allowedMentions: message.allowed_mentions,
     ...filesOf(message),
     ...(message.flags ? { flags: MessageFlags.Ephemeral } : {}),
@@ -91,8 +102,7 @@ function replyOptions(message: DiscordMessage): InteractionReplyOptions {
 
 function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
   return {
-    embeds: message.embeds,
-    components: message.components,
+    ...wireContent(message),
     allowedMentions: message.allowed_mentions,
     ...filesOf(message),
   };
@@ -171,8 +181,7 @@ async function onMessage(handler: InteractionHandler, client: Client, message: M
   const answerMessage = await handler.ask(base, stripBotMention(message.content, botId, botRoles));
   await guarded(handler, message.id, () =>
     message.reply({
-      embeds: answerMessage.embeds,
-      components: answerMessage.components,
+      ...wireContent(answerMessage),
       allowedMentions: { parse: [], repliedUser: false },
       ...filesOf(answerMessage),
     }),
