@@ -14,6 +14,7 @@ import { createGatewayClient } from "../src/adapters/discord/gateway.js";
 import { createApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
+import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
 import { commandInteraction, type OptionValues } from "../tests/helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
 import { loadQuestionSet } from "../tests/helpers/question-set.js";
@@ -115,7 +116,7 @@ interface Contender {
   stop(): Promise<void>;
 }
 
-/** vitabot as `npm start` builds it (createApp + the gateway adapter), on its own stand-in. */
+/** vitabot as `npm start` builds it (createApp, the gateway adapter, answers warmed), on its own stand-in. */
 async function startVitabot(): Promise<Contender> {
   const standIn = await startDiscordStandIn({ record: false });
   const config = parseConfig({
@@ -127,6 +128,7 @@ async function startVitabot(): Promise<Contender> {
   const app = await createApp(config, createLogger({ level: "warn" }));
   const adapter = createDiscordAdapter(app, { mode: "gateway" });
   await adapter.start();
+  warmAnswersInBackground(app.knowledge.engine);
   return {
     standIn,
     async stop() {

@@ -16,6 +16,7 @@ import { createSlackAdapter } from "../src/adapters/slack/slack-adapter.js";
 import { createApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
+import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
 import { startSlackStandIn, TEAM_ONE } from "../tests/helpers/slack-stand-in.js";
 
 const [role = "", apiUrl = "", databaseArg = ""] = process.argv.slice(2);
@@ -77,6 +78,7 @@ async function vitabot(): Promise<void> {
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
   app.registerAdapter(adapter);
   await adapter.start();
+  warmAnswersInBackground(app.knowledge.engine); // as npm start does
   process.on("message", (message: { type?: string }) => {
     if (message.type === "engine-stats")
       send({ type: "engine-stats", stats: app.knowledge.engine.termCacheStats() });

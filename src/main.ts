@@ -14,6 +14,7 @@ import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
 import { createRequestContext } from "./ops/request-context.js";
 import { secretValues } from "./ops/secrets.js";
 import { type ShutdownStep, shutDown } from "./ops/shutdown.js";
+import { warmAnswersInBackground } from "./ops/warm-answers.js";
 import { startTicking } from "./scheduler/ticker.js";
 
 /**
@@ -104,15 +105,18 @@ export async function startBot(config: Config): Promise<void> {
   if (consoleAdapter) adapters.push(consoleAdapter);
   for (const adapter of adapters) app.registerAdapter(adapter);
   const ticker = startSchedulerTick(app, ops.tickHooks);
+  let stopWarming = () => {};
   try {
     await ops.listen();
     for (const adapter of adapters) await adapter.start();
+    stopWarming = warmAnswersInBackground(app.knowledge.engine);
     // In the console chat, log lines would land between the person's messages: keep them quiet.
     const log = consoleAdapter ? logger.debug.bind(logger) : logger.info.bind(logger);
     log({ adapters: adapters.map((a) => a.platform), storage: app.storage.kind }, "vitabot started");
     const reason = await (consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal());
     log({ reason }, "vitabot stopping");
   } finally {
+    stopWarming();
     await shutDown(stopSteps(app, ops, ticker, adapters), { logger });
   }
 }

@@ -59,3 +59,39 @@ describe("the term-cached search", () => {
     expect(warm).toEqual(cold);
   });
 });
+
+describe("warming the term cache", () => {
+  const index = createIndex(buildDocuments(realContent()));
+
+  it("looks terms up ahead, without counting them, and then scores exactly as before", () => {
+    const search = createTermSearch(index, processTerm);
+    expect(search.warm(["muscle", "magnesium", "muscle"])).toBe(2);
+    expect(search.stats()).toEqual({ hits: 0, misses: 0, size: 2 });
+    expect(scoresOf(search.search("muscle magnesium"))).toEqual(scoresOf(index.search("muscle magnesium")));
+    expect(search.stats()).toEqual({ hits: 2, misses: 0, size: 2 });
+  });
+
+  it("stops at the cache's bound instead of pushing out what questions brought in", () => {
+    const search = createTermSearch(index, processTerm, 3);
+    search.search("cramps");
+    expect(search.warm(["muscle", "magnesium", "calcium", "legs"])).toBe(2);
+    expect(search.stats().size).toBe(3);
+    search.search("cramps");
+    expect(search.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
+
+  it("warms the content's whole vocabulary in slices, after which content words never miss", () => {
+    const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
+    const cold = createAnswerEngine(realContent(), { emergencyNumber: "911" });
+    let slices = 1;
+    while (engine.warmStep(100)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(engine.warmStep(100)).toBe(false);
+    const before = engine.termCacheStats();
+    expect(before.size).toBeGreaterThan(1000);
+    const question = "can low magnesium cause muscle cramps and weakness";
+    expect(engine.ask(question)).toEqual(cold.ask(question));
+    expect(engine.termCacheStats().misses).toBe(before.misses);
+    expect(engine.termCacheStats().hits).toBeGreaterThan(before.hits);
+  });
+});

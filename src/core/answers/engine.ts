@@ -141,7 +141,15 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     return doc ? answerFrom(question || doc.title, doc, []) : undefined;
   }
 
-  return { ask, answerById, symptomMatches, matcher, termCacheStats: retriever.cacheStats };
+  return {
+    ask,
+    answerById,
+    symptomMatches,
+    matcher,
+    termCacheStats: retriever.cacheStats,
+    /** Looks up the next `count` words of the content ahead of questions; true while more are left. */
+    warmStep: retriever.warmStep,
+  };
 }
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;

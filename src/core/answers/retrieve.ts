@@ -122,7 +122,32 @@ export function createRetriever(docs: readonly AnswerDoc[], termCacheSize = TERM
     return ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
   }
 
-  return { rank, cacheStats: terms.stats };
+  /** The processed terms of every document's searchable fields, each once, in document order. */
+  function vocabulary(): string[] {
+    const tokenize: (text: string) => string[] = MiniSearch.getDefault("tokenize");
+    const seen = new Set<string>();
+    for (const doc of docs) {
+      const text = [doc.title, doc.question, doc.phrasings, doc.body].join(" ");
+      for (const token of tokenize(text)) {
+        const term = processTerm(token);
+        if (term) seen.add(term);
+      }
+    }
+    return [...seen];
+  }
+
+  let unwarmed: string[] | undefined;
+  /**
+   * Warms the term cache with the next `count` words of the content's own vocabulary.
+   * @returns true while words are left (callers run it in slices, between requests).
+   */
+  function warmStep(count: number): boolean {
+    unwarmed ??= vocabulary();
+    terms.warm(unwarmed.splice(0, count));
+    return unwarmed.length > 0;
+  }
+
+  return { rank, warmStep, cacheStats: terms.stats };
 }
 
 export type Retriever = ReturnType<typeof createRetriever>;

@@ -15,8 +15,11 @@ export interface TermSearchHit {
   score: number;
 }
 
-/** Distinct terms remembered; user text can hold any word, so the memory is bounded. */
-export const TERM_CACHE_MAX = 2000;
+/**
+ * Distinct terms remembered; user text can hold any word, so the memory is bounded. Room
+ * for the content's own vocabulary (about 1,900 terms, see `warm`) and as many others.
+ */
+export const TERM_CACHE_MAX = 4000;
 
 /** What the memo did since it was built (for benchmarks and health). */
 export interface TermCacheStats {
@@ -117,7 +120,24 @@ export function createTermSearch(
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  return { search, stats: (): TermCacheStats => ({ ...stats, size: memo.size }) };
+  /**
+   * Looks up processed terms ahead of any question (not counted as hits or misses), while
+   * there is room: a first question then costs what a repeated one does.
+   * @returns how many were added.
+   */
+  function warm(processed: Iterable<string>): number {
+    let added = 0;
+    for (const term of processed) {
+      if (memo.size >= maxTerms) break;
+      if (memo.has(term)) continue;
+      termHits(term);
+      stats.misses--;
+      added++;
+    }
+    return added;
+  }
+
+  return { search, warm, stats: (): TermCacheStats => ({ ...stats, size: memo.size }) };
 }
 
 export type TermSearch = ReturnType<typeof createTermSearch>;
