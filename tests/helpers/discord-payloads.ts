@@ -184,6 +184,19 @@ export interface InteractionContext {
   permissions?: string;
 }
 
+/**
+ * Where a test's interactions come from: the stand-in's application, guild and channel.
+ * @example commandInteraction(interactionContext(standIn, ana), "vitamin", { nutrient: "d" })
+ */
+export function interactionContext(
+  standIn: { applicationId: string; guildId: string; channelId: string },
+  user: UserSpec,
+  overrides: Partial<InteractionContext> = {},
+): InteractionContext {
+  const { applicationId, guildId, channelId } = standIn;
+  return { applicationId, guildId, channelId, user, ...overrides };
+}
+
 /** Everything but `type` and `data`, for a guild or a DM interaction. */
 function interactionBase(ctx: InteractionContext) {
   const id = snowflake();

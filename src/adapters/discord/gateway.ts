@@ -52,7 +52,7 @@ export interface GatewayOptions {
  * only grow the heap and lengthen garbage collections. Only the bot's own user and member
  * stay; guilds, channels and roles keep discord.js's defaults.
  */
-export function cacheSettings() {
+function cacheSettings() {
   const self = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
   return Options.cacheWithLimits({
     ...Options.DefaultMakeCacheSettings,

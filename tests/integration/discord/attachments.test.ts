@@ -19,7 +19,7 @@ import {
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
 import type { BodyJson, MessageJson } from "../../helpers/discord-json.js";
-import { commandInteraction, type InteractionContext, snowflake } from "../../helpers/discord-payloads.js";
+import { commandInteraction, interactionContext, snowflake } from "../../helpers/discord-payloads.js";
 import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "../../helpers/discord-standin.js";
 
 const keys = generateKeyPairSync("ed25519");
@@ -53,14 +53,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-function ctx(): InteractionContext {
-  return {
-    applicationId: standIn.applicationId,
-    guildId: standIn.guildId,
-    channelId: standIn.channelId,
-    user: { id: "740000000000000001", username: "cy" },
-  };
-}
+const ctx = () => interactionContext(standIn, { id: "740000000000000001", username: "cy" });
 
 /** Fails unless the call uploaded the chart as files[0] with its alt text, shown in the embed. */
 async function expectChartAttached(call: RestCall, message: MessageJson | undefined) {

@@ -16,6 +16,7 @@ import {
   commandInteraction,
   guildCreate,
   type InteractionContext,
+  interactionContext,
   type OptionValues,
   snowflake,
 } from "../../helpers/discord-payloads.js";
@@ -38,15 +39,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-function ctx(overrides: Partial<InteractionContext> = {}): InteractionContext {
-  return {
-    applicationId: standIn.applicationId,
-    guildId: standIn.guildId,
-    channelId: standIn.channelId,
-    user: ana,
-    ...overrides,
-  };
-}
+const ctx = (overrides: Partial<InteractionContext> = {}) => interactionContext(standIn, ana, overrides);
 
 /** Dispatches an interaction and returns the body of its callback at the stand-in. */
 async function callback(payload: { id: string; token: string }): Promise<BodyJson> {

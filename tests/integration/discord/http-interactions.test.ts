@@ -13,7 +13,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
-  type InteractionContext,
+  interactionContext,
 } from "../../helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
 import { discordTestCommands, SLOW_MS } from "../../helpers/discord-test-commands.js";
@@ -44,14 +44,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-function ctx(): InteractionContext {
-  return {
-    applicationId: standIn.applicationId,
-    guildId: standIn.guildId,
-    channelId: standIn.channelId,
-    user: { id: "730000000000000001", username: "bo" },
-  };
-}
+const ctx = () => interactionContext(standIn, { id: "730000000000000001", username: "bo" });
 
 async function post(
   payload: unknown,

@@ -11,7 +11,7 @@ import {
   botRoleIdFor,
   buttonInteraction,
   commandInteraction,
-  type InteractionContext,
+  interactionContext,
   messageCreate,
   snowflake,
 } from "../../helpers/discord-payloads.js";
@@ -36,14 +36,7 @@ afterAll(async () => {
   await standIn?.close();
 });
 
-function ctx(): InteractionContext {
-  return {
-    applicationId: standIn.applicationId,
-    guildId: standIn.guildId,
-    channelId: standIn.channelId,
-    user: ana,
-  };
-}
+const ctx = () => interactionContext(standIn, ana);
 
 const callbackPath = (p: { id: string; token: string }) => `/interactions/${p.id}/${p.token}/callback`;
 
