@@ -5,19 +5,15 @@
  * bare discord.js handler that answers a constant embed by the same path (the ceiling).
  * Targets: p99 < 50 ms and within 1.5x of the ceiling, judged on the median of three
  * rounds (each round's figures are printed too). Everything is on 127.0.0.1.
+ * Each bot runs in its own process (bench/discord-child.ts), loaded as `npm start` loads
+ * it; the stand-ins and the load generator share this one, as Discord is elsewhere.
  * Run: node --expose-gc --import tsx -e "import('./bench/discord.ts').then(m => m.benchDiscord())"
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Client, Events, MessageFlags } from "discord.js";
-import { createDiscordAdapter } from "../src/adapters/discord/discord-adapter.js";
-import { createGatewayClient } from "../src/adapters/discord/gateway.js";
-import { createApp } from "../src/app.js";
-import { parseConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
-import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
 import { commandInteraction, type OptionValues } from "../tests/helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
 import { loadQuestionSet } from "../tests/helpers/question-set.js";
+import { spawnChild, stopChild } from "./child.js";
 import { fmt, median, percentile, printTable } from "./stats.js";
 
 const RATE_PER_S = 20;
@@ -31,7 +27,6 @@ const PER_ROUND = 600;
 const ROUNDS = 3;
 /** Each round's interactions are sent in this many alternating blocks per handler. */
 const BLOCKS_PER_ROUND = 6;
-const TOKEN = "bench-bot-token.abc.def";
 
 /**
  * A realistic mix: cards, answers, comparisons, food lists, tips, symptom checks, help.
@@ -116,53 +111,18 @@ interface Contender {
   stop(): Promise<void>;
 }
 
-/** vitabot as `npm start` builds it (createApp, the gateway adapter, answers warmed), on its own stand-in. */
-async function startVitabot(): Promise<Contender> {
+/**
+ * A bot in its own process (bench/discord-child.ts) against its own stand-in in this
+ * one, as in production, where Discord is elsewhere: the bot's event loop and heap hold
+ * only the bot, not the load generator or the stand-in.
+ */
+async function start(role: "vitabot" | "ceiling"): Promise<Contender> {
   const standIn = await startDiscordStandIn({ record: false });
-  const config = parseConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_APPLICATION_ID: standIn.applicationId,
-    DISCORD_API_URL: standIn.apiUrl,
-    DATABASE_URL: "file::memory:",
-  });
-  const app = await createApp(config, createLogger({ level: "warn" }));
-  const adapter = createDiscordAdapter(app, { mode: "gateway" });
-  await adapter.start();
-  warmAnswersInBackground(app.knowledge.engine);
+  const bot = await spawnChild("./discord-child.ts", role, [standIn.apiUrl, standIn.applicationId]);
   return {
     standIn,
     async stop() {
-      await adapter.stop();
-      await app.close();
-      await standIn.close();
-    },
-  };
-}
-
-const CONSTANT_EMBED = {
-  title: "Vitamin D",
-  description: "A constant answer, the same every time.",
-  fields: [{ name: "Test", value: "25(OH)D blood test" }],
-  footer: { text: "General information, not medical advice." },
-};
-
-/** The ceiling: the same client options, answering every command with one constant embed. */
-async function startCeiling(): Promise<Contender> {
-  const standIn = await startDiscordStandIn({ record: false });
-  const client: Client = createGatewayClient({ token: TOKEN, apiUrl: standIn.apiUrl });
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!interaction.isChatInputCommand()) return;
-    void interaction
-      .reply({ embeds: [CONSTANT_EMBED], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
-      .catch(() => {});
-  });
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(TOKEN);
-  await ready;
-  return {
-    standIn,
-    async stop() {
-      await client.destroy();
+      await stopChild(bot);
       await standIn.close();
     },
   };
@@ -217,7 +177,7 @@ const ratioAt = (runs: Runs, p: number) =>
 
 /** Prints the Discord latency table (vitabot vs the constant-embed ceiling) and the ratios. */
 export async function benchDiscord(): Promise<void> {
-  const contenders = { vitabot: await startVitabot(), ceiling: await startCeiling() };
+  const contenders = { vitabot: await start("vitabot"), ceiling: await start("ceiling") };
   try {
     const rounds = await measure(contenders.vitabot, contenders.ceiling);
     const all = (name: keyof Runs) => rounds.flatMap((r) => r[name].samples);

@@ -12,13 +12,12 @@
  * Run: node --expose-gc --import tsx -e "import('./bench/slack.ts').then(m => m.benchSlack())"
  * (BENCH_DATABASE_URL=postgres://… runs the app on PostgreSQL instead of a SQLite file.)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { askChild, type Child, spawnChild, stopChild } from "./child.js";
 import { paced, QUESTION_COUNT, signedRequests } from "./slack-load.js";
 import { fmt, median, percentile, printTable } from "./stats.js";
 
@@ -31,52 +30,13 @@ const DURATION_S = 8;
 const WARMUP_S = 15;
 const CONNECTIONS = 50;
 
-interface Child {
-  process: ChildProcess;
-  ready: Record<string, unknown>;
-}
-
-function spawnRole(role: string, args: string[], secret: string): Promise<Child> {
-  const script = fileURLToPath(new URL("./slack-child.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, role, ...args], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, BENCH_SIGNING_SECRET: secret },
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${role} did not start within 60 s`)), 60_000);
-    child.once("exit", (code) => reject(new Error(`${role} exited with ${code}`)));
-    child.on("message", (message: Record<string, unknown>) => {
-      if (message.type !== "ready") return;
-      clearTimeout(timer);
-      resolve({ process: child, ready: message });
-    });
-  });
-}
-
-async function stop(child: Child | undefined): Promise<void> {
-  if (!child || child.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.process.once("exit", resolve));
-  child.process.kill("SIGTERM");
-  await exited;
-}
-
-/** Asks a child one question over IPC (`counts`, `cpu`) and waits for the reply of that type. */
-function ask<T>(child: Child, type: string, pick: (message: Record<string, unknown>) => T): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: Record<string, unknown>) => {
-      if (message.type !== type) return;
-      child.process.off("message", listener);
-      resolve(pick(message));
-    };
-    child.process.on("message", listener);
-    child.process.send({ type });
-  });
-}
+const spawnRole = (role: string, args: string[], secret: string) =>
+  spawnChild("./slack-child.ts", role, args, { BENCH_SIGNING_SECRET: secret });
 
 const answersDelivered = (standIn: Child) =>
-  ask(standIn, "counts", (m) => (m.counts as Record<string, number>).response_url ?? 0);
+  askChild(standIn, "counts", (m) => (m.counts as Record<string, number>).response_url ?? 0);
 const cpuMs = (child: Child) =>
-  ask(child, "cpu", (m) => {
+  askChild(child, "cpu", (m) => {
     const usage = m.usage as NodeJS.CpuUsage;
     return (usage.user + usage.system) / 1000;
   });
@@ -134,7 +94,7 @@ async function throughputRun(
 
 /** The answer engine's term cache, as the vitabot process reports it. */
 const termCache = (app: Child) =>
-  ask(app, "engine-stats", (m) => m.stats as { hits: number; misses: number; size: number });
+  askChild(app, "engine-stats", (m) => m.stats as { hits: number; misses: number; size: number });
 
 async function latency(
   app: Child,
@@ -156,7 +116,7 @@ async function latency(
       );
     out.p50.push(percentile(latencies, 50));
     out.p99.push(percentile(latencies, 99));
-    const loop = await ask(app, "cpu", (m) => [m.loopP99Ms, m.loopMaxMs]);
+    const loop = await askChild(app, "cpu", (m) => [m.loopP99Ms, m.loopMaxMs]);
     if (process.env.BENCH_DEBUG)
       console.error("event loop delay p99/max ms", loop, "ack p99", percentile(latencies, 99));
   }
@@ -173,7 +133,7 @@ async function withApp<T>(
   try {
     return await run(app);
   } finally {
-    await stop(app);
+    await stopChild(app);
   }
 }
 
@@ -292,7 +252,7 @@ export async function benchSlack(): Promise<void> {
     );
     report(results);
   } finally {
-    await stop(standIn);
+    await stopChild(standIn);
     await rm(dir, { recursive: true, force: true });
   }
 }

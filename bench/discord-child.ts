@@ -1,0 +1,61 @@
+/**
+ * One Discord bot of the Discord benchmark, in its own process, started by
+ * bench/discord.ts with a role, the stand-in's API URL and its application id:
+ * `vitabot` (createApp and the gateway adapter, as `npm start` builds them) or
+ * `ceiling` (the same discord.js client options, answering every command with one
+ * constant embed). It reports `ready` over IPC once logged in; 127.0.0.1 only.
+ */
+import { type Client, Events, MessageFlags } from "discord.js";
+import { createDiscordAdapter } from "../src/adapters/discord/discord-adapter.js";
+import { createGatewayClient } from "../src/adapters/discord/gateway.js";
+import { createApp } from "../src/app.js";
+import { parseConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
+
+const [role = "", apiUrl = "", applicationId = ""] = process.argv.slice(2);
+const BENCH_TOKEN = "bench-bot-token.abc.def";
+
+async function vitabot(): Promise<void> {
+  const config = parseConfig({
+    DISCORD_TOKEN: BENCH_TOKEN,
+    DISCORD_APPLICATION_ID: applicationId,
+    DISCORD_API_URL: apiUrl,
+    DATABASE_URL: "file::memory:",
+    LOG_LEVEL: "warn",
+  });
+  const app = await createApp(config, createLogger({ level: "warn" }));
+  const adapter = createDiscordAdapter(app, { mode: "gateway" });
+  await adapter.start();
+  warmAnswersInBackground(app.knowledge.engine); // as npm start does
+}
+
+const CONSTANT_EMBED = {
+  title: "Vitamin D",
+  description: "A constant answer, the same every time.",
+  fields: [{ name: "Test", value: "25(OH)D blood test" }],
+  footer: { text: "General information, not medical advice." },
+};
+
+async function ceiling(): Promise<void> {
+  const client: Client = createGatewayClient({ token: BENCH_TOKEN, apiUrl });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!interaction.isChatInputCommand()) return;
+    void interaction
+      .reply({ embeds: [CONSTANT_EMBED], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
+      .catch(() => {});
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(BENCH_TOKEN);
+  await ready;
+}
+
+const roles: Record<string, () => Promise<void>> = { vitabot, ceiling };
+const run = roles[role];
+if (!run) {
+  console.error(`unknown role "${role}"`);
+  process.exit(2);
+}
+await run();
+process.send?.({ type: "ready" });
+process.on("disconnect", () => process.exit(0));
