@@ -1,7 +1,8 @@
 /**
  * One Discord bot of the Discord benchmark, in its own process, started by
- * bench/discord.ts with a role, the stand-in's API URL and its application id:
- * `vitabot` (createApp and the gateway adapter, as `npm start` builds them) or
+ * bench/discord.ts with a role, the stand-in's API URL, its application id and (for
+ * vitabot) a database URL: `vitabot` (createApp and the gateway adapter, as `npm start`
+ * builds them, on a SQLite file) or
  * `ceiling` (the same discord.js client options, answering every command with one
  * constant embed). It reports `ready` over IPC once logged in; 127.0.0.1 only.
  */
@@ -13,7 +14,7 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
 
-const [role = "", apiUrl = "", applicationId = ""] = process.argv.slice(2);
+const [role = "", apiUrl = "", applicationId = "", databaseUrl = ""] = process.argv.slice(2);
 const BENCH_TOKEN = "bench-bot-token.abc.def";
 
 async function vitabot(): Promise<void> {
@@ -21,7 +22,7 @@ async function vitabot(): Promise<void> {
     DISCORD_TOKEN: BENCH_TOKEN,
     DISCORD_APPLICATION_ID: applicationId,
     DISCORD_API_URL: apiUrl,
-    DATABASE_URL: "file::memory:",
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: "warn",
   });
   const app = await createApp(config, createLogger({ level: "warn" }));

@@ -9,6 +9,9 @@
  * it; the stand-ins and the load generator share this one, as Discord is elsewhere.
  * Run: node --expose-gc --import tsx -e "import('./bench/discord.ts').then(m => m.benchDiscord())"
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { commandInteraction, type OptionValues } from "../tests/helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
@@ -116,9 +119,13 @@ interface Contender {
  * one, as in production, where Discord is elsewhere: the bot's event loop and heap hold
  * only the bot, not the load generator or the stand-in.
  */
-async function start(role: "vitabot" | "ceiling"): Promise<Contender> {
+async function start(role: "vitabot" | "ceiling", databaseUrl = ""): Promise<Contender> {
   const standIn = await startDiscordStandIn({ record: false });
-  const bot = await spawnChild("./discord-child.ts", role, [standIn.apiUrl, standIn.applicationId]);
+  const bot = await spawnChild("./discord-child.ts", role, [
+    standIn.apiUrl,
+    standIn.applicationId,
+    databaseUrl,
+  ]);
   return {
     standIn,
     async stop() {
@@ -177,7 +184,12 @@ const ratioAt = (runs: Runs, p: number) =>
 
 /** Prints the Discord latency table (vitabot vs the constant-embed ceiling) and the ratios. */
 export async function benchDiscord(): Promise<void> {
-  const contenders = { vitabot: await start("vitabot"), ceiling: await start("ceiling") };
+  // A SQLite file in WAL mode, as `npm start` uses by default.
+  const dir = await mkdtemp(join(tmpdir(), "vitabot-bench-discord-"));
+  const contenders = {
+    vitabot: await start("vitabot", `file:${join(dir, "bench.db")}`),
+    ceiling: await start("ceiling"),
+  };
   try {
     const rounds = await measure(contenders.vitabot, contenders.ceiling);
     const all = (name: keyof Runs) => rounds.flatMap((r) => r[name].samples);
@@ -216,5 +228,6 @@ export async function benchDiscord(): Promise<void> {
   } finally {
     await contenders.vitabot.stop();
     await contenders.ceiling.stop();
+    await rm(dir, { recursive: true, force: true });
   }
 }
