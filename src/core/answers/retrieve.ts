@@ -98,26 +98,24 @@ export function createRetriever(docs: readonly AnswerDoc[], termCacheSize = TERM
 
   /** Documents for the query, best first. */
   function rank(query: string, targets: readonly NutrientId[], intents: ReadonlySet<Intent>): Ranked[] {
+    const ranked: Ranked[] = [];
+    const add = (doc: AnswerDoc, base: number, match: number) => {
+      const faqBonus = doc.id.startsWith("faq:") ? 1.1 : 1;
+      const score = base * nutrientFactor(doc, targets) * topicFactor(doc, intents) * faqBonus;
+      ranked.push({ doc, match, score });
+    };
     const hits = terms.search(query);
     const top = hits[0]?.score ?? 1;
-    const scores = new Map<string, { base: number; match: number }>();
-    for (const hit of hits) scores.set(hit.id, { base: hit.score / top, match: hit.score });
-    const [first] = targets;
-    if (first) {
-      for (const doc of sectionsOf.get(first) ?? []) {
-        if (!scores.has(doc.id)) scores.set(doc.id, { base: SECTION_PRIOR, match: 0 });
-      }
-    }
-    const ranked: Ranked[] = [];
-    for (const [id, { base, match }] of scores) {
-      const doc = byId.get(id);
+    const found = new Set<string>();
+    for (const hit of hits) {
+      const doc = byId.get(hit.id);
       if (!doc) continue;
-      const faqBonus = doc.id.startsWith("faq:") ? 1.1 : 1;
-      ranked.push({
-        doc,
-        match,
-        score: base * nutrientFactor(doc, targets) * topicFactor(doc, intents) * faqBonus,
-      });
+      found.add(hit.id);
+      add(doc, hit.score / top, hit.score);
+    }
+    const [first] = targets;
+    for (const doc of first ? (sectionsOf.get(first) ?? []) : []) {
+      if (!found.has(doc.id)) add(doc, SECTION_PRIOR, 0);
     }
     return ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
   }
