@@ -1,6 +1,7 @@
 /**
  * SQLite backend: better-sqlite3 (synchronous, in-process) behind Kysely, in WAL mode for
  * file databases so readers never block the writer and a second process can share the file.
+ * File databases checkpoint in a worker thread (sqlite-checkpointer.ts), not inside a commit.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -15,6 +16,7 @@ import {
 import type { Database } from "./database.js";
 import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
 import type { QueryRunner } from "./prepared.js";
+import { checkpointInBackground } from "./sqlite-checkpointer.js";
 import type { Storage } from "./storage.js";
 
 /** The path that opens a private, throwaway in-memory database. */
@@ -97,8 +99,13 @@ function directRunner(
 export function openSqliteConnection(path: string): { db: Kysely<Database>; run: QueryRunner } {
   try {
     const sqlite = openSqlite(path);
+    const checkpointer = path === SQLITE_MEMORY_PATH ? undefined : checkpointInBackground(sqlite, path);
     const prepare = statementCache(sqlite);
-    const database: SqliteDialectConfig["database"] = { close: () => sqlite.close(), prepare };
+    const close = () => {
+      checkpointer?.stop();
+      sqlite.close();
+    };
+    const database: SqliteDialectConfig["database"] = { close, prepare };
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     return { db, run: directRunner(sqlite, prepare, db) };
   } catch (error) {

@@ -29,6 +29,8 @@ describe("createSqliteStorage", () => {
       expect(await pragma("synchronous")).toBe(1); // NORMAL
       expect(await pragma("busy_timeout")).toBe(5000);
       expect(await pragma("foreign_keys")).toBe(1);
+      // Checkpoints run in a worker thread (sqlite-checkpointer.test.ts), never inside a commit.
+      expect(await pragma("wal_autocheckpoint")).toBe(0);
     } finally {
       await db.destroy();
     }

@@ -1,0 +1,75 @@
+/**
+ * WAL checkpoints off the event loop. By default SQLite checkpoints inside whichever
+ * commit pushes the WAL past 1,000 pages: that commit then copies the pages into the
+ * database file and syncs it (about 10 ms on this machine), on the thread that answers
+ * chat. Instead, the serving connection turns automatic checkpoints off, and a worker
+ * thread with its own connection runs a PASSIVE checkpoint every second (PASSIVE never
+ * waits for readers or writers). If the worker fails, automatic checkpoints come back on,
+ * so the WAL never grows without bound.
+ */
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type SqliteDatabase from "better-sqlite3";
+
+export const CHECKPOINT_INTERVAL_MS = 1_000;
+/** SQLite's own default, restored if the worker stops. */
+const AUTOCHECKPOINT_PAGES = 1_000;
+
+/** What one checkpoint did: pages in the WAL, and how many of them are now in the database file. */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+// Plain CommonJS, evaluated by the worker: it needs no TypeScript loader.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+const timer = setInterval(() => {
+  const [result] = db.pragma("wal_checkpoint(PASSIVE)");
+  parentPort.postMessage(result);
+}, workerData.intervalMs);
+parentPort.on("message", () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export interface Checkpointer {
+  /** Called after each checkpoint the worker runs (for tests and diagnostics). */
+  onCheckpoint(listener: (result: CheckpointResult) => void): void;
+  /** Stops the worker; its connection closes once a running checkpoint is done. */
+  stop(): void;
+}
+
+/**
+ * Moves the checkpoints of `sqlite` (a WAL-mode file connection) to a worker thread.
+ * @example const checkpointer = checkpointInBackground(sqlite, "./data/vitabot.db"); … checkpointer.stop();
+ */
+export function checkpointInBackground(
+  sqlite: SqliteDatabase.Database,
+  path: string,
+  intervalMs = CHECKPOINT_INTERVAL_MS,
+): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
+  worker.unref();
+  sqlite.pragma("wal_autocheckpoint = 0");
+  let stopped = false;
+  const fallBack = () => {
+    if (!stopped && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  };
+  worker.once("error", fallBack);
+  worker.once("exit", fallBack);
+  return {
+    onCheckpoint: (listener) => worker.on("message", listener),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      worker.postMessage("stop");
+    },
+  };
+}

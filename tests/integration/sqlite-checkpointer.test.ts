@@ -1,0 +1,91 @@
+/**
+ * WAL checkpoints in a worker thread, against real SQLite files: the worker's own
+ * connection moves the serving connection's WAL pages into the database file, and when
+ * the worker cannot run, automatic checkpoints come back on.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { type CheckpointResult, checkpointInBackground } from "../../src/storage/sqlite-checkpointer.js";
+
+const dir = mkdtempSync(join(tmpdir(), "vitabot-checkpoint-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function walDatabase(name: string): SqliteDatabase.Database {
+  const sqlite = new SqliteDatabase(join(dir, name));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.exec("create table notes (id integer primary key, body text not null)");
+  return sqlite;
+}
+
+const autocheckpoint = (sqlite: SqliteDatabase.Database) =>
+  sqlite.pragma("wal_autocheckpoint", { simple: true });
+
+async function until<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("checkpointInBackground", () => {
+  it("turns commit-time checkpoints off and copies every WAL page into the database file from a worker", async () => {
+    const sqlite = walDatabase("moved.db");
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "moved.db"), 50);
+    try {
+      expect(autocheckpoint(sqlite)).toBe(0);
+      const results: CheckpointResult[] = [];
+      checkpointer.onCheckpoint((result) => results.push(result));
+      const sizeBefore = statSync(join(dir, "moved.db")).size;
+      const insert = sqlite.prepare("insert into notes (body) values (?)");
+      // Far more than SQLite's 1,000-page threshold, one commit per row as chat commands do.
+      for (let i = 0; i < 3_000; i++) insert.run("x".repeat(2_000));
+      // The serving connection never checkpoints now, so only the worker can grow the file.
+      const grown = sizeBefore + 3_000 * 2_000;
+      await until(
+        () => (statSync(join(dir, "moved.db")).size > grown ? true : undefined),
+        "the rows in the file",
+      );
+      await until(() => results.find((r) => r.busy === 0 && r.checkpointed > 0), "a checkpoint report");
+      expect(sqlite.prepare("select count(*) as n from notes").get()).toEqual({ n: 3_000 });
+    } finally {
+      checkpointer.stop();
+      sqlite.close();
+    }
+  });
+
+  it("turns automatic checkpoints back on when the worker cannot open the database", async () => {
+    const sqlite = walDatabase("fallback.db");
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "missing", "nope.db"), 50);
+    try {
+      await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
+      expect(autocheckpoint(sqlite)).toBe(1_000);
+    } finally {
+      checkpointer.stop();
+      sqlite.close();
+    }
+  });
+
+  it("stops checkpointing when stopped, leaving the connection's setting alone", async () => {
+    const sqlite = walDatabase("stopped.db");
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "stopped.db"), 20);
+    const results: CheckpointResult[] = [];
+    checkpointer.onCheckpoint((result) => results.push(result));
+    try {
+      await until(() => (results.length > 0 ? true : undefined), "a first checkpoint");
+      checkpointer.stop();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const seen = results.length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(results.length).toBe(seen);
+      expect(autocheckpoint(sqlite)).toBe(0);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
