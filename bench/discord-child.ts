@@ -1,10 +1,10 @@
 /**
  * One Discord bot of the Discord benchmark, in its own process, started by
  * bench/discord.ts with a role, the stand-in's API URL, its application id and (for
- * vitabot) a database URL: `vitabot` (createApp and the gateway adapter, as `npm start`
- * builds them, on a SQLite file) or
- * `ceiling` (the same discord.js client options, answering every command with one
- * constant embed). It reports `ready` over IPC once logged in; 127.0.0.1 only.
+ * vitabot) a database URL. `vitabot`: createApp and the gateway adapter on a SQLite file,
+ * as `npm start` builds them. `ceiling`: the same discord.js client options, answering
+ * every command with one constant embed. It reports `ready` over IPC once logged in;
+ * 127.0.0.1 only.
  */
 import { type Client, Events, MessageFlags } from "discord.js";
 import { createDiscordAdapter } from "../src/adapters/discord/discord-adapter.js";
