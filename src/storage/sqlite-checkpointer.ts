@@ -4,14 +4,18 @@
  * database file and syncs it (about 10 ms on this machine), on the thread that answers
  * chat. Instead, the serving connection turns automatic checkpoints off, and a worker
  * thread with its own connection runs a PASSIVE checkpoint every second (PASSIVE never
- * waits for readers or writers). If the worker fails, automatic checkpoints come back on,
- * so the WAL never grows without bound.
+ * waits for readers or writers). A checkpoint that fails (the file is busy, say during a
+ * rolling restart) is retried on the next tick; if the worker cannot open the file, or
+ * keeps failing, it stops and automatic checkpoints come back on, so the WAL never grows
+ * without bound.
  */
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type SqliteDatabase from "better-sqlite3";
 
 export const CHECKPOINT_INTERVAL_MS = 1_000;
+/** Checkpoints failing in a row before the worker gives up (half a minute at the default interval). */
+export const CHECKPOINT_GIVE_UP_AFTER = 30;
 /** SQLite's own default, restored if the worker stops. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -26,10 +30,16 @@ export interface CheckpointResult {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
+const db = new Database(workerData.path, { fileMustExist: true, timeout: 0 }); // busy: try next tick
+let failures = 0;
 const timer = setInterval(() => {
-  const [result] = db.pragma("wal_checkpoint(PASSIVE)");
-  parentPort.postMessage(result);
+  try {
+    const [result] = db.pragma("wal_checkpoint(PASSIVE)");
+    failures = 0;
+    parentPort.postMessage(result);
+  } catch (error) {
+    if (++failures >= workerData.giveUpAfter) throw error;
+  }
 }, workerData.intervalMs);
 parentPort.on("message", () => {
   clearInterval(timer);
@@ -45,6 +55,12 @@ export interface Checkpointer {
   stop(): void;
 }
 
+export interface CheckpointOptions {
+  intervalMs?: number;
+  /** Failed checkpoints in a row after which automatic checkpoints come back on. */
+  giveUpAfter?: number;
+}
+
 /**
  * Moves the checkpoints of `sqlite` (a WAL-mode file connection) to a worker thread.
  * @example const checkpointer = checkpointInBackground(sqlite, "./data/vitabot.db"); … checkpointer.stop();
@@ -52,10 +68,13 @@ export interface Checkpointer {
 export function checkpointInBackground(
   sqlite: SqliteDatabase.Database,
   path: string,
-  intervalMs = CHECKPOINT_INTERVAL_MS,
+  { intervalMs = CHECKPOINT_INTERVAL_MS, giveUpAfter = CHECKPOINT_GIVE_UP_AFTER }: CheckpointOptions = {},
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver, path, intervalMs, giveUpAfter },
+  });
   worker.unref();
   sqlite.pragma("wal_autocheckpoint = 0");
   let stopped = false;

@@ -1,7 +1,8 @@
 /**
  * WAL checkpoints in a worker thread, against real SQLite files: the worker's own
- * connection moves the serving connection's WAL pages into the database file, and when
- * the worker cannot run, automatic checkpoints come back on.
+ * connection moves the serving connection's WAL pages into the database file, a busy file
+ * only delays it, and when the worker cannot run, automatic checkpoints come back on.
+ * A connection in EXCLUSIVE locking mode makes the file busy for every other connection.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,7 +37,7 @@ async function until<T>(check: () => T | undefined, what: string, timeoutMs = 10
 describe("checkpointInBackground", () => {
   it("turns commit-time checkpoints off and copies every WAL page into the database file from a worker", async () => {
     const sqlite = walDatabase("moved.db");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "moved.db"), 50);
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "moved.db"), { intervalMs: 50 });
     try {
       expect(autocheckpoint(sqlite)).toBe(0);
       const results: CheckpointResult[] = [];
@@ -61,7 +62,47 @@ describe("checkpointInBackground", () => {
 
   it("turns automatic checkpoints back on when the worker cannot open the database", async () => {
     const sqlite = walDatabase("fallback.db");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "missing", "nope.db"), 50);
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "missing", "nope.db"), { intervalMs: 50 });
+    try {
+      await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
+      expect(autocheckpoint(sqlite)).toBe(1_000);
+    } finally {
+      checkpointer.stop();
+      sqlite.close();
+    }
+  });
+
+  it("retries while the file is busy and checkpoints once it is free, keeping the setting", async () => {
+    const path = join(dir, "busy.db");
+    const sqlite = walDatabase("busy.db");
+    sqlite.pragma("locking_mode = EXCLUSIVE");
+    sqlite.prepare("insert into notes (body) values (?)").run("held");
+    const checkpointer = checkpointInBackground(sqlite, path, { intervalMs: 20, giveUpAfter: 1_000 });
+    const results: CheckpointResult[] = [];
+    checkpointer.onCheckpoint((result) => results.push(result));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // about 15 busy ticks
+      expect(results).toEqual([]);
+      expect(autocheckpoint(sqlite)).toBe(0);
+      sqlite.pragma("locking_mode = NORMAL");
+      sqlite.prepare("select count(*) from notes").get(); // the next transaction releases the lock
+      const done = await until(() => results.find((r) => r.busy === 0 && r.log > 0), "a checkpoint");
+      expect(done.checkpointed).toBe(done.log);
+      expect(autocheckpoint(sqlite)).toBe(0);
+    } finally {
+      checkpointer.stop();
+      sqlite.close();
+    }
+  });
+
+  it("gives up after failing in a row and turns automatic checkpoints back on", async () => {
+    const sqlite = walDatabase("stuck.db");
+    sqlite.pragma("locking_mode = EXCLUSIVE");
+    sqlite.prepare("insert into notes (body) values (?)").run("held");
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "stuck.db"), {
+      intervalMs: 20,
+      giveUpAfter: 5,
+    });
     try {
       await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
       expect(autocheckpoint(sqlite)).toBe(1_000);
@@ -73,7 +114,7 @@ describe("checkpointInBackground", () => {
 
   it("stops checkpointing when stopped, leaving the connection's setting alone", async () => {
     const sqlite = walDatabase("stopped.db");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "stopped.db"), 20);
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "stopped.db"), { intervalMs: 20 });
     const results: CheckpointResult[] = [];
     checkpointer.onCheckpoint((result) => results.push(result));
     try {
