@@ -21,6 +21,12 @@ function walDatabase(name: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** EXCLUSIVE locking mode: after its next write, no other connection can use the file. */
+function holdExclusively(sqlite: SqliteDatabase.Database): void {
+  sqlite.pragma("locking_mode = EXCLUSIVE");
+  sqlite.prepare("insert into notes (body) values (?)").run("held");
+}
+
 const autocheckpoint = (sqlite: SqliteDatabase.Database) =>
   sqlite.pragma("wal_autocheckpoint", { simple: true });
 
@@ -60,9 +66,28 @@ describe("checkpointInBackground", () => {
     }
   });
 
-  it("turns automatic checkpoints back on when the worker cannot open the database", async () => {
-    const sqlite = walDatabase("fallback.db");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "missing", "nope.db"), { intervalMs: 50 });
+  it.each([
+    {
+      why: "the worker cannot open the database",
+      name: "fallback.db",
+      workerPath: join(dir, "missing", "nope.db"),
+      giveUpAfter: undefined,
+      busy: false,
+    },
+    {
+      why: "checkpoints keep failing on a busy file",
+      name: "stuck.db",
+      workerPath: join(dir, "stuck.db"),
+      giveUpAfter: 5,
+      busy: true,
+    },
+  ])("turns automatic checkpoints back on when $why", async ({ name, workerPath, giveUpAfter, busy }) => {
+    const sqlite = walDatabase(name);
+    if (busy) holdExclusively(sqlite);
+    const checkpointer = checkpointInBackground(sqlite, workerPath, {
+      intervalMs: 20,
+      ...(giveUpAfter ? { giveUpAfter } : {}),
+    });
     try {
       await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
       expect(autocheckpoint(sqlite)).toBe(1_000);
@@ -75,8 +100,7 @@ describe("checkpointInBackground", () => {
   it("retries while the file is busy and checkpoints once it is free, keeping the setting", async () => {
     const path = join(dir, "busy.db");
     const sqlite = walDatabase("busy.db");
-    sqlite.pragma("locking_mode = EXCLUSIVE");
-    sqlite.prepare("insert into notes (body) values (?)").run("held");
+    holdExclusively(sqlite);
     const checkpointer = checkpointInBackground(sqlite, path, { intervalMs: 20, giveUpAfter: 1_000 });
     const results: CheckpointResult[] = [];
     checkpointer.onCheckpoint((result) => results.push(result));
@@ -89,23 +113,6 @@ describe("checkpointInBackground", () => {
       const done = await until(() => results.find((r) => r.busy === 0 && r.log > 0), "a checkpoint");
       expect(done.checkpointed).toBe(done.log);
       expect(autocheckpoint(sqlite)).toBe(0);
-    } finally {
-      checkpointer.stop();
-      sqlite.close();
-    }
-  });
-
-  it("gives up after failing in a row and turns automatic checkpoints back on", async () => {
-    const sqlite = walDatabase("stuck.db");
-    sqlite.pragma("locking_mode = EXCLUSIVE");
-    sqlite.prepare("insert into notes (body) values (?)").run("held");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "stuck.db"), {
-      intervalMs: 20,
-      giveUpAfter: 5,
-    });
-    try {
-      await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
-      expect(autocheckpoint(sqlite)).toBe(1_000);
     } finally {
       checkpointer.stop();
       sqlite.close();
