@@ -99,7 +99,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     emergencyNumber: config.emergencyNumber,
   });
   const registry = createRegistry(options.commands ?? commands);
-  const storage = options.storage ?? createStorage(config.storage);
+  const storage = options.storage ?? createStorage(config.storage, logger);
   await storage.migrate();
   const adapters = new Map<Platform, ChatAdapter>();
   const post = async (channel: ChannelRef, reply: Reply) => {

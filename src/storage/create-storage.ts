@@ -1,5 +1,6 @@
 /** Picks the Storage backend named by the parsed config (`DATABASE_URL`). */
 import type { StorageConfig } from "../config.js";
+import type { Logger } from "../logger.js";
 import { createPostgresStorage } from "./postgres-storage.js";
 import { createSqliteStorage } from "./sqlite-storage.js";
 import type { Storage } from "./storage.js";
@@ -8,13 +9,14 @@ export type { StorageConfig };
 
 /**
  * The `Storage` for `config`: SQLite for `file:PATH` / `file::memory:`, PostgreSQL for
- * `postgres://`. Call `migrate()` before use and `close()` on shutdown.
- * @example const storage = createStorage({ kind: "sqlite", path: "./data/vitabot.db" });
+ * `postgres://`. Call `migrate()` before use and `close()` on shutdown. `logger` hears
+ * what an operator should know about the backend.
+ * @example const storage = createStorage({ kind: "sqlite", path: "./data/vitabot.db" }, logger);
  */
-export function createStorage(config: StorageConfig): Storage {
+export function createStorage(config: StorageConfig, logger?: Pick<Logger, "warn">): Storage {
   switch (config.kind) {
     case "sqlite":
-      return createSqliteStorage({ path: config.path });
+      return createSqliteStorage({ path: config.path, ...(logger ? { logger } : {}) });
     case "postgres":
       return createPostgresStorage({ url: config.url });
   }

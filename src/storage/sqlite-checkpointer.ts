@@ -26,11 +26,20 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-// Plain CommonJS, evaluated by the worker: it needs no TypeScript loader.
+// Plain CommonJS, evaluated by the worker: it needs no TypeScript loader. It throws plain
+// Errors: better-sqlite3's SqliteError loses its message crossing to the main thread.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true, timeout: 0 }); // busy: try next tick
+const fail = (what, error) => {
+  throw new Error(what + ": " + error.message + (error.code ? " (" + error.code + ")" : ""));
+};
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true, timeout: 0 }); // busy: try next tick
+} catch (error) {
+  fail("cannot open the database", error);
+}
 let failures = 0;
 const timer = setInterval(() => {
   try {
@@ -38,7 +47,7 @@ const timer = setInterval(() => {
     failures = 0;
     parentPort.postMessage(result);
   } catch (error) {
-    if (++failures >= workerData.giveUpAfter) throw error;
+    if (++failures >= workerData.giveUpAfter) fail(failures + " checkpoints failed in a row", error);
   }
 }, workerData.intervalMs);
 parentPort.on("message", () => {
@@ -59,6 +68,8 @@ export interface CheckpointOptions {
   intervalMs?: number;
   /** Failed checkpoints in a row after which automatic checkpoints come back on. */
   giveUpAfter?: number;
+  /** Told once if the worker stops on its own and automatic checkpoints come back on. */
+  onFallBack?: (error: Error) => void;
 }
 
 /**
@@ -68,7 +79,11 @@ export interface CheckpointOptions {
 export function checkpointInBackground(
   sqlite: SqliteDatabase.Database,
   path: string,
-  { intervalMs = CHECKPOINT_INTERVAL_MS, giveUpAfter = CHECKPOINT_GIVE_UP_AFTER }: CheckpointOptions = {},
+  {
+    intervalMs = CHECKPOINT_INTERVAL_MS,
+    giveUpAfter = CHECKPOINT_GIVE_UP_AFTER,
+    onFallBack,
+  }: CheckpointOptions = {},
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER_SOURCE, {
@@ -78,11 +93,14 @@ export function checkpointInBackground(
   worker.unref();
   sqlite.pragma("wal_autocheckpoint = 0");
   let stopped = false;
-  const fallBack = () => {
-    if (!stopped && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  const fallBack = (error: Error) => {
+    if (stopped || !sqlite.open) return;
+    stopped = true;
+    sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    onFallBack?.(error);
   };
   worker.once("error", fallBack);
-  worker.once("exit", fallBack);
+  worker.once("exit", (code) => fallBack(new Error(`the checkpoint worker exited (code ${code})`)));
   return {
     onCheckpoint: (listener) => worker.on("message", listener),
     stop() {

@@ -13,6 +13,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
 } from "kysely";
+import type { Logger } from "../logger.js";
 import type { Database } from "./database.js";
 import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
 import type { QueryRunner } from "./prepared.js";
@@ -26,6 +27,8 @@ export const SQLITE_MEMORY_PATH = ":memory:";
 export interface SqliteStorageConfig {
   /** A file path (parent directories are created) or `":memory:"`. */
   path: string;
+  /** Told what an operator should know, such as checkpoints moving back into commits. */
+  logger?: Pick<Logger, "warn">;
 }
 
 /** Opens the file (creating its directory) and applies the connection pragmas. */
@@ -96,10 +99,19 @@ function directRunner(
 }
 
 /** A Kysely instance and a direct runner for prepared queries, sharing one connection. */
-export function openSqliteConnection(path: string): { db: Kysely<Database>; run: QueryRunner } {
+export function openSqliteConnection(
+  path: string,
+  logger?: SqliteStorageConfig["logger"],
+): { db: Kysely<Database>; run: QueryRunner } {
   try {
     const sqlite = openSqlite(path);
-    const checkpointer = path === SQLITE_MEMORY_PATH ? undefined : checkpointInBackground(sqlite, path);
+    const onFallBack = (err: Error) =>
+      logger?.warn(
+        { err, path },
+        "SQLite checkpoints are back inside commits: the checkpoint worker stopped, so some replies may be slower",
+      );
+    const checkpointer =
+      path === SQLITE_MEMORY_PATH ? undefined : checkpointInBackground(sqlite, path, { onFallBack });
     const prepare = statementCache(sqlite);
     const close = () => {
       checkpointer?.stop();
@@ -126,5 +138,5 @@ export function openSqliteDatabase(path: string): Kysely<Database> {
  * @example const storage = createSqliteStorage({ path: "./data/vitabot.db" });
  */
 export function createSqliteStorage(config: SqliteStorageConfig): Storage {
-  return createKyselyStorage({ ...openSqliteConnection(config.path), kind: "sqlite" });
+  return createKyselyStorage({ ...openSqliteConnection(config.path, config.logger), kind: "sqlite" });
 }

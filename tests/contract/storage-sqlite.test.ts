@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createStorage } from "../../src/storage/create-storage.js";
 import { createSqliteStorage, openSqliteDatabase } from "../../src/storage/sqlite-storage.js";
 import { storageContract } from "./storage.contract.js";
@@ -49,6 +49,27 @@ describe("createSqliteStorage", () => {
       expect(results.filter((result) => result.allowed)).toHaveLength(1);
     } finally {
       await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it("tells its logger when checkpoints move back into commits", async () => {
+    const path = newFilePath();
+    const warn = vi.fn();
+    const storage = createSqliteStorage({ path, logger: { warn } });
+    // The open connection keeps the file; the worker, starting on its own thread, finds none.
+    unlinkSync(path);
+    try {
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      const [details, message] = warn.mock.calls[0] ?? [];
+      expect(details).toMatchObject({
+        path,
+        err: expect.objectContaining({
+          message: expect.stringMatching(/^cannot open the database: .*\(SQLITE_CANTOPEN\)$/),
+        }),
+      });
+      expect(message).toMatch(/checkpoints are back inside commits/);
+    } finally {
+      await storage.close();
     }
   });
 

@@ -73,6 +73,7 @@ describe("checkpointInBackground", () => {
       workerPath: join(dir, "missing", "nope.db"),
       giveUpAfter: undefined,
       busy: false,
+      error: /^cannot open the database: .*directory does not exist/,
     },
     {
       why: "checkpoints keep failing on a busy file",
@@ -80,17 +81,24 @@ describe("checkpointInBackground", () => {
       workerPath: join(dir, "stuck.db"),
       giveUpAfter: 5,
       busy: true,
+      error: /^5 checkpoints failed in a row: .*\(SQLITE_BUSY\)$/,
     },
-  ])("turns automatic checkpoints back on when $why", async ({ name, workerPath, giveUpAfter, busy }) => {
+  ])("turns automatic checkpoints back on, and says so once, when $why", async (example) => {
+    const { name, workerPath, giveUpAfter, busy, error } = example;
     const sqlite = walDatabase(name);
     if (busy) holdExclusively(sqlite);
+    const fallBacks: Error[] = [];
     const checkpointer = checkpointInBackground(sqlite, workerPath, {
       intervalMs: 20,
       ...(giveUpAfter ? { giveUpAfter } : {}),
+      onFallBack: (reason) => fallBacks.push(reason),
     });
     try {
       await until(() => (autocheckpoint(sqlite) === 1_000 ? true : undefined), "autocheckpoint back on");
       expect(autocheckpoint(sqlite)).toBe(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the worker's exit follows its error
+      expect(fallBacks).toHaveLength(1);
+      expect(fallBacks[0]?.message).toMatch(error);
     } finally {
       checkpointer.stop();
       sqlite.close();
@@ -121,7 +129,11 @@ describe("checkpointInBackground", () => {
 
   it("stops checkpointing when stopped, leaving the connection's setting alone", async () => {
     const sqlite = walDatabase("stopped.db");
-    const checkpointer = checkpointInBackground(sqlite, join(dir, "stopped.db"), { intervalMs: 20 });
+    const fallBacks: Error[] = [];
+    const checkpointer = checkpointInBackground(sqlite, join(dir, "stopped.db"), {
+      intervalMs: 20,
+      onFallBack: (reason) => fallBacks.push(reason),
+    });
     const results: CheckpointResult[] = [];
     checkpointer.onCheckpoint((result) => results.push(result));
     try {
@@ -132,6 +144,7 @@ describe("checkpointInBackground", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(results.length).toBe(seen);
       expect(autocheckpoint(sqlite)).toBe(0);
+      expect(fallBacks).toEqual([]); // stopping on purpose is not a fall-back
     } finally {
       sqlite.close();
     }
