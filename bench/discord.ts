@@ -16,7 +16,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { commandInteraction, type OptionValues } from "../tests/helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
 import { loadQuestionSet } from "../tests/helpers/question-set.js";
-import { spawnChild, stopChild } from "./child.js";
+import { askChild, spawnChild, stopChild } from "./child.js";
+import { type Legs, monotonicMs, splitLegs, type Trip } from "./legs.js";
 import { fmt, median, percentile, printTable } from "./stats.js";
 
 const RATE_PER_S = 20;
@@ -62,6 +63,8 @@ function interaction(i: number): [string, OptionValues] {
 interface Run {
   samples: number[];
   deferred: number;
+  /** By interaction token, on the machine-wide clock, to split each sample (legs.ts). */
+  trips: Map<string, Trip>;
 }
 
 /** One handler's share of the load: its stand-in, and where in each period it is sent. */
@@ -72,22 +75,24 @@ interface Lane {
 
 /** Measures one lane's interactions until their final content arrives at its stand-in. */
 function track(lane: Lane, count: number) {
-  const sentAt = new Map<string, number>();
-  const run: Run = { samples: [], deferred: 0 };
+  const sentAt = new Map<string, [number, number]>();
+  const run: Run = { samples: [], deferred: 0, trips: new Map() };
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {
     finish = resolve;
   });
   const off = lane.standIn.onCall((call) => {
     const token = /\/(itoken-\d+)(\/|$)/.exec(call.path)?.[1];
-    const start = token ? sentAt.get(token) : undefined;
-    if (!token || start === undefined) return;
+    const sent = token ? sentAt.get(token) : undefined;
+    if (!token || sent === undefined) return;
     if (call.body.type === 5) {
       run.deferred++;
       return;
     }
     if (call.body.type !== 4 && call.method !== "PATCH") return;
+    const [start, startMono] = sent;
     run.samples.push(call.at - start);
+    run.trips.set(token, { sent: startMono, arrived: monotonicMs() });
     sentAt.delete(token);
     if (run.samples.length === count) finish();
   });
@@ -115,7 +120,7 @@ async function drive<K extends string>(
       if (wait > 0) await sleep(wait);
       const { applicationId, guildId, channelId } = lane.standIn;
       const payload = commandInteraction({ applicationId, guildId, channelId, user }, path, options);
-      sentAt.set(payload.token, performance.now());
+      sentAt.set(payload.token, [performance.now(), monotonicMs()]);
       lane.standIn.dispatch("INTERACTION_CREATE", payload);
     }
   }
@@ -126,6 +131,8 @@ async function drive<K extends string>(
 
 interface Contender {
   standIn: DiscordStandIn;
+  /** The bot's stamps for every interaction so far. */
+  legs(): Promise<Legs>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +150,7 @@ async function start(role: "vitabot" | "ceiling", databaseUrl = ""): Promise<Con
   ]);
   return {
     standIn,
+    legs: () => askChild(bot, "legs", (message) => message.legs as Legs),
     async stop() {
       await stopChild(bot);
       await standIn.close();
@@ -188,6 +196,28 @@ function row(name: string, samples: number[], deferred: number): string[] {
     fmt(Math.max(...samples)),
     String(deferred),
   ];
+}
+
+/** Splits every sample into its legs (legs.ts) and prints their p50 / p99 per handler. */
+async function printLegs(rounds: Runs[], contenders: Record<keyof Runs, Contender>): Promise<void> {
+  const rows: string[][] = [];
+  for (const name of ["vitabot", "ceiling"] as const) {
+    const trips = new Map(rounds.flatMap((r) => [...r[name].trips]));
+    const split = splitLegs(trips, await contenders[name].legs());
+    const cell = (samples: number[]) => `${fmt(percentile(samples, 50))} / ${fmt(percentile(samples, 99))}`;
+    rows.push([
+      name,
+      String(split.delivery.length),
+      cell(split.delivery),
+      cell(split.handling),
+      cell(split.reply),
+    ]);
+  }
+  printTable(
+    "Discord: where the time goes, p50 / p99 ms (delivery: dispatch to parsed by discord.js; handling: to the answer's request leaving; reply: to the stand-in)",
+    ["handler", "n", "delivery", "handling", "reply"],
+    rows,
+  );
 }
 
 const ratioAt = (runs: Runs, p: number) =>
@@ -236,6 +266,7 @@ export async function benchDiscord(): Promise<void> {
         ],
       ],
     );
+    await printLegs(rounds, contenders);
   } finally {
     await contenders.vitabot.stop();
     await contenders.ceiling.stop();
