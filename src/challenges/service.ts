@@ -3,7 +3,7 @@
  * clock: what commands (`challenge …`, `checkin`, `leaderboard`) and the scheduler
  * (reminder, recap, summary) call. Returns data; commands turn it into replies.
  */
-import type { Clock } from "../core/commands/context.js";
+import type { Clock } from "../core/clock.js";
 import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
 import type { Challenge, ChallengeCheckIn, ChallengeStore, JoinOutcome } from "../storage/challenge-store.js";
 import type { HeatmapInput } from "./chart-data.js";

@@ -10,7 +10,7 @@ import { type DuePost, duePosts, summaryLedgerDate } from "../challenges/due.js"
 import { recapReply, reminderReply, summaryReply } from "../challenges/replies.js";
 import type { ChallengeService } from "../challenges/service.js";
 import { dayNumber } from "../challenges/window.js";
-import type { Clock } from "../core/commands/context.js";
+import type { Clock } from "../core/clock.js";
 import type { Reply } from "../core/reply/reply.js";
 import type { Challenge } from "../storage/challenge-store.js";
 import type { Storage } from "../storage/storage.js";

@@ -8,7 +8,7 @@
  * the slices.
  */
 import type { Logger } from "pino";
-import type { Clock } from "../core/commands/context.js";
+import type { Clock } from "../core/clock.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
 import { PlatformError } from "../errors.js";

@@ -8,7 +8,7 @@ import {
   toCheckIn,
   toMember,
 } from "./challenge-tables.js";
-import type { Platform } from "./storage.js";
+import type { Platform } from "./records.js";
 
 /** Deletes members then check-ins (members first: the same lock order as a check-in) of some challenges. */
 export async function deleteWhere(

@@ -4,7 +4,7 @@
  * check-ins, whose unique key (challenge, user, task, local date) makes a repeated or
  * concurrent check-in insert once. Part of the Storage port; the rules live in src/challenges/.
  */
-import type { ChannelRef, Platform } from "./storage.js";
+import type { ChannelRef, Platform } from "./records.js";
 
 /** One running or finished challenge in a channel. */
 export interface Challenge {

@@ -6,7 +6,7 @@
  */
 import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { TipsDatabase } from "./kysely-tips-store.js";
-import type { Platform } from "./storage.js";
+import type { Platform } from "./records.js";
 
 /** One 👍/👎 on an answer. */
 export interface FeedbackTable {

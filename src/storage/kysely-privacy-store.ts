@@ -8,7 +8,7 @@ import { deleteUserData, deleteWorkspaceData, exportUserData } from "./challenge
 import { type Db, FORGOTTEN_USER } from "./challenge-tables.js";
 import type { Database } from "./database.js";
 import type { ForgetCounts, PrivacyStore, PurgedWorkspace, UserData } from "./privacy-store.js";
-import type { Platform } from "./storage.js";
+import type { Platform } from "./records.js";
 
 type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 

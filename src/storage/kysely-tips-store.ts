@@ -4,7 +4,7 @@
  * (platform, workspace, channel, kind, local date) key.
  */
 import type { Kysely } from "kysely";
-import type { ChannelRef, Platform } from "./storage.js";
+import type { ChannelRef, Platform } from "./records.js";
 import type {
   Delivery,
   DeliveryKey,

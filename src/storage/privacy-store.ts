@@ -4,7 +4,7 @@
  * Part of the Storage port.
  */
 import type { DeletedCounts, UserChallengeData } from "./challenge-store.js";
-import type { FeedbackRecord, Platform } from "./storage.js";
+import type { FeedbackRecord, Platform } from "./records.js";
 import type { Subscription, TeamTip } from "./tips-store.js";
 
 /** Everything vitabot keeps about one person on a platform. */

@@ -5,38 +5,10 @@
  */
 import type { ChallengeStore } from "./challenge-store.js";
 import type { PrivacyStore } from "./privacy-store.js";
+import type { FeedbackInput, FeedbackRecord, Platform, UserRef } from "./records.js";
 import type { TipsStore } from "./tips-store.js";
 
-export type Platform = "slack" | "discord" | "console";
-
-/** A chat channel, fully qualified: platform, workspace (Slack team / Discord guild), channel. */
-export interface ChannelRef {
-  platform: Platform;
-  /** Slack team id, Discord guild id, or "console"; "dm" for direct messages without one. */
-  workspaceId: string;
-  channelId: string;
-}
-
-/** A person in a channel. */
-export interface UserRef extends ChannelRef {
-  userId: string;
-}
-
-export interface FeedbackInput {
-  where: UserRef;
-  /** The answer being rated (`Answer.id`, e.g. `faq:vitd-muscle-loss`). */
-  answerId: string;
-  /** The question that produced it, kept for content review. */
-  question: string;
-  vote: "up" | "down";
-  note: string | null;
-  /** Epoch milliseconds. */
-  at: number;
-}
-
-export interface FeedbackRecord extends FeedbackInput {
-  id: string;
-}
+export type { ChannelRef, FeedbackInput, FeedbackRecord, Platform, UserRef } from "./records.js";
 
 export interface LastAnswer {
   answerId: string;

@@ -3,7 +3,7 @@
  * in UTC, found through an index), the delivery ledger that makes each post go out at
  * most once, and a channel's own team tips. Part of the Storage port.
  */
-import type { ChannelRef, Platform } from "./storage.js";
+import type { ChannelRef, Platform } from "./records.js";
 
 /** Kinds of scheduled post; each has its own ledger key. */
 export const DELIVERY_KINDS = ["tip", "reminder", "recap", "summary"] as const;

@@ -7,7 +7,7 @@ import { pino } from "pino";
 import type { AdapterHealth, ChatAdapter } from "../../src/adapters/chat-adapter.js";
 import { createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
-import type { Clock } from "../../src/core/commands/context.js";
+import type { Clock } from "../../src/core/clock.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import type { Reply } from "../../src/core/reply/reply.js";

@@ -5,7 +5,7 @@
  * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
 import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
-import type { Clock } from "../../core/commands/context.js";
+import type { Clock } from "../../core/clock.js";
 import type { Dispatcher, Invocation } from "../../core/commands/dispatch.js";
 import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";

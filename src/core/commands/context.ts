@@ -8,16 +8,10 @@ import type { EndOutcome } from "../../scheduler/challenge-posts.js";
 import type { Challenge } from "../../storage/challenge-store.js";
 import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
 import type { Subscription } from "../../storage/tips-store.js";
+import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { Reply } from "../reply/reply.js";
 import type { CommandDefinition } from "./define-command.js";
-
-/** Time, injected so tests and the scheduler can use a fake clock. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * What commands may ask of the running bot beyond storage: posting to a channel through

@@ -11,7 +11,7 @@ import type {
   Participant,
 } from "../../../src/challenges/model.js";
 import { buildActivity } from "../../../src/challenges/scoring.js";
-import type { Clock } from "../../../src/core/commands/context.js";
+import type { Clock } from "../../../src/core/clock.js";
 import { realContent } from "../../helpers/content.js";
 
 /** A bundled template by id (daylight-walks: outdoor-walk 3 pts, sun-smart 1 pt). */
