@@ -3,11 +3,13 @@
  * leaving the stand-in's gateway to the final content arriving at its REST API (the
  * type 4 callback, or the edit after a defer). vitabot's real commands run next to a
  * bare discord.js handler that answers a constant embed by the same path (the ceiling),
- * each at 20/s, their interactions interleaved. Targets: p99 < 50 ms and within 1.5x of the ceiling, judged on the median of three
- * rounds (each round's figures are printed too). Everything is on 127.0.0.1.
- * Each bot runs in its own process (bench/discord-child.ts), loaded as `npm start` loads
- * it; the stand-ins and the load generator share this one, as Discord is elsewhere.
- * Run: node --expose-gc --import tsx -e "import('./bench/discord.ts').then(m => m.benchDiscord())"
+ * each at 20/s, their interactions interleaved. Targets: p99 < 50 ms and within 1.5x of
+ * the ceiling, judged on the median of three rounds (each round's figures are printed
+ * too), with each sample split into delivery, handling and reply (legs.ts).
+ * Everything is on 127.0.0.1. Each bot runs in its own process (bench/discord-child.ts),
+ * loaded as `npm start` loads it; the stand-ins and the load generator share this one,
+ * as Discord is elsewhere.
+ * Run: npm run bench discord
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
