@@ -1,8 +1,7 @@
 /** Picks the Storage backend named by the parsed config (`DATABASE_URL`). */
 import type { StorageConfig } from "../config.js";
-import type { Logger } from "../logger.js";
 import { createPostgresStorage } from "./postgres-storage.js";
-import { createSqliteStorage } from "./sqlite-storage.js";
+import { createSqliteStorage, type StorageLogger } from "./sqlite-storage.js";
 import type { Storage } from "./storage.js";
 
 export type { StorageConfig };
@@ -13,7 +12,7 @@ export type { StorageConfig };
  * what an operator should know about the backend.
  * @example const storage = createStorage({ kind: "sqlite", path: "./data/vitabot.db" }, logger);
  */
-export function createStorage(config: StorageConfig, logger?: Pick<Logger, "warn">): Storage {
+export function createStorage(config: StorageConfig, logger?: StorageLogger): Storage {
   switch (config.kind) {
     case "sqlite":
       return createSqliteStorage({ path: config.path, ...(logger ? { logger } : {}) });

@@ -23,16 +23,22 @@ import type { Storage } from "./storage.js";
 /** The path that opens a private, throwaway in-memory database. */
 export const SQLITE_MEMORY_PATH = ":memory:";
 
+/** Where storage tells an operator what they should know (pino's logger fits). */
+export type StorageLogger = Pick<Logger, "warn">;
+
 /** Where the SQLite database lives. */
 export interface SqliteStorageConfig {
   /** A file path (parent directories are created) or `":memory:"`. */
   path: string;
   /** Told what an operator should know, such as checkpoints moving back into commits. */
-  logger?: Pick<Logger, "warn">;
+  logger?: StorageLogger;
 }
 
-/** Opens the file (creating its directory) and applies the connection pragmas. */
-function openSqlite(path: string): SqliteDatabase.Database {
+/**
+ * Opens the file (creating its directory), applies the connection pragmas and, for a
+ * file, moves its checkpoints to a worker; `close` stops the worker, then the connection.
+ */
+function openSqlite(path: string, logger?: StorageLogger) {
   const inMemory = path === SQLITE_MEMORY_PATH;
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
@@ -42,7 +48,17 @@ function openSqlite(path: string): SqliteDatabase.Database {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("foreign_keys = ON");
-    return sqlite;
+    const onFallBack = (err: Error) =>
+      logger?.warn(
+        { err, path },
+        "SQLite checkpoints are back inside commits: the checkpoint worker stopped, so some replies may be slower",
+      );
+    const checkpointer = inMemory ? undefined : checkpointInBackground(sqlite, path, { onFallBack });
+    const close = () => {
+      checkpointer?.stop();
+      sqlite.close();
+    };
+    return { sqlite, close };
   } catch (error) {
     sqlite.close();
     throw error;
@@ -101,22 +117,11 @@ function directRunner(
 /** A Kysely instance and a direct runner for prepared queries, sharing one connection. */
 export function openSqliteConnection(
   path: string,
-  logger?: SqliteStorageConfig["logger"],
+  logger?: StorageLogger,
 ): { db: Kysely<Database>; run: QueryRunner } {
   try {
-    const sqlite = openSqlite(path);
-    const onFallBack = (err: Error) =>
-      logger?.warn(
-        { err, path },
-        "SQLite checkpoints are back inside commits: the checkpoint worker stopped, so some replies may be slower",
-      );
-    const checkpointer =
-      path === SQLITE_MEMORY_PATH ? undefined : checkpointInBackground(sqlite, path, { onFallBack });
+    const { sqlite, close } = openSqlite(path, logger);
     const prepare = statementCache(sqlite);
-    const close = () => {
-      checkpointer?.stop();
-      sqlite.close();
-    };
     const database: SqliteDialectConfig["database"] = { close, prepare };
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     return { db, run: directRunner(sqlite, prepare, db) };
