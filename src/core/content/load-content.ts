@@ -24,6 +24,14 @@ import {
   type Tip,
   TipFileSchema,
 } from "./schema.js";
+import {
+  type Category,
+  CategoryFileSchema,
+  type Concept,
+  ConceptFileSchema,
+  ModifiersSchema,
+  type TriageModel,
+} from "./triage-schema.js";
 
 /** Minimum sizes the product promises (three months of tips, a real FAQ). */
 export const CONTENT_MINIMUMS = { faq: 30, tips: 90, challenges: 5 } as const;
@@ -37,6 +45,8 @@ export interface Content {
   tips: readonly Tip[];
   challenges: readonly ChallengeTemplate[];
   safety: Safety;
+  /** The red-flag model in `safety/`: concepts, modifiers and categories. */
+  triage: TriageModel;
 }
 
 /** Formats a zod issue path as `foods[2].amount`. */
@@ -197,6 +207,69 @@ function checkMinimum(file: string, what: string, count: number, min: number, is
   if (count < min) issues.add(file, "", `needs at least ${min} ${what}, found ${count}`);
 }
 
+/** Reads `safety/`: the shared concepts, the modifiers and the categories, and links them. */
+function readTriage(
+  dir: string,
+  sources: ReadonlyMap<string, Source>,
+  issues: IssueCollector,
+): TriageModel | undefined {
+  const shared = readFile(dir, "safety/concepts.yaml", ConceptFileSchema, issues);
+  const modifiers = readFile(dir, "safety/modifiers.yaml", ModifiersSchema, issues);
+  const categories = readFile(dir, "safety/categories.yaml", CategoryFileSchema, issues);
+  if (!shared || !modifiers || !categories) return undefined;
+  const concepts = new Map<string, Concept>(Object.entries(shared.concepts));
+  const seen = new Set<string>();
+  categories.forEach((category, i) => {
+    const at = (path: string) => `[${i}].${path}`;
+    if (seen.has(category.id))
+      issues.add("safety/categories.yaml", at("id"), `duplicate id "${category.id}"`);
+    seen.add(category.id);
+    for (const [id, concept] of Object.entries(category.concepts)) {
+      if (concepts.has(id))
+        issues.add("safety/categories.yaml", at(`concepts.${id}`), `concept "${id}" is defined twice`);
+      concepts.set(id, concept);
+    }
+  });
+  checkConceptRefs(concepts, categories, issues);
+  categories.forEach((category, i) => {
+    checkSourceRefs("safety/categories.yaml", { sources: category.sources }, sources, issues, [i]);
+  });
+  return { modifiers, fuzzy: shared.fuzzy, concepts, categories };
+}
+
+/** Every concept id a `near`, a `hides`, a rule or an `unless` names must exist. */
+function checkConceptRefs(
+  concepts: ReadonlyMap<string, Concept>,
+  categories: readonly Category[],
+  issues: IssueCollector,
+): void {
+  const check = (file: string, path: string, entry: string) => {
+    for (const id of entry.split("|"))
+      if (!concepts.has(id))
+        issues.add(file, path, `unknown concept "${id}" (define it in concepts.yaml or the category)`);
+  };
+  for (const [id, concept] of concepts) {
+    concept.near?.all.forEach((entry, j) => {
+      check("safety", `concepts.${id}.near.all[${j}]`, entry);
+    });
+    concept.hides.forEach((entry, j) => {
+      check("safety", `concepts.${id}.hides[${j}]`, entry);
+    });
+  }
+  categories.forEach((category, i) => {
+    category.rules.forEach((rule, r) => {
+      const at = `[${i}].rules[${r}]`;
+      rule.all.forEach((entry, j) => {
+        check("safety/categories.yaml", `${at}.all[${j}]`, entry);
+      });
+      rule.unless.forEach((entry, j) => {
+        for (const part of Array.isArray(entry) ? entry : [entry])
+          check("safety/categories.yaml", `${at}.unless[${j}]`, part);
+      });
+    });
+  });
+}
+
 /**
  * Loads and validates the whole content directory.
  * @throws ContentError listing every problem found.
@@ -210,6 +283,7 @@ export function loadContent(dir: string): Content {
   const tips = readList(dir, "tips", TipFileSchema, issues);
   const challenges = readList(dir, "challenges", ChallengeFileSchema, issues);
   const safety = readFile(dir, "safety.yaml", SafetySchema, issues);
+  const triage = readTriage(dir, sources, issues);
 
   for (const nutrient of nutrients)
     checkSourceRefs(`nutrients/${nutrient.id}.yaml`, nutrient, sources, issues);
@@ -228,6 +302,14 @@ export function loadContent(dir: string): Content {
     issues,
   );
 
-  if (issues.issues.length > 0 || !safety) throw new ContentError(issues.issues);
-  return { sources, nutrients, faq: faq.items, tips: tips.items, challenges: challenges.items, safety };
+  if (issues.issues.length > 0 || !safety || !triage) throw new ContentError(issues.issues);
+  return {
+    sources,
+    nutrients,
+    faq: faq.items,
+    tips: tips.items,
+    challenges: challenges.items,
+    safety,
+    triage,
+  };
 }

@@ -1,0 +1,168 @@
+/**
+ * Zod schemas for the red-flag model in `content/safety/`: the concepts (symptoms and
+ * settings, as words people use), the context modifiers (negation, hypothetical,
+ * history, figures of speech), and the clinical categories whose rules combine
+ * concepts into a tier. `content/README.md` describes the files in prose.
+ */
+import { z } from "zod";
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens (kebab-case)");
+/** A term: words, `*` gaps, `#N` numbers, `=Exact` spellings (see src/core/triage/phrases.ts). */
+const term = text(120);
+const terms = z.array(term);
+/** One or more concept ids joined by `|`: any of them. */
+const anyOf = z
+  .string()
+  .regex(/^[a-z0-9-]+(\|[a-z0-9-]+)*$/, 'must be concept ids joined by "|", e.g. "chest-pain|breathless"');
+
+export const TIERS = ["emergency", "same_day"] as const;
+export const TierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof TierSchema>;
+
+export const ConceptSchema = z
+  .strictObject({
+    /** Words and phrases that mean this concept. */
+    terms: terms.default([]),
+    /** Also present when one concept of each group occurs within `window` words in a sentence. */
+    near: z
+      .strictObject({
+        all: z.array(anyOf).min(2),
+        window: z.number().int().min(1).max(20).default(6),
+      })
+      .optional(),
+    /** A setting rather than a symptom (on blood thinners, after a workout): only negation clears it. */
+    context: z.boolean().default(false),
+    /** Often a figure of speech ("gave me a heart attack"): cleared in a sentence that jokes. */
+    idiom: z.boolean().default(false),
+    /** Never cleared as a figure of speech (first-person self-harm wording). */
+    literal: z.boolean().default(false),
+    /** Concepts this one hides where they overlap ("heat stroke" hides "stroke"). */
+    hides: z.array(slug).default([]),
+  })
+  .refine((c) => c.terms.length > 0 || c.near !== undefined, {
+    message: "needs terms, or near groups, or both",
+  });
+export type Concept = z.infer<typeof ConceptSchema>;
+
+export const ConceptFileSchema = z.strictObject({
+  /** Long words whose typos are tolerated ("siezure", "anaphalaxis"). */
+  fuzzy: z.array(z.string().regex(/^[a-z]{5,}$/, "must be one lower-case word of 5+ letters")).default([]),
+  concepts: z.record(slug, ConceptSchema),
+});
+
+export const RuleSchema = z.strictObject({
+  tier: TierSchema,
+  /** Every entry must be present (an entry is concept ids joined by `|`, any of them). */
+  all: z.array(anyOf).min(1),
+  /** The rule does not fire when any of these is present; a list inside means all of it. */
+  unless: z.array(z.union([anyOf, z.array(anyOf).min(2)])).default([]),
+  /** Replaces the category's action for this tier. */
+  action: text(500).optional(),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const CategorySchema = z
+  .strictObject({
+    id: slug,
+    label: text(80),
+    /** What was recognised, in plain words: "This could be a stroke." */
+    says: text(160),
+    /** `crisis`: self-harm wording, private, never shared; `medical`: the rest. */
+    reply: z.enum(["medical", "crisis"]).default("medical"),
+    /**
+     * What to do, per tier; `{emergency}`, `{crisis}` and `{poison}` become the
+     * configured numbers.
+     */
+    actions: z.strictObject({ emergency: text(600).optional(), same_day: text(600).optional() }),
+    sources: z.array(slug).min(1, "needs at least one source"),
+    concepts: z.record(slug, ConceptSchema).default({}),
+    rules: z.array(RuleSchema).min(1),
+  })
+  .superRefine((category, ctx) => {
+    category.rules.forEach((rule, i) => {
+      if (!rule.action && !category.actions[rule.tier]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "tier"],
+          message: `needs an action: add actions.${rule.tier} or the rule's own action`,
+        });
+      }
+    });
+  });
+export type Category = z.infer<typeof CategorySchema>;
+export const CategoryFileSchema = z.array(CategorySchema).min(1);
+
+const triggers = terms.default([]);
+
+export const ModifiersSchema = z.strictObject({
+  /** How many words a negation reaches (NegEx used 5). */
+  window: z.number().int().min(1).max(12),
+  negation: z.strictObject({
+    /** "no chest pain": negates what follows, up to `window` words or a terminator. */
+    before: terms.min(1),
+    /** "chest pain ruled out": negates what comes just before. */
+    after: triggers,
+    /** Look like negations but are not ("not sure", "no longer"). */
+    pseudo: triggers,
+  }),
+  /** End a negation's or a hypothetical's reach ("no fever but my chest hurts"). */
+  terminators: terms.min(1),
+  hypothetical: z.strictObject({
+    /** Make the rest of their clause hypothetical ("if", "what if", "signs of"). */
+    clause: terms.min(1),
+    /** Make the whole sentence general ("how do you know", "i read that"). */
+    sentence: triggers,
+    /** Make the few words before them hypothetical ("self-harm warning signs"). */
+    after: triggers,
+    /** Look hypothetical but are not ("not sure if", "what does it mean if"). */
+    pseudo: triggers,
+  }),
+  /** Question words ("what", "how"); a question with no personal word is general. */
+  questionWords: terms.min(1),
+  /** Auxiliaries that open a question ("can", "does") when a subject follows or it ends with "?". */
+  auxiliaries: terms.min(1),
+  /** Words that can follow an auxiliary in a question ("can *low* magnesium…", "does *it*…"). */
+  subjects: terms.min(1),
+  /** Words skipped before the first word of a sentence ("hey", "quick q"). */
+  openers: triggers,
+  /** Words that put a person in the sentence ("my", "he", "grandma"). */
+  personal: terms.min(1),
+  /** Personal words that don't make it personal ("can i", "should i"). */
+  impersonal: triggers,
+  /** Other people living it ("my dad", "a colleague"): noted, never cleared. */
+  otherPerson: triggers,
+  /** Clearly over and dealt with ("years ago", "was treated for"). */
+  history: terms.min(1),
+  /** Happening now or recently ("today", "yesterday", "it went away"): history does not clear. */
+  present: terms.min(1),
+  /** Happening right now ("right now", "at the moment"): a question is about this, not general. */
+  now: terms.min(1),
+  figurative: z.strictObject({
+    /** Idioms that hide a concept's words ("gave me a heart attack"). */
+    phrases: triggers,
+    /** Words that mark a sentence as a joke, for concepts marked `idiom` ("lol"). */
+    sentence: triggers,
+  }),
+  /** Harmless phrases that hide a concept's words ("hard to swallow pills", "fell asleep"). */
+  benign: triggers,
+  /** Chat spellings, word -> words ("im" -> "i am"). */
+  spelling: z.record(z.string().regex(/^[a-z0-9']+$/), text(40)).default({}),
+  /** Word sequences read as another ("could not" -> "can not", "unable to" -> "can not"). */
+  rewrite: z.record(z.string().regex(/^[a-z0-9' ]+$/), text(40)).default({}),
+  /** Words a phrase may skip anywhere inside it ("can not *really* breathe"). */
+  fillers: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+});
+export type Modifiers = z.infer<typeof ModifiersSchema>;
+
+/** The whole red-flag model, as the loader hands it to the triage engine. */
+export interface TriageModel {
+  modifiers: Modifiers;
+  fuzzy: readonly string[];
+  /** Shared concepts and every category's own, by id. */
+  concepts: ReadonlyMap<string, Concept>;
+  /** In content order (the order of `content/safety/categories.yaml`). */
+  categories: readonly Category[];
+}

@@ -1,0 +1,161 @@
+/**
+ * A message as sentences of tokens: wink-tokenizer splits the words, contractions are
+ * spelled out ("can't" -> "can not"), chat spellings are mapped ("im" -> "i am"), and
+ * every word carries its Porter2 stem (wink-porter2-stemmer), so "drooping", "drooped"
+ * and "droop" meet on one form. The same function reads the content's terms, so a term
+ * and a message always agree on how a word is stemmed.
+ */
+
+import stem from "wink-porter2-stemmer";
+import createTokenizer from "wink-tokenizer";
+
+export type TokenKind = "word" | "number" | "punct" | "other";
+
+export interface Token {
+  /** Lower-cased surface form ("drooping"). */
+  text: string;
+  /** As typed, for case-sensitive terms such as `=MG`. */
+  raw: string;
+  /** Porter2 stem of `text` ("droop"); the text itself for numbers and punctuation. */
+  stem: string;
+  kind: TokenKind;
+  /** Numeric value of a number token ("50,000" -> 50000); NaN otherwise. */
+  value: number;
+}
+
+export interface Sentence {
+  tokens: Token[];
+}
+
+/** A word sequence read as another: "could not" -> "can not". */
+export interface Rewrite {
+  from: readonly string[];
+  to: readonly string[];
+}
+
+/** Applies the rewrites, left to right, to the words' lower-case forms. */
+function rewrite(tokens: Token[], rewrites: readonly Rewrite[]): Token[] {
+  if (rewrites.length === 0) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const r = rewrites.find((x) => x.from.every((word, k) => tokens[i + k]?.text === word));
+    if (!r) {
+      out.push(tokens[i] as Token);
+      i++;
+      continue;
+    }
+    const raw = tokens
+      .slice(i, i + r.from.length)
+      .map((t) => t.raw)
+      .join(" ");
+    for (const word of r.to) out.push(makeToken(word, raw, "word"));
+    i += r.from.length;
+  }
+  return out;
+}
+
+const tokenizer = createTokenizer();
+// Hashtags and mentions are words here ("#help", "@dave" -> "help", "dave").
+tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true });
+
+/** Contraction pieces wink-tokenizer leaves: "ca" + "n't". */
+const PIECES: Record<string, string> = {
+  "n't": "not",
+  "'m": "am",
+  "'re": "are",
+  "'ve": "have",
+  "'ll": "will",
+  "'d": "would",
+  ca: "can",
+  wo: "will",
+  sha: "shall",
+};
+
+const stems = new Map<string, string>();
+const STEM_CACHE_MAX = 20_000;
+
+/** The Porter2 stem of a lower-case word, cached (messages repeat their words). */
+export function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size >= STEM_CACHE_MAX) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "");
+}
+
+/** Splits on line breaks and on ., ! or ? followed by a space or the end. */
+const SENTENCE_END = /\n+|(?<=[.!?])\s+|[;]+/;
+
+/** Punctuation kept as a token: it ends a clause ("no fever, but my chest hurts"). */
+const CLAUSE_PUNCT = new Set([",", ":", "…", ".", "!", "?", "(", ")"]);
+
+/** Tokens tagged as words or numbers by wink; the rest is punctuation or other. */
+function kindOf(tag: string): TokenKind {
+  if (tag === "word") return "word";
+  if (tag === "number" || tag === "ordinal") return "number";
+  if (tag === "punctuation") return "punct";
+  return "other";
+}
+
+function makeToken(text: string, raw: string, kind: TokenKind): Token {
+  const value = kind === "number" ? Number(text.replace(/,/g, "")) : Number.NaN;
+  return { text, raw, stem: kind === "word" ? stemOf(text) : text, kind, value };
+}
+
+/**
+ * Reads a message into sentences of tokens.
+ * @param spelling chat spellings to expand, word -> words ("im" -> ["i", "am"])
+ */
+export function readSentences(
+  message: string,
+  spelling: ReadonlyMap<string, readonly string[]>,
+  rewrites: readonly Rewrite[] = [],
+): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const part of fold(message).split(SENTENCE_END)) {
+    const trimmed = part.trim();
+    if (trimmed === "") continue;
+    const tokens: Token[] = [];
+    for (const t of tokenizer.tokenize(trimmed)) {
+      const kind = kindOf(t.tag);
+      const lower = t.value.toLowerCase();
+      if (kind === "word" || lower.startsWith("'")) {
+        if (lower === "'s" || lower === "s'" || lower === "'") continue; // possessive or stray quote
+        const piece = PIECES[lower];
+        if (piece) {
+          tokens.push(makeToken(piece, t.value, "word"));
+          continue;
+        }
+        const word = lower.replace(/'/g, "");
+        const expanded = spelling.get(word);
+        if (expanded) {
+          for (const part of expanded) tokens.push(makeToken(part, t.value, "word"));
+          continue;
+        }
+        tokens.push(makeToken(word, t.value, "word"));
+        continue;
+      }
+      if (lower === "&" || lower === "+") {
+        tokens.push(makeToken("and", t.value, "word"));
+        continue;
+      }
+      // Hyphens, slashes, brackets and quotes join or wrap words; they end no clause.
+      if (kind === "other" && t.tag !== "emoji" && t.tag !== "emoticon") continue;
+      if (kind === "punct" && !CLAUSE_PUNCT.has(lower)) continue;
+      tokens.push(makeToken(lower === "…" ? "," : lower, t.value, kind));
+    }
+    if (tokens.length > 0) sentences.push({ tokens: rewrite(tokens, rewrites) });
+  }
+  return sentences;
+}

@@ -1,0 +1,465 @@
+/**
+ * Red-flag triage, run before anything reads a person's words. It finds symptom and
+ * setting concepts (phrases over stemmed tokens), applies ConText-style modifiers to each
+ * mention (negated, hypothetical or general, historical, figure of speech; someone else
+ * living it is noted but still counts), then fires the clinical categories whose rules
+ * are met by what is left. The decision names the category, its tier and its action.
+ */
+import type { Category, Concept, Rule, Tier, TriageModel } from "../content/triage-schema.js";
+import {
+  compileTerm,
+  type PhraseIndex as Index,
+  type Phrase,
+  PhraseIndex,
+  type PhraseMatch,
+} from "./phrases.js";
+import { readSentences, type Sentence, type Token } from "./tokens.js";
+
+export type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
+
+/** One mention of a concept in the message. */
+export interface Finding {
+  concept: string;
+  /** The words, as read. */
+  text: string;
+  sentence: number;
+  /** Why it does not count; empty when it does. */
+  cleared: Modifier[];
+  /** Someone other than the writer is living it (it still counts). */
+  otherPerson: boolean;
+}
+
+export interface Decision {
+  category: Category;
+  tier: Tier;
+  /** The rule that set the tier, as its `all` list. */
+  rule: Rule;
+  /** The action template (with `{emergency}` etc. still in it). */
+  action: string;
+}
+
+export interface TriageResult {
+  /** The category to answer with: emergency before same_day, then content order. */
+  decision: Decision | undefined;
+  /** Every category that fired, in the same order. */
+  fired: Decision[];
+  findings: Finding[];
+}
+
+type Trigger =
+  | "neg-before"
+  | "neg-after"
+  | "pseudo"
+  | "terminator"
+  | "hypo-clause"
+  | "hypo-sentence"
+  | "hypo-after"
+  | "impersonal"
+  | "other-person"
+  | "history"
+  | "present"
+  | "now"
+  | "figure"
+  | "joke"
+  | "benign"
+  | "question"
+  | "auxiliary"
+  | "subject"
+  | "opener"
+  | "personal";
+
+type Value = { concept: string } | { trigger: Trigger };
+
+/** Triggers with a reach; of two that overlap, the longer stands ("recovered" inside "fully recovered"). */
+const SCOPED: ReadonlySet<Trigger> = new Set([
+  "neg-before",
+  "neg-after",
+  "terminator",
+  "hypo-clause",
+  "hypo-sentence",
+  "hypo-after",
+  "history",
+  "present",
+  "now",
+  "joke",
+]);
+
+/** Phrases that hide what they overlap: a pseudo-negation, an idiom, a harmless phrase. */
+const BLOCKERS: ReadonlySet<Trigger> = new Set(["pseudo", "figure", "benign"]);
+
+interface Occurrence {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** How many words before a trigger such as "warning signs" it makes hypothetical. */
+const AFTER_REACH = 6;
+
+const TIER_RANK: Record<Tier, number> = { emergency: 0, same_day: 1 };
+
+/** Orders concept ids so that each `near` concept comes after the concepts it is built from. */
+function nearOrder(concepts: ReadonlyMap<string, Concept>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (id: string, path: string[]) => {
+    if (state.get(id) === "done") return;
+    if (state.get(id) === "visiting")
+      throw new Error(`concepts refer to each other in a loop: ${path.join(" -> ")}`);
+    state.set(id, "visiting");
+    for (const group of concepts.get(id)?.near?.all ?? [])
+      for (const part of group.split("|")) visit(part, [...path, part]);
+    state.set(id, "done");
+    if (concepts.get(id)?.near) order.push(id);
+  };
+  for (const id of concepts.keys()) visit(id, [id]);
+  return order;
+}
+
+/**
+ * Compiles the model once; `triage(text)` then runs per message.
+ * @throws Error when a term is malformed or near-concepts loop (the loader reports these).
+ */
+export function createTriage(model: TriageModel) {
+  const m = model.modifiers;
+  const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
+  const phrases: Phrase<Value>[] = [];
+  const add = (list: readonly string[], value: Value) => {
+    for (const t of list) phrases.push(compileTerm<Value>(t, value, spelling));
+  };
+  for (const [id, concept] of model.concepts) add(concept.terms, { concept: id });
+  const triggerLists: [readonly string[], Trigger][] = [
+    [m.negation.before, "neg-before"],
+    [m.negation.after, "neg-after"],
+    [[...m.negation.pseudo, ...m.hypothetical.pseudo], "pseudo"],
+    [m.terminators, "terminator"],
+    [m.hypothetical.clause, "hypo-clause"],
+    [m.hypothetical.sentence, "hypo-sentence"],
+    [m.hypothetical.after, "hypo-after"],
+    [m.impersonal, "impersonal"],
+    [m.otherPerson, "other-person"],
+    [m.history, "history"],
+    [m.present, "present"],
+    [m.now, "now"],
+    [m.figurative.phrases, "figure"],
+    [m.figurative.sentence, "joke"],
+    [m.benign, "benign"],
+    [m.questionWords, "question"],
+    [m.auxiliaries, "auxiliary"],
+    [m.subjects, "subject"],
+    [m.openers, "opener"],
+    [m.personal, "personal"],
+  ];
+  for (const [list, trigger] of triggerLists) add(list, { trigger });
+  const index: Index<Value> = new PhraseIndex(phrases, model.fuzzy, m.fillers);
+  const rewrites = Object.entries(m.rewrite).map(([from, to]) => ({
+    from: from.split(" "),
+    to: to.split(" "),
+  }));
+  const composed = nearOrder(model.concepts);
+
+  function analyse(sentence: Sentence, n: number, findings: Finding[], active: Set<string>): void {
+    const { tokens } = sentence;
+    const kept = resolve(index.matchAll(tokens));
+    const triggers = (kind: Trigger) => kept.filter((x) => isTrigger(x, kind));
+    const has = (kind: Trigger) => triggers(kind).length > 0;
+
+    const terminators = triggers("terminator");
+    const clauseOf = clauses(tokens, terminators);
+    const presentClauses = new Set(triggers("present").map((x) => clauseOf[x.start]));
+    const now = has("now");
+    const historyClauses = historyScope(kept, clauseOf, triggers("history"));
+    const joking = has("joke");
+    const otherPerson = has("other-person");
+    const hypoAt = clauseScopes(tokens, triggers("hypo-clause"), terminators);
+    for (const a of triggers("hypo-after"))
+      for (let i = Math.max(0, a.start - AFTER_REACH); i < a.start; i++)
+        if (clauseOf[i] === clauseOf[a.start]) hypoAt[i] = true;
+    const generalClauses = now
+      ? new Set<number>()
+      : generalQuestionClauses(tokens, clauseOf, hypoAt, triggers);
+    const generalSentence = !now && has("hypo-sentence");
+    const negatedAt = negationScopes(tokens, triggers("neg-before"), terminators, m.window);
+    const negAfter = triggers("neg-after");
+
+    const occurrences: Occurrence[] = [];
+    for (const x of kept) {
+      if (!("concept" in x.phrase.value)) continue;
+      const id = x.phrase.value.concept;
+      const concept = model.concepts.get(id) as Concept;
+      const clause = clauseOf[x.start] as number;
+      const cleared: Modifier[] = [];
+      const negated =
+        negatedAt[x.start] ||
+        negAfter.some(
+          (a) => a.start >= x.end && a.start - x.end <= 2 && !hasPunctBetween(tokens, x.end, a.start),
+        );
+      if (negated) cleared.push("negated");
+      if (!concept.context) {
+        if (generalSentence || generalClauses.has(clause) || hypoAt[x.start]) cleared.push("hypothetical");
+        if (historyClauses.has(clause) && !presentClauses.has(clause)) cleared.push("historical");
+        if (joking && concept.idiom && !concept.literal) cleared.push("figurative");
+      }
+      findings.push({ concept: id, text: words(tokens, x.start, x.end), sentence: n, cleared, otherPerson });
+      if (cleared.length === 0) occurrences.push({ concept: id, start: x.start, end: x.end });
+    }
+    for (const id of composed) {
+      const near = model.concepts.get(id)?.near;
+      if (!near) continue;
+      const hit = findNear(occurrences, near.all, near.window);
+      if (hit) {
+        occurrences.push({ concept: id, ...hit });
+        findings.push({
+          concept: id,
+          text: words(tokens, hit.start, hit.end),
+          sentence: n,
+          cleared: [],
+          otherPerson,
+        });
+      }
+    }
+    for (const o of occurrences) active.add(o.concept);
+  }
+
+  /**
+   * Which matches stand. An idiom or a harmless phrase hides the concept words inside
+   * it ("gave me a heart attack"); a pseudo-negation hides only triggers ("not sure").
+   * A concept hides the concepts it names in `hides`; a trigger inside a longer concept
+   * is part of it ("can not breathe"); of two overlapping triggers the longer stands.
+   */
+  function resolve(all: PhraseMatch<Value>[]): PhraseMatch<Value>[] {
+    const blockers = all.filter((x) => "trigger" in x.phrase.value && BLOCKERS.has(x.phrase.value.trigger));
+    const concepts = all.filter((x) => "concept" in x.phrase.value);
+    const hiders = concepts.filter((c) => (model.concepts.get(conceptOf(c)) as Concept).hides.length > 0);
+    const triggerMatches = all.filter((x) => "trigger" in x.phrase.value);
+    return all.filter((x) => {
+      const len = x.end - x.start;
+      if ("concept" in x.phrase.value) {
+        const id = x.phrase.value.concept;
+        if (blockers.some((b) => overlaps(b, x) && b.end - b.start >= len && !isTrigger(b, "pseudo")))
+          return false;
+        return !hiders.some(
+          (h) => overlaps(h, x) && (model.concepts.get(conceptOf(h)) as Concept).hides.includes(id),
+        );
+      }
+      if (blockers.includes(x)) return true;
+      if (blockers.some((b) => overlaps(b, x) && b.end - b.start >= len)) return false;
+      if (
+        isScoped(x) &&
+        triggerMatches.some((t) => t !== x && isScoped(t) && overlaps(t, x) && t.end - t.start > len)
+      )
+        return false;
+      return !concepts.some((c) => c.start <= x.start && c.end >= x.end && c.end - c.start > len);
+    });
+  }
+
+  /**
+   * Clauses that ask a general question ("can low magnesium cause palpitations"): they
+   * start with a question word and put no person in them, apart from impersonal phrases
+   * ("should i") and people inside a hypothetical ("if my dad…"). A question word later
+   * in the sentence counts only when the sentence ends with "?" ("…, what is rhabdo?"),
+   * and an auxiliary ("did", "can") only before a subject or with a "?" ("did a spin
+   * class" is a statement).
+   */
+  function generalQuestionClauses(
+    tokens: readonly Token[],
+    clauseOf: readonly number[],
+    hypoAt: readonly boolean[],
+    triggers: (kind: Trigger) => PhraseMatch<Value>[],
+  ): Set<number> {
+    const openers = triggers("opener");
+    const questions = triggers("question");
+    const auxiliaries = triggers("auxiliary");
+    const subjects = triggers("subject");
+    const impersonal = triggers("impersonal");
+    const personal = triggers("personal").filter(
+      (p) => !hypoAt[p.start] && !impersonal.some((i) => i.start <= p.start && i.end >= p.end),
+    );
+    const asks = tokens[tokens.length - 1]?.text === "?";
+    const general = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+      if (i > 0 && clauseOf[i] === clauseOf[i - 1]) continue;
+      let first = i;
+      for (;;) {
+        const at = first;
+        const opener = openers.find((o) => o.start === at);
+        if (opener) first = opener.end;
+        else if (tokens[first]?.kind === "punct") first++;
+        else break;
+      }
+      const clause = clauseOf[i] as number;
+      if (clause > 0 && !asks) continue;
+      const wh = questions.find((q) => q.start === first);
+      const aux = auxiliaries.find((q) => q.start === first);
+      const isQuestion =
+        wh !== undefined || (aux !== undefined && (asks || subjects.some((x) => x.start === aux.end)));
+      if (!isQuestion) continue;
+      if (personal.some((p) => clauseOf[p.start] === clause)) continue;
+      general.add(clause);
+    }
+    return general;
+  }
+
+  function ruleMet(rule: Rule, active: ReadonlySet<string>): boolean {
+    const any = (entry: string) => entry.split("|").some((id) => active.has(id));
+    if (!rule.all.every(any)) return false;
+    return !rule.unless.some((u) => (Array.isArray(u) ? u.every(any) : any(u)));
+  }
+
+  /** Triage of one message: what was found, what was cleared and why, and the decision. */
+  function triage(message: string): TriageResult {
+    const findings: Finding[] = [];
+    const active = new Set<string>();
+    readSentences(message, spelling, rewrites).forEach((sentence, n) => {
+      analyse(sentence, n, findings, active);
+    });
+    const fired: Decision[] = [];
+    for (const category of model.categories) {
+      let best: Rule | undefined;
+      for (const rule of category.rules) {
+        if ((!best || TIER_RANK[rule.tier] < TIER_RANK[best.tier]) && ruleMet(rule, active)) best = rule;
+      }
+      if (best) {
+        const action = best.action ?? category.actions[best.tier] ?? "";
+        fired.push({ category, tier: best.tier, rule: best, action });
+      }
+    }
+    fired.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier]); // stable: content order within a tier
+    return { decision: fired[0], fired, findings };
+  }
+
+  return { triage };
+}
+
+export type Triage = ReturnType<typeof createTriage>;
+
+function conceptOf(match: PhraseMatch<Value>): string {
+  return "concept" in match.phrase.value ? match.phrase.value.concept : "";
+}
+
+function isScoped(match: PhraseMatch<Value>): boolean {
+  return "trigger" in match.phrase.value && SCOPED.has(match.phrase.value.trigger);
+}
+
+function isTrigger(match: PhraseMatch<Value>, kind: Trigger): boolean {
+  return "trigger" in match.phrase.value && match.phrase.value.trigger === kind;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function words(tokens: readonly Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t) => t.raw)
+    .join(" ");
+}
+
+function hasPunctBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]?.kind === "punct") return true;
+  return false;
+}
+
+/**
+ * Which token positions a negation reaches: up to `window` words after each trigger,
+ * stopping at a terminator. A trigger followed straight by punctuation ("no, it's…") is
+ * an answer word, not a negation.
+ */
+function negationScopes(
+  tokens: readonly Token[],
+  triggers: readonly PhraseMatch<Value>[],
+  terminators: readonly PhraseMatch<Value>[],
+  window: number,
+): boolean[] {
+  const scope: boolean[] = new Array(tokens.length).fill(false);
+  for (const t of triggers) {
+    if (tokens[t.end]?.kind === "punct") continue;
+    for (let i = t.end; i < tokens.length && i < t.end + window; i++) {
+      if (terminators.some((x) => x.start === i)) break;
+      if (tokens[i]?.text === "." || tokens[i]?.text === "!" || tokens[i]?.text === "?") break;
+      scope[i] = true;
+    }
+  }
+  return scope;
+}
+
+/**
+ * The clauses a history trigger reaches: its own, and when its own holds no concept
+ * ("years ago, I had a DVT"; "I had a DVT, years ago") the clauses on either side.
+ */
+function historyScope(
+  kept: readonly PhraseMatch<Value>[],
+  clauseOf: readonly number[],
+  history: readonly PhraseMatch<Value>[],
+): Set<number> {
+  const withConcept = new Set(kept.filter((x) => "concept" in x.phrase.value).map((x) => clauseOf[x.start]));
+  const scope = new Set<number>();
+  for (const h of history) {
+    const clause = clauseOf[h.start] as number;
+    scope.add(clause);
+    if (!withConcept.has(clause)) {
+      scope.add(clause - 1);
+      scope.add(clause + 1);
+    }
+  }
+  return scope;
+}
+
+/** Clause number of each token: clauses end at punctuation and start at a terminator ("but"). */
+function clauses(tokens: readonly Token[], terminators: readonly PhraseMatch<Value>[]): number[] {
+  const out: number[] = [];
+  let clause = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && terminators.some((t) => t.start === i)) clause++;
+    out.push(clause);
+    if (token.kind === "punct") clause++;
+  });
+  return out;
+}
+
+/** Which positions a clause trigger ("if", "signs of") reaches: to the clause's end. */
+function clauseScopes(
+  tokens: readonly Token[],
+  triggers: readonly PhraseMatch<Value>[],
+  terminators: readonly PhraseMatch<Value>[],
+): boolean[] {
+  const scope: boolean[] = new Array(tokens.length).fill(false);
+  for (const t of triggers) {
+    for (let i = t.end; i < tokens.length; i++) {
+      if (tokens[i]?.kind === "punct" || terminators.some((x) => x.start === i)) break;
+      scope[i] = true;
+    }
+  }
+  return scope;
+}
+
+/**
+ * The span of one occurrence from each group, each within `window` words of the first
+ * and not sharing its words ("getting weaker" is not both weakness and its spreading).
+ */
+function findNear(
+  occurrences: readonly Occurrence[],
+  groups: readonly string[],
+  window: number,
+): { start: number; end: number } | undefined {
+  const sets = groups.map((g) => new Set(g.split("|")));
+  const [head, ...rest] = sets;
+  if (!head) return undefined;
+  for (const anchor of occurrences) {
+    if (!head.has(anchor.concept)) continue;
+    let start = anchor.start;
+    let end = anchor.end;
+    const ok = rest.every((set) => {
+      const partner = occurrences.find(
+        (o) => set.has(o.concept) && !overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window,
+      );
+      if (!partner) return false;
+      start = Math.min(start, partner.start);
+      end = Math.max(end, partner.end);
+      return true;
+    });
+    if (ok) return { start, end };
+  }
+  return undefined;
+}
