@@ -8,9 +8,17 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { createAnswerEngine } from "../src/core/answers/engine.js";
 import { loadContent } from "../src/core/content/load-content.js";
+import { createTriage } from "../src/core/triage/triage.js";
 import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from "../src/paths.js";
 import { judge, loadQuestionSet, score } from "../tests/helpers/question-set.js";
+import {
+  availableTriageSets,
+  loadTriageSet,
+  scoreTriage,
+  type Verdict,
+} from "../tests/helpers/triage-set.js";
 import { createKeywordBaseline } from "./baseline-keyword.js";
+import { createRegexTriage } from "./baseline-regex-triage.js";
 import { fmt, median, percentile, printTable, since } from "./stats.js";
 
 const LOAD_RUNS = 20;
@@ -87,4 +95,57 @@ export function benchAnswers(): void {
   console.log(
     `\nengine vs baseline: +${fmt(gain, 1)} accuracy points (target >= 15); targets: load <= 300 ms, p99 <= 2 ms, RSS <= 120 MB`,
   );
+  benchTriage(content);
+}
+
+const TRIAGE_ROUNDS = 20;
+
+/**
+ * Triage alone, in-process, after one warm-up round: the triage engine and the regex
+ * triage it replaced, over every blind set and the question set, in the same run. Per
+ * message latency (target p99 <= 0.3 ms) and, per set, recall and false alarms.
+ */
+function benchTriage(content: ReturnType<typeof loadContent>): void {
+  const engine = createTriage(content.triage).triage;
+  const regex = createRegexTriage();
+  const sets = availableTriageSets().map((n) => ({ name: `set ${n}`, items: loadTriageSet(n) }));
+  const questions = loadQuestionSet().map((q) => q.q);
+  const messages = [...sets.flatMap((s) => s.items.map((i) => i.text)), ...questions];
+  const triagers = {
+    "triage engine": (text: string): Verdict => {
+      const d = engine(text).decision;
+      return d ? { urgent: true, tier: d.tier } : { urgent: false };
+    },
+    "regex triage (before)": (text: string): Verdict =>
+      regex(text) ? { urgent: true, tier: "emergency" } : { urgent: false },
+  };
+  const rows: string[][] = [];
+  for (const [name, judge] of Object.entries(triagers)) {
+    for (const text of messages) judge(text); // warm-up round
+    const latencies: number[] = [];
+    for (let round = 0; round < TRIAGE_ROUNDS; round++) {
+      for (const text of messages) {
+        const start = performance.now();
+        judge(text);
+        latencies.push(since(start));
+      }
+    }
+    const perSet = sets.map((s) => {
+      const score = scoreTriage(s.items, judge);
+      return `${s.name}: ${score.found}/${score.urgent}, ${score.falseAlarms.length}/${score.lookalikes}`;
+    });
+    rows.push([
+      name,
+      fmt(percentile(latencies, 50), 4),
+      fmt(percentile(latencies, 99), 4),
+      fmt(Math.max(...latencies), 3),
+      perSet.join("; "),
+    ]);
+  }
+  printTable(
+    `Triage: ${messages.length} messages (${sets.map((s) => `${s.name} ${s.items.length}`).join(", ")}, questions ${questions.length}) x ${TRIAGE_ROUNDS} rounds`,
+    ["triage", "p50 ms", "p99 ms", "max ms", "urgent found, look-alikes flagged"],
+    rows,
+  );
+  console.log("\ntarget: triage engine p99 <= 0.3 ms per message");
 }

@@ -13,6 +13,7 @@ import foods from "./foods.js";
 import help from "./help.js";
 import leaderboard from "./leaderboard.js";
 import privacy from "./privacy.js";
+import safety from "./safety.js";
 import symptoms from "./symptoms.js";
 import tip from "./tip.js";
 import tips from "./tips.js";
@@ -30,6 +31,7 @@ export const commands: readonly CommandDefinition[] = [
   checkin,
   leaderboard,
   privacy,
+  safety,
   feedback,
   help,
 ];

@@ -1,3 +1,4 @@
+import { answerWithNumbers } from "../src/core/commands/answer-with-numbers.js";
 import { defineCommand, option } from "../src/core/commands/define-command.js";
 import { answerReply } from "../src/core/reply/build.js";
 
@@ -12,9 +13,9 @@ export default defineCommand({
     }),
   },
   examples: ["symptoms weak thighs and aching bones", "symptoms tingling feet and poor balance"],
-  run(ctx, { words }) {
+  async run(ctx, { words }) {
     const kb = ctx.knowledge;
-    const answer = kb.engine.ask(words);
+    const answer = await answerWithNumbers(ctx, words);
     if (answer.kind === "urgent") return answerReply(kb, answer, "");
     const fits = kb.engine.symptomMatches(words);
     const doctor = kb.content.safety.doctorQuestions.map((q) => `• ${q}`).join("\n");

@@ -98,6 +98,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const clock = options.clock ?? systemClock;
   const knowledge = createKnowledge(loadContent(config.contentDir), {
     emergencyNumber: config.emergencyNumber,
+    ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
+    ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
   });
   const registry = createRegistry(options.commands ?? commands);
   const storage = options.storage ?? createStorage(config.storage, logger);

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { SafetyNumberSchema } from "./core/triage/numbers.js";
 import { UserFacingError } from "./errors.js";
 import { DEFAULT_CONTENT_DIR } from "./paths.js";
 
@@ -20,6 +21,8 @@ const secret = (what: string) => z.string().trim().min(8, `looks too short for $
 const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   EMERGENCY_NUMBER: z.string().trim().min(1).max(60).default("your local emergency number"),
+  CRISIS_LINE: SafetyNumberSchema.optional(),
+  POISON_CONTROL: SafetyNumberSchema.optional(),
   CONTENT_DIR: z.string().trim().min(1).optional(),
   DATABASE_URL: z
     .string()
@@ -145,6 +148,10 @@ export interface DiscordConfig {
 export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   emergencyNumber: string;
+  /** CRISIS_LINE: named by self-harm answers; unset, they say "a local crisis line or someone you trust". */
+  crisisLine?: string;
+  /** POISON_CONTROL: named by overdose answers; unset, the emergency number stands in. */
+  poisonControl?: string;
   contentDir: string;
   storage: StorageConfig;
   /** `platform:id` entries that count as admins everywhere. */
@@ -325,6 +332,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
   return {
     logLevel: e.LOG_LEVEL,
     emergencyNumber: e.EMERGENCY_NUMBER,
+    ...(e.CRISIS_LINE ? { crisisLine: e.CRISIS_LINE } : {}),
+    ...(e.POISON_CONTROL ? { poisonControl: e.POISON_CONTROL } : {}),
     contentDir: e.CONTENT_DIR ? resolve(cwd, e.CONTENT_DIR) : DEFAULT_CONTENT_DIR,
     storage: storageOf(e.DATABASE_URL, cwd),
     adminUserIds: new Set(

@@ -6,9 +6,19 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { AnswerEngine } from "../core/answers/engine.js";
 
+/** The answer contract: urgent answers add `urgency` and `flag`; other kinds never carry them. */
 function toJson(answer: ReturnType<AnswerEngine["ask"]>): string {
-  const { question, kind, nutrients, title, text, sources, id } = answer;
-  return JSON.stringify({ question, kind, nutrients, title, text, sources, id });
+  const { question, kind, nutrients, title, text, sources, id, urgency, flag } = answer;
+  return JSON.stringify({
+    question,
+    kind,
+    nutrients,
+    title,
+    text,
+    sources,
+    id,
+    ...(flag ? { urgency, flag } : {}),
+  });
 }
 
 /** Answers the question given, or every non-blank stdin line in order; returns the exit code. */

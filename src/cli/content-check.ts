@@ -11,7 +11,7 @@ export function runContentCheck(dir: string, io: { stdout: Writable; stderr: Wri
     const c = loadContent(dir);
     io.stdout.write(
       `content OK: ${c.nutrients.length} nutrients, ${c.faq.length} FAQ entries, ${c.tips.length} tips, ` +
-        `${c.challenges.length} challenge templates, ${c.safety.redFlags.length} red flags, ${c.sources.size} sources\n`,
+        `${c.challenges.length} challenge templates, ${c.triage.categories.length} red-flag categories, ${c.sources.size} sources\n`,
     );
     return 0;
   } catch (error) {

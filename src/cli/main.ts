@@ -16,11 +16,14 @@ import { runContentCheck } from "./content-check.js";
 import { runDiscordCli } from "./discord.js";
 import { runSlackCli } from "./slack.js";
 import { runTipsPlan } from "./tips-plan.js";
+import { runTriage } from "./triage.js";
 
 const USAGE = `Usage:
   vitabot start                      run the bot (console chat when no platform tokens are set)
   vitabot ask "question" [--json]    answer one question (no database needed)
   vitabot ask --json                 answer each line of stdin, one JSON object per line
+  vitabot triage "message" [--explain] [--json]
+                                     red-flag triage alone: the decision, or every concept and modifier
   vitabot content check              validate content/ and list every problem
   vitabot tips plan --time HH:MM --zone ZONE [--days …] [--from YYYY-MM-DD] [--count N] [--json]
                                      the next post times of a schedule, local and UTC
@@ -62,6 +65,10 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === "tips" && rest[0] === "plan") return runTipsPlan(rest.slice(1), io);
   if (command === "slack") return runSlackCli(rest, io);
   if (command === "discord") return runDiscordCli(rest, io);
+  if (command === "triage") {
+    const config = parseConfig();
+    return runTriage(createAnswerEngine(loadContent(config.contentDir), config).triage, rest, io);
+  }
   if (command === "ask") {
     const config = parseConfig();
     const json = rest.includes("--json");

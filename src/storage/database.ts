@@ -72,9 +72,21 @@ export interface WorkspaceRemovalsTable {
   purge_after: number;
 }
 
+/** A workspace's own safety numbers; primary key (platform, workspace_id); null = the default. */
+export interface SafetyNumbersTable {
+  platform: Platform;
+  workspace_id: string;
+  emergency: string | null;
+  crisis: string | null;
+  poison: string | null;
+  /** Epoch milliseconds. */
+  updated_at: number;
+}
+
 /** Every table vitabot keeps, for `Kysely<Database>`. */
 export interface Database extends TipsDatabase, ChallengesDatabase {
   workspace_removals: WorkspaceRemovalsTable;
+  safety_numbers: SafetyNumbersTable;
   feedback: FeedbackTable;
   last_answers: LastAnswersTable;
   cooldowns: CooldownsTable;
@@ -96,4 +108,5 @@ export const TABLE_NAMES = [
   "challenge_members",
   "challenge_checkins",
   "workspace_removals",
+  "safety_numbers",
 ] as const satisfies ReadonlyArray<keyof Database>;

@@ -16,7 +16,14 @@ const count = (result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
   Number(result.numDeletedRows ?? result.numUpdatedRows ?? 0n);
 
 /** Tables keyed by (platform, workspace_id) that a workspace purge empties for that workspace. */
-const WORKSPACE_TABLES = ["subscriptions", "deliveries", "team_tips", "feedback", "last_answers"] as const;
+const WORKSPACE_TABLES = [
+  "subscriptions",
+  "deliveries",
+  "team_tips",
+  "feedback",
+  "last_answers",
+  "safety_numbers",
+] as const;
 
 async function exportUser(db: Kysely<Database>, platform: Platform, userId: string): Promise<UserData> {
   const challenges = await exportUserData(db as unknown as Db, platform, userId);

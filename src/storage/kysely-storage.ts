@@ -13,6 +13,7 @@ import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { prepare, type QueryRunner, viaKysely } from "./prepared.js";
+import * as numbers from "./safety-numbers-queries.js";
 import * as slack from "./slack-queries.js";
 import type {
   CooldownResult,
@@ -135,6 +136,10 @@ export function createKyselyStorage({ db, kind, run = viaKysely(db) }: KyselySto
     claimEvent: (platform, eventId, at) =>
       guard("claim the event", () => hot.claimEvent(platform, eventId, at)),
     pruneEvents: (before) => guard("prune old events", () => slack.pruneEvents(db, before)),
+    getSafetyNumbers: (platform, workspaceId) =>
+      guard("read the safety numbers", () => numbers.getSafetyNumbers(db, platform, workspaceId)),
+    setSafetyNumbers: (platform, workspaceId, change, at) =>
+      guard("save the safety numbers", () => numbers.setSafetyNumbers(db, platform, workspaceId, change, at)),
     saveSlackInstallation: (record) =>
       guard("save the Slack installation", () => slack.saveSlackInstallation(db, record)),
     findSlackInstallation: (key) =>

@@ -39,6 +39,13 @@ export interface SlackInstallationRecord extends SlackInstallationKey {
   updatedAt: number;
 }
 
+/** A workspace's own safety numbers (`/safety numbers`); an absent field means the default. */
+export interface WorkspaceNumbers {
+  emergency?: string;
+  crisis?: string;
+  poison?: string;
+}
+
 export interface Storage extends TipsStore, ChallengeStore, PrivacyStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies every pending migration (idempotent). */
@@ -73,6 +80,19 @@ export interface Storage extends TipsStore, ChallengeStore, PrivacyStore {
   claimEvent(platform: Platform, eventId: string, at: number): Promise<boolean>;
   /** Forgets event claims made before `before` (epoch ms); returns how many were removed. */
   pruneEvents(before: number): Promise<number>;
+
+  /** The workspace's own safety numbers, or undefined when it has none. */
+  getSafetyNumbers(platform: Platform, workspaceId: string): Promise<WorkspaceNumbers | undefined>;
+  /**
+   * Sets some of a workspace's numbers: a string sets one, null puts it back to the
+   * default, an absent key leaves it. Returns the numbers now stored.
+   */
+  setSafetyNumbers(
+    platform: Platform,
+    workspaceId: string,
+    change: { [K in keyof WorkspaceNumbers]?: string | null },
+    at: number,
+  ): Promise<WorkspaceNumbers>;
 
   /** Saves (inserts or replaces) one Slack installation. */
   saveSlackInstallation(record: SlackInstallationRecord): Promise<void>;

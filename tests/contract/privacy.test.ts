@@ -83,6 +83,7 @@ async function seed(storage: Storage, workspaceId: string): Promise<string> {
     createdAt: T0,
   });
   await storage.claimDeliveries([{ channel, kind: "tip", localDate: "2026-03-02" }], "p1", T0);
+  await storage.setSafetyNumbers("slack", workspaceId, { emergency: "112" }, T0);
   const challenge = await storage.createChallenge({
     channel,
     templateId: "daylight-walks",

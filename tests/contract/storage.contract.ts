@@ -51,6 +51,7 @@ export function storageContract(name: string, makeStorage: MakeStorage): void {
     describeCooldowns(migrated);
     describeEventClaims(migrated);
     describeSlackInstallations(migrated);
+    describeSafetyNumbers(migrated);
     describeLifecycle(fresh, migrated);
   });
 }
@@ -233,6 +234,45 @@ function describeSlackInstallations(migrated: MakeStorage): void {
     await expect(storage.deleteSlackInstallation(team)).resolves.toBe(false);
     await expect(storage.findSlackInstallation(team)).resolves.toBeUndefined();
     await expect(storage.findSlackInstallation(org)).resolves.toBeDefined();
+  });
+}
+
+function describeSafetyNumbers(migrated: MakeStorage): void {
+  it("keeps a workspace's own safety numbers: set some, change one, put one back to the default", async () => {
+    const storage = await migrated();
+    await expect(storage.getSafetyNumbers("slack", "T01")).resolves.toBeUndefined();
+    await expect(
+      storage.setSafetyNumbers("slack", "T01", { emergency: "112", crisis: "Samaritans 116 123" }, T0),
+    ).resolves.toEqual({ emergency: "112", crisis: "Samaritans 116 123" });
+    await expect(
+      storage.setSafetyNumbers("slack", "T01", { poison: "01 809 2166" }, T0 + 1),
+    ).resolves.toEqual({
+      emergency: "112",
+      crisis: "Samaritans 116 123",
+      poison: "01 809 2166",
+    });
+    await expect(storage.setSafetyNumbers("slack", "T01", { crisis: null }, T0 + 2)).resolves.toEqual({
+      emergency: "112",
+      poison: "01 809 2166",
+    });
+    await expect(storage.getSafetyNumbers("slack", "T01")).resolves.toEqual({
+      emergency: "112",
+      poison: "01 809 2166",
+    });
+    await expect(storage.getSafetyNumbers("discord", "T01")).resolves.toBeUndefined();
+    await expect(storage.getSafetyNumbers("slack", "T02")).resolves.toBeUndefined();
+  });
+
+  it("two admins changing different numbers at once keep both changes", async () => {
+    const storage = await migrated();
+    await Promise.all([
+      storage.setSafetyNumbers("discord", "G1", { emergency: "000" }, T0),
+      storage.setSafetyNumbers("discord", "G1", { crisis: "13 11 14" }, T0),
+    ]);
+    await expect(storage.getSafetyNumbers("discord", "G1")).resolves.toEqual({
+      emergency: "000",
+      crisis: "13 11 14",
+    });
   });
 }
 

@@ -125,6 +125,17 @@ function route(state: State, call: RestCall): ScriptedResponse {
   if (parts[0] === "channels" && parts[2] === "messages" && method === "POST")
     return { status: 200, body: echoMessage(state, call, parts[1] ?? "0") };
   if (parts[0] === "applications" && method === "PUT") return registered(state, call);
+  if (method === "POST" && path === "/users/@me/channels") {
+    const recipient = (call.body as { recipient_id?: string }).recipient_id ?? "0";
+    return {
+      status: 200,
+      body: {
+        id: snowflake(),
+        type: 1,
+        recipients: [{ id: recipient, username: "someone", discriminator: "0" }],
+      },
+    };
+  }
   return { status: 404, body: { message: "404: Not Found", code: 0 } };
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load as parse } from "js-yaml";
 import { z } from "zod";
 import { ANSWER_KINDS, type AnswerKind } from "../../src/core/answers/engine.js";
 import { NutrientIdSchema } from "../../src/core/content/schema.js";

@@ -170,6 +170,9 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
         ts += 1;
         return { status: 200, body: { ok: true, channel: call.params.channel, ts: `${ts}.000100` } };
       }
+      case "chat.postEphemeral":
+        if (!team) return { status: 200, body: { ok: false, error: "invalid_auth" } };
+        return { status: 200, body: { ok: true, message_ts: `${ts}.000200` } };
       case "oauth.v2.access": {
         const installed = oauthCodes.get(String(call.params.code));
         if (!installed) return { status: 200, body: { ok: false, error: "invalid_code" } };

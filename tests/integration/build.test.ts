@@ -25,8 +25,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Copy, type Dockerfile, DockerfileParser, From, type Instruction } from "dockerfile-ast";
+import { CORE_SCHEMA, mergeTag, load as parseYaml } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { ENV_VARIABLES } from "../../src/config.js";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 
@@ -334,7 +334,7 @@ function seconds(duration: string): number {
 }
 
 describe("docker-compose.yml", () => {
-  const compose = parseYaml(read("docker-compose.yml"), { merge: true }) as {
+  const compose = parseYaml(read("docker-compose.yml"), { schema: CORE_SCHEMA.withTags(mergeTag) }) as {
     services: Record<string, ComposeService>;
     volumes?: Record<string, unknown>;
   };

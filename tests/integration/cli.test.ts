@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 import { copyContent, editFile } from "../helpers/content.js";
+import { loadTriageSet, MAX_FALSE_ALARM_RATE, SCORED_TRIAGE_SETS } from "../helpers/triage-set.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
 const ANSWER_KEYS = ["question", "kind", "nutrients", "title", "text", "sources"];
@@ -76,6 +77,63 @@ describe("vitabot ask --json (the answer contract)", () => {
   });
 });
 
+describe("the blind triage sets through vitabot ask --json (one-line items)", () => {
+  it.each(SCORED_TRIAGE_SETS)(
+    "set $set: the targets through the CLI, with urgency and flag on urgent answers only",
+    ({ set, recall }) => {
+      const items = loadTriageSet(set).filter((item) => !item.text.trim().includes("\n"));
+      const run = vitabot(["ask", "--json"], {
+        input: `${items.map((item) => item.text.trim()).join("\n")}\n`,
+      });
+      expect(run.status).toBe(0);
+      const answers = run.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(answers).toHaveLength(items.length);
+      const missed = items.filter((item, i) => item.expect === "urgent" && answers[i].kind !== "urgent");
+      const flagged = items.filter((item, i) => item.expect === "none" && answers[i].kind === "urgent");
+      expect(1 - missed.length / items.filter((i) => i.expect === "urgent").length).toBeGreaterThanOrEqual(
+        recall,
+      );
+      expect(flagged.length / items.filter((i) => i.expect === "none").length).toBeLessThanOrEqual(
+        MAX_FALSE_ALARM_RATE,
+      );
+      for (const answer of answers) {
+        if (answer.kind === "urgent") {
+          expect(answer.id).toBe(`urgent:${answer.flag.id}`);
+          expect(["emergency", "same_day"]).toContain(answer.urgency);
+        } else {
+          expect(answer).not.toHaveProperty("urgency");
+          expect(answer).not.toHaveProperty("flag");
+        }
+      }
+    },
+  );
+});
+
+describe("vitabot triage", () => {
+  it("prints the decision, and with --explain the concepts, modifiers and rule", () => {
+    const plain = vitabot(["triage", "my calf is swollen, hot and really painful"]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout.trim()).toBe(
+      "urgent, same_day: dvt (Possible blood clot (DVT or pulmonary embolism))",
+    );
+    const explained = vitabot(["triage", "what are the signs of a stroke?", "--explain"]);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toMatch(/stroke-words\s+"stroke"\s+cleared: a general or hypothetical question/);
+    expect(explained.stdout).toContain("Decision: not urgent");
+  });
+
+  it("prints JSON with --json, and usage (exit 2) without a message", () => {
+    const json = JSON.parse(vitabot(["triage", "--json", "I think I'm having a heart attack"]).stdout);
+    expect(json).toMatchObject({ urgent: true, urgency: "emergency", flag: { id: "chest-pain" } });
+    const usage = vitabot(["triage"]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("Usage: vitabot triage");
+  });
+});
+
 describe("vitabot content check", () => {
   const broken = copyContent();
   afterAll(() => rmSync(broken, { recursive: true, force: true }));
@@ -89,10 +147,14 @@ describe("vitabot content check", () => {
   it("exits non-zero and lists every problem for broken content", () => {
     editFile(broken, "nutrients/calcium.yaml", (t) => t.replace(/^name:.*$/m, "name: 42"));
     editFile(broken, "tips/food.yaml", (t) => t.replace(/source: [a-z0-9-]+/, "source: Not A Slug"));
+    editFile(broken, "safety/categories.yaml", (t) => t.replace("all: [face-droop]", "all: [face-drop]"));
     const run = vitabot(["content", "check"], { env: { CONTENT_DIR: broken } });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("nutrients/calcium.yaml: name:");
     expect(run.stderr).toContain("tips/food.yaml: [0].source:");
+    expect(run.stderr).toMatch(
+      /safety\/categories\.yaml: \[\d+\]\.rules\[\d+\]\.all\[0\]: unknown concept "face-drop"/,
+    );
   });
 
   it("refuses to answer (and so to start) on broken content", () => {

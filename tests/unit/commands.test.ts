@@ -61,11 +61,22 @@ describe("ask <question>", () => {
     expect((await run("why are my legs weak")).path).toBe("ask");
   });
 
-  it("gives only the urgent message for a red flag", async () => {
+  it("gives only the urgent answer for a red flag, with Share as its one button", async () => {
     const result = await run("ask my face is drooping and my arm is numb");
     expect(result.reply.tone).toBe("urgent");
-    expect(result.reply.buttons ?? []).toEqual([]);
+    expect(result.reply.buttons).toEqual([
+      { label: "Share to channel", action: "ask answer:urgent:stroke:emergency", share: true },
+    ]);
     expect(fallbackText(result.reply)).toContain("Call 911");
+    const shared = await run(result.reply.buttons?.[0]?.action ?? "");
+    expect(shared.reply.title).toBe(result.reply.title);
+  });
+
+  it("answers self-harm privately, with no button to share it", async () => {
+    const result = await run("ask I don't want to be here anymore");
+    expect(result.reply).toMatchObject({ tone: "urgent", visibility: "ephemeral", private: true });
+    expect(result.reply.buttons ?? []).toEqual([]);
+    expect(fallbackText(result.reply)).not.toMatch(/this could be/i);
   });
 
   it("re-renders a shared answer by its id", async () => {
@@ -159,5 +170,57 @@ describe("feedback <up|down> [note]", () => {
   it("explains when there is nothing to rate, and rejects a bad vote", async () => {
     expect(await textOf("feedback up")).toContain("There's no answer to rate yet");
     expect(await textOf("feedback sideways")).toContain("vote must be one of: up, down");
+  });
+});
+
+describe("safety numbers", () => {
+  const admin = (line: string) => app.dispatcher.runLine(slackInvocation({ isAdmin: true }), line);
+
+  it("shows the deployment's numbers to anyone, and lets admins set their own", async () => {
+    const shown = await run("safety numbers");
+    expect(shown.outcome).toBe("ok");
+    expect(shown.reply.fields).toEqual([
+      { label: "Emergency", value: "911 (default)" },
+      {
+        label: "Crisis line",
+        value: 'not set: answers say "a local crisis line or someone you trust" (default)',
+      },
+      { label: "Poison control", value: "not set: the emergency number (default)" },
+    ]);
+    const set = await admin('safety numbers emergency:112 crisis:"Samaritans 116 123"');
+    expect(set.outcome).toBe("ok");
+    expect(set.reply.fields?.slice(0, 2)).toEqual([
+      { label: "Emergency", value: "112 (set here)" },
+      { label: "Crisis line", value: "Samaritans 116 123 (set here)" },
+    ]);
+  });
+
+  it("urgent answers in that workspace name its numbers, and Share keeps them", async () => {
+    await admin("safety numbers emergency:112 crisis:116123 poison:01-809-2166");
+    const stroke = await run("ask my face is drooping on one side");
+    expect(fallbackText(stroke.reply)).toContain("Call 112 now");
+    const crisis = await run("ask I want to kill myself");
+    expect(fallbackText(crisis.reply)).toContain("116123");
+    const poison = await run("ask my toddler swallowed a handful of iron tablets");
+    expect(fallbackText(poison.reply)).toContain("01-809-2166");
+    const shared = await run(stroke.reply.buttons?.[0]?.action ?? "");
+    expect(fallbackText(shared.reply)).toContain("Call 112 now");
+    const elsewhere = await app.dispatcher.runLine(
+      slackInvocation({ channel: { platform: "slack", workspaceId: "T_OTHER", channelId: "C1" } }),
+      "ask my face is drooping on one side",
+    );
+    expect(fallbackText(elsewhere.reply)).toContain("Call 911 now");
+  });
+
+  it("refuses changes from non-admins and numbers that are not numbers, and 'default' puts one back", async () => {
+    const refused = await run("safety numbers emergency:112");
+    expect(refused.outcome).toBe("user_error");
+    expect(fallbackText(refused.reply)).toContain("Only admins can change the safety numbers");
+    const bad = await admin("safety numbers crisis:<!here>");
+    expect(bad.outcome).toBe("user_error");
+    expect(fallbackText(bad.reply)).toMatch(/crisis/);
+    await admin("safety numbers emergency:112");
+    const back = await admin("safety numbers emergency:default");
+    expect(back.reply.fields?.[0]).toEqual({ label: "Emergency", value: "911 (default)" });
   });
 });

@@ -121,11 +121,11 @@ describe("content validation reports every problem with file and path", () => {
     ]);
   });
 
-  it("rejects duplicate ids across files and an invalid red-flag pattern", () => {
+  it("rejects duplicate ids across files and a malformed red-flag term", () => {
     dir = copyContent();
     const first = realContent().tips[0];
     editFile(dir, "tips/habits.yaml", (t) => t.replace(/^- id: .*$/m, `- id: ${first?.id}`));
-    editFile(dir, "safety.yaml", (t) => t.replace(/- '(face .*)'$/m, "- '(unclosed'"));
+    editFile(dir, "safety/concepts.yaml", (t) => t.replace('terms: ["chest",', 'terms: ["* chest",'));
     const issues = issuesOf(dir);
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -133,20 +133,41 @@ describe("content validation reports every problem with file and path", () => {
           file: "tips/habits.yaml",
           message: expect.stringContaining("duplicate id"),
         }),
-        expect.objectContaining({ file: "safety.yaml", message: "is not a valid regular expression" }),
+        {
+          file: "safety/concepts.yaml",
+          path: "concepts.chest.terms[0]",
+          message: 'term "* chest" must start and end with a word or number',
+        },
       ]),
     );
   });
 
-  it("rejects an urgent message without the emergency number placeholder", () => {
+  it("rejects a red-flag action without the emergency number, and a rule whose tier has no action", () => {
     dir = copyContent();
-    editFile(dir, "safety.yaml", (t) => t.replaceAll("{emergencyNumber}", "911"));
-    expect(issuesOf(dir)).toEqual([
-      {
-        file: "safety.yaml",
-        path: "urgent.message",
-        message: "must contain the {emergencyNumber} placeholder",
-      },
-    ]);
+    editFile(dir, "safety/categories.yaml", (t) =>
+      t.replace("Call {emergency} now, even if the symptoms seem to be passing", "Call now"),
+    );
+    // The stroke category's same-day action goes, while its Bell's palsy rule still needs one.
+    editFile(dir, "safety/categories.yaml", (t) =>
+      t.replace(
+        / {4}same_day: >-\n {6}See a doctor today: symptoms like these that came and went[\s\S]*?come back\.\n/,
+        "",
+      ),
+    );
+    const issues = issuesOf(dir);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: "safety/categories.yaml",
+          path: expect.stringMatching(/^\[\d+\]\.actions\.emergency$/),
+          message: "must name the emergency number with {emergency}",
+        }),
+        expect.objectContaining({
+          file: "safety/categories.yaml",
+          path: expect.stringMatching(/^\[\d+\]\.rules\[\d+\]\.tier$/),
+          message: "needs an action: add actions.same_day or the rule's own action",
+        }),
+      ]),
+    );
   });
 });

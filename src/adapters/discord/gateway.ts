@@ -178,14 +178,29 @@ async function onMessage(handler: InteractionHandler, client: Client, message: M
     channelId: message.channelId,
     permissions: message.member?.permissions.bitfield ?? null,
   };
-  const answerMessage = await handler.ask(base, stripBotMention(message.content, botId, botRoles));
-  await guarded(handler, message.id, () =>
+  const answer = await handler.ask(base, stripBotMention(message.content, botId, botRoles));
+  const replyWith = (body: DiscordMessage) =>
     message.reply({
-      ...wireContent(answerMessage),
+      ...wireContent(body),
       allowedMentions: { parse: [], repliedUser: false },
-      ...filesOf(answerMessage),
-    }),
-  );
+      ...filesOf(body),
+    });
+  if (answer.private && !isDm) {
+    // A crisis answer is for the asker alone: a direct message, never a channel reply.
+    const sent = await message.author
+      .send({ ...wireContent(answer.message), allowedMentions: { parse: [] } })
+      .then(() => true)
+      .catch((error: unknown) => {
+        handler.log.warn(
+          { ...errorInfo(error), messageId: message.id },
+          "private answer could not be sent by DM",
+        );
+        return false;
+      });
+    if (!sent) await guarded(handler, message.id, () => replyWith(answer.unreachable));
+    return;
+  }
+  await guarded(handler, message.id, () => replyWith(answer.message));
 }
 
 /** Wires interaction, message and error listeners onto the client. */

@@ -6,6 +6,7 @@
  */
 import type { App } from "../../app.js";
 import type { DispatchResult } from "../../core/commands/dispatch.js";
+import { privateUnreachableReply } from "../../core/reply/build.js";
 import { textReply } from "../../core/reply/reply.js";
 import type { Logger } from "../../logger.js";
 import { decodeAction } from "../chat-adapter.js";
@@ -71,10 +72,22 @@ export function createInteractionHandler(app: HandlerApp) {
     return source ? suggest(app.knowledge, source, input.focused.value) : [];
   }
 
-  /** A question from a mention or a DM, answered with `ask` for everyone in that channel. */
-  async function ask(base: InteractionBase, question: string): Promise<DiscordMessage> {
+  /**
+   * A question from a mention or a DM, answered with `ask` for everyone in that channel;
+   * a private answer (crisis) is rendered for the asker alone, with what to say in the
+   * channel if it cannot reach them.
+   */
+  async function ask(
+    base: InteractionBase,
+    question: string,
+  ): Promise<{ message: DiscordMessage; private: boolean; unreachable: DiscordMessage }> {
     const result = await app.dispatcher.runPath(invocationOf(app.config, base), "ask", { question });
-    return render(result, true, base.id);
+    const isPrivate = result.reply.private === true;
+    return {
+      message: render(result, !isPrivate, base.id),
+      private: isPrivate,
+      unreachable: renderReply(privateUnreachableReply(app.knowledge), { forChannel: true }),
+    };
   }
 
   return { isPublic, isOurs, message, choices, ask, log };

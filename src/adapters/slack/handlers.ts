@@ -162,6 +162,16 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof cre
     };
     await guarded(deps, origin.requestId, "message", async () => {
       const reply = await run(args.client, origin, stripMention(message.text ?? "", args.context.botUserId));
+      if (reply.private && message.channel_type !== "im") {
+        // A crisis answer is for the asker alone: visible only to them, in the thread they wrote in.
+        await args.client.chat.postEphemeral({
+          channel: message.channel,
+          user: origin.userId,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...toBlockKit(reply),
+        });
+        return;
+      }
       const where = { channelId: message.channel, ...(threadTs ? { threadTs } : {}) };
       await deliverReply(reply, answerDelivery(args.client, deps.logger, origin, where), async (answer) => {
         await args.client.chat.postMessage({

@@ -5,12 +5,14 @@
  */
 import type { Content } from "../content/load-content.js";
 import type { NutrientId, Source } from "../content/schema.js";
+import type { Category, Tier } from "../content/triage-schema.js";
 import { coveredList } from "../knowledge/format.js";
 import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
+import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
+import { createTriage, type Decision } from "../triage/triage.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { normalize } from "./normalize.js";
 import { createRetriever } from "./retrieve.js";
-import { createTriage } from "./triage.js";
 import { createUnderstanding } from "./understand.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
@@ -31,11 +33,19 @@ export interface Answer {
   /** The answer alone, without sources or disclaimer, for rich rendering. */
   body: string;
   disclaimer: string;
+  /** Urgent answers only: call the emergency number now, or be seen today. */
+  urgency?: Tier;
+  /** Urgent answers only: the red-flag category; `id` is `urgent:` + `flag.id`. */
+  flag?: { id: string; label: string };
 }
 
 export interface AnswerEngineOptions {
-  /** Shown in the urgent message: "Call {emergencyNumber}". */
+  /** The deployment's emergency number (EMERGENCY_NUMBER), named by every urgent answer. */
   emergencyNumber: string;
+  /** The deployment's crisis line (CRISIS_LINE), for self-harm answers. */
+  crisisLine?: string;
+  /** The deployment's poison control number (POISON_CONTROL). */
+  poisonControl?: string;
   /** Search words whose results are remembered (default TERM_CACHE_MAX; 0 turns it off). */
   termCacheSize?: number;
 }
@@ -51,7 +61,11 @@ const MAX_SOURCES = 3;
  */
 export function createAnswerEngine(content: Content, options: AnswerEngineOptions) {
   const matcher = createNutrientMatcher(content.nutrients);
-  const triage = createTriage(content.safety);
+  const triage = createTriage(content.triage);
+  const categoryById = new Map(content.triage.categories.map((c) => [c.id, c]));
+  const defaultNumbers: SafetyNumbers = { emergency: options.emergencyNumber };
+  if (options.crisisLine) defaultNumbers.crisis = options.crisisLine;
+  if (options.poisonControl) defaultNumbers.poison = options.poisonControl;
   const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher);
   const docs = buildDocuments(content);
   const docById = new Map(docs.map((d) => [d.id, d]));
@@ -108,23 +122,46 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     );
   }
 
-  /** Answers one question. Never throws for any string. */
-  function ask(question: string): Answer {
-    // Triage and understanding read the same normalised text; normalise it once.
+  /**
+   * A red flag's answer: what was recognised, the rule's action with the numbers, the
+   * category's sources and the disclaimer, nothing else. A crisis category (self-harm)
+   * does not say "this could be…", following safe-messaging guidance.
+   */
+  function urgentAnswer(
+    question: string,
+    category: Category,
+    tier: Tier,
+    action: string,
+    own?: Partial<SafetyNumbers>,
+  ): Answer {
+    const numbers = mergeNumbers(defaultNumbers, own);
+    const crisis = category.reply === "crisis";
+    const title = crisis
+      ? "You don't have to go through this alone"
+      : tier === "emergency"
+        ? `Call ${numbers.emergency} now`
+        : "Please get this checked today";
+    const filled = fillNumbers(action, numbers);
+    const body = crisis ? filled : `${category.says} ${filled}`;
+    const answer = compose(
+      question,
+      "urgent",
+      `urgent:${category.id}`,
+      title,
+      body,
+      sourcesOf(category.sources),
+    );
+    return { ...answer, urgency: tier, flag: { id: category.id, label: category.label } };
+  }
+
+  /**
+   * Answers one question. Never throws for any string.
+   * @param numbers the workspace's own numbers, over the deployment's
+   */
+  function ask(question: string, numbers?: Partial<SafetyNumbers>): Answer {
+    const decision: Decision | undefined = triage.check(question);
+    if (decision) return urgentAnswer(question, decision.category, decision.tier, decision.action, numbers);
     const normalized = normalize(question);
-    const flag = triage.checkNormalized(normalized);
-    if (flag) {
-      const red = content.safety.redFlags.find((f) => f.id === flag.id);
-      const message = content.safety.urgent.message.replaceAll("{emergencyNumber}", options.emergencyNumber);
-      return compose(
-        question,
-        "urgent",
-        `urgent:${flag.id}`,
-        content.safety.urgent.title,
-        message,
-        sourcesOf(red ? [red.source] : []),
-      );
-    }
     const u = understandNormalized(normalized);
     if (u.normalized.length === 0 || (u.smallTalk && u.named.length === 0)) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return unknown(question);
@@ -135,15 +172,37 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     return answerFrom(question, best.doc, targets);
   }
 
-  /** Re-renders a given answer by its id (for "Share to channel"); undefined if unknown. */
-  function answerById(id: string, question = ""): Answer | undefined {
+  /**
+   * Re-renders a given answer by its id (for "Share to channel"); undefined if unknown.
+   * Urgent ids take their tier after a colon (`urgent:stroke:emergency`); a crisis
+   * category is never re-rendered, so it can't be shared.
+   */
+  function answerById(id: string, question = "", numbers?: Partial<SafetyNumbers>): Answer | undefined {
+    if (id.startsWith("urgent:")) {
+      const [, flag = "", tier = "emergency"] = id.split(":");
+      const category = categoryById.get(flag);
+      if (!category || category.reply === "crisis" || (tier !== "emergency" && tier !== "same_day"))
+        return undefined;
+      const action = category.actions[tier] ?? category.actions.emergency ?? category.actions.same_day ?? "";
+      return urgentAnswer(question || category.label, category, tier, action, numbers);
+    }
     const doc = docById.get(id);
     return doc ? answerFrom(question || doc.title, doc, []) : undefined;
+  }
+
+  /** True when an answer must be seen by its asker only (a crisis category). */
+  function isPrivate(answer: Answer): boolean {
+    return answer.flag !== undefined && categoryById.get(answer.flag.id)?.reply === "crisis";
   }
 
   return {
     ask,
     answerById,
+    isPrivate,
+    /** The deployment's numbers (EMERGENCY_NUMBER, CRISIS_LINE, POISON_CONTROL). */
+    numbers: defaultNumbers as Readonly<SafetyNumbers>,
+    /** The triage engine alone, for `vitabot triage` and the benchmark. */
+    triage: triage.triage,
     symptomMatches,
     matcher,
     termCacheStats: retriever.cacheStats,

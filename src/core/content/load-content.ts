@@ -5,9 +5,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { load, YAMLException } from "js-yaml";
 import type { z } from "zod";
 import { ContentError, type ContentIssue } from "../../errors.js";
+import { compileTerm } from "../triage/phrases.js";
 import {
   ChallengeFileSchema,
   type ChallengeTemplate,
@@ -29,6 +30,7 @@ import {
   CategoryFileSchema,
   type Concept,
   ConceptFileSchema,
+  type Modifiers,
   ModifiersSchema,
   type TriageModel,
 } from "./triage-schema.js";
@@ -84,16 +86,16 @@ function readFile<T>(dir: string, file: string, schema: z.ZodType<T>, issues: Is
     issues.add(file, "", "file is missing or unreadable");
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = lineCounter.linePos(error.pos[0]).line;
-      issues.add(file, line ? `line ${line}` : "", `YAML syntax error: ${error.message.split("\n")[0]}`);
-    }
+  let data: unknown;
+  try {
+    data = load(raw, { filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const line = error.mark ? `line ${error.mark.line + 1}` : "";
+    issues.add(file, line, `YAML syntax error: ${error.reason}`);
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) issues.add(file, formatPath(issue.path), issue.message);
     return undefined;
@@ -231,10 +233,52 @@ function readTriage(
     }
   });
   checkConceptRefs(concepts, categories, issues);
+  checkTerms(shared.concepts, modifiers, categories, issues);
   categories.forEach((category, i) => {
     checkSourceRefs("safety/categories.yaml", { sources: category.sources }, sources, issues, [i]);
   });
   return { modifiers, fuzzy: shared.fuzzy, concepts, categories };
+}
+
+/** Every term compiles (a gap may not open or close a term, `#N` needs a number…). */
+function checkTerms(
+  shared: Record<string, Concept>,
+  modifiers: Modifiers,
+  categories: readonly Category[],
+  issues: IssueCollector,
+): void {
+  const check = (file: string, path: string, terms: readonly string[]) => {
+    terms.forEach((term, i) => {
+      try {
+        compileTerm(term, null);
+      } catch (error) {
+        issues.add(file, `${path}[${i}]`, error instanceof Error ? error.message : String(error));
+      }
+    });
+  };
+  for (const [id, concept] of Object.entries(shared))
+    check("safety/concepts.yaml", `concepts.${id}.terms`, concept.terms);
+  categories.forEach((category, i) => {
+    for (const [id, concept] of Object.entries(category.concepts))
+      check("safety/categories.yaml", `[${i}].concepts.${id}.terms`, concept.terms);
+  });
+  const lists: [string, readonly string[]][] = [
+    ["negation.before", modifiers.negation.before],
+    ["negation.after", modifiers.negation.after],
+    ["negation.pseudo", modifiers.negation.pseudo],
+    ["terminators", modifiers.terminators],
+    ["hypothetical.clause", modifiers.hypothetical.clause],
+    ["hypothetical.sentence", modifiers.hypothetical.sentence],
+    ["hypothetical.after", modifiers.hypothetical.after],
+    ["hypothetical.pseudo", modifiers.hypothetical.pseudo],
+    ["history", modifiers.history],
+    ["present", modifiers.present],
+    ["now", modifiers.now],
+    ["figurative.phrases", modifiers.figurative.phrases],
+    ["figurative.sentence", modifiers.figurative.sentence],
+    ["benign", modifiers.benign],
+  ];
+  for (const [path, terms] of lists) check("safety/modifiers.yaml", path, terms);
 }
 
 /** Every concept id a `near`, a `hides`, a rule or an `unless` names must exist. */

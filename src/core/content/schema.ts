@@ -180,43 +180,9 @@ export const ChallengeTemplateSchema = z.strictObject({
 export type ChallengeTemplate = z.infer<typeof ChallengeTemplateSchema>;
 export const ChallengeFileSchema = z.array(ChallengeTemplateSchema).min(1);
 
-/** A regular expression written as a string; checked to compile at load. */
-const pattern = z
-  .string()
-  .min(2)
-  .refine(
-    (source) => {
-      try {
-        new RegExp(source, "iu");
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: "is not a valid regular expression" },
-  );
-
 export const SafetySchema = z.strictObject({
   /** The one-line disclaimer every answer carries. */
   disclaimer: text(200),
-  urgent: z.strictObject({
-    title: text(80),
-    /** `{emergencyNumber}` is replaced with the configured emergency number. */
-    message: text(600).refine((m) => m.includes("{emergencyNumber}"), {
-      message: "must contain the {emergencyNumber} placeholder",
-    }),
-  }),
-  redFlags: z
-    .array(
-      z.strictObject({
-        id: slug,
-        label: text(80),
-        /** Matched against the lower-cased question; any match makes it urgent. */
-        patterns: z.array(pattern).min(1),
-        source: sourceRef,
-      }),
-    )
-    .min(5),
   /** Questions to bring to a doctor, offered by `symptoms`. */
   doctorQuestions: z.array(text(200)).min(2),
 });

@@ -18,6 +18,11 @@ const anyOf = z
   .string()
   .regex(/^[a-z0-9-]+(\|[a-z0-9-]+)*$/, 'must be concept ids joined by "|", e.g. "chest-pain|breathless"');
 
+/** What to do: every action names the emergency number, whatever else it says. */
+const action = text(600).refine((a) => a.includes("{emergency}"), {
+  message: "must name the emergency number with {emergency}",
+});
+
 export const TIERS = ["emergency", "same_day"] as const;
 export const TierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof TierSchema>;
@@ -60,7 +65,7 @@ export const RuleSchema = z.strictObject({
   /** The rule does not fire when any of these is present; a list inside means all of it. */
   unless: z.array(z.union([anyOf, z.array(anyOf).min(2)])).default([]),
   /** Replaces the category's action for this tier. */
-  action: text(500).optional(),
+  action: action.optional(),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 
@@ -76,7 +81,7 @@ export const CategorySchema = z
      * What to do, per tier; `{emergency}`, `{crisis}` and `{poison}` become the
      * configured numbers.
      */
-    actions: z.strictObject({ emergency: text(600).optional(), same_day: text(600).optional() }),
+    actions: z.strictObject({ emergency: action.optional(), same_day: action.optional() }),
     sources: z.array(slug).min(1, "needs at least one source"),
     concepts: z.record(slug, ConceptSchema).default({}),
     rules: z.array(RuleSchema).min(1),

@@ -3,7 +3,7 @@
  * look-up with friendly errors, and today's tip.
  */
 import { UserFacingError } from "../../errors.js";
-import { type AnswerEngine, createAnswerEngine } from "../answers/engine.js";
+import { type AnswerEngine, type AnswerEngineOptions, createAnswerEngine } from "../answers/engine.js";
 import type { Content } from "../content/load-content.js";
 import type { Nutrient, NutrientId, Tip } from "../content/schema.js";
 import { coveredList } from "./format.js";
@@ -25,7 +25,7 @@ function shuffledOrder(length: number, seed: number): number[] {
 /**
  * @example const kb = createKnowledge(content, { emergencyNumber: "911" }); kb.requireNutrient("b12").id
  */
-export function createKnowledge(content: Content, options: { emergencyNumber: string }) {
+export function createKnowledge(content: Content, options: AnswerEngineOptions) {
   const engine: AnswerEngine = createAnswerEngine(content, options);
   const byId = new Map(content.nutrients.map((n) => [n.id, n]));
   const covered = coveredList(content.nutrients);

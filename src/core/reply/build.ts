@@ -29,7 +29,11 @@ function compareButton(kb: Knowledge, id: NutrientId): ReplyButton {
   return { label: `Compare with ${kb.nutrient(other).shortName}`, action: `compare ${id} ${other}` };
 }
 
-/** An engine answer as a reply; `shareAction` is the command line that reproduces it. */
+/**
+ * An engine answer as a reply; `shareAction` is the command line that reproduces it.
+ * An urgent answer carries only a Share button; a crisis answer (self-harm) none, and is
+ * private to the asker wherever they asked.
+ */
 export function answerReply(kb: Knowledge, answer: Answer, shareAction: string): Reply {
   const reply: Reply = {
     title: answer.title,
@@ -39,6 +43,13 @@ export function answerReply(kb: Knowledge, answer: Answer, shareAction: string):
     disclaimer: answer.disclaimer,
     visibility: "ephemeral",
   };
+  if (answer.kind === "urgent") {
+    if (kb.engine.isPrivate(answer)) return { ...reply, private: true };
+    reply.buttons = [
+      { label: "Share to channel", action: `ask answer:${answer.id}:${answer.urgency}`, share: true },
+    ];
+    return reply;
+  }
   if (answer.kind !== "answer") return reply;
   const [first] = answer.nutrients;
   const buttons: ReplyButton[] = [];
@@ -50,6 +61,23 @@ export function answerReply(kb: Knowledge, answer: Answer, shareAction: string):
   });
   reply.buttons = buttons;
   return reply;
+}
+
+/**
+ * Said in the channel when a private answer (a crisis answer to a mention) cannot reach
+ * the asker privately, e.g. their DMs are closed: it repeats nothing they wrote.
+ */
+export function privateUnreachableReply(kb: Knowledge): Reply {
+  return {
+    title: "I'd like to answer you privately",
+    tone: "info",
+    sections: [
+      {
+        text: `I couldn't send you a direct message. Please message me directly or use /ask, and I'll answer only you. If anyone needs help right now, call ${kb.engine.numbers.emergency}.`,
+      },
+    ],
+    visibility: "channel",
+  };
 }
 
 function sourcesOf(kb: Knowledge, ids: readonly string[]): Source[] {

@@ -70,6 +70,11 @@ export interface Reply {
   disclaimer?: string;
   buttons?: ReplyButton[];
   visibility: Visibility;
+  /**
+   * Only the asker may ever see it (a crisis answer): adapters deliver it ephemerally or
+   * in a direct message, never as a channel post or thread reply, and never share it.
+   */
+  private?: boolean;
   /** Text written by users (team tips, notes): renderers neutralise mentions in it. */
   untrusted?: boolean;
   /** A chart; its `text` is part of `fallbackText`, so no reader ever misses the data. */

@@ -54,7 +54,9 @@ export function compileTerm<T>(
       });
     } else if (piece.startsWith("==") && piece.length > 2) elements.push({ k: "raw", v: piece.slice(2) });
     else if (piece.startsWith("=") && piece.length > 1) elements.push({ k: "surface", v: piece.slice(1) });
+    else if (/^[a-z]+$/.test(piece) && !spelling.has(piece)) elements.push({ k: "stem", v: stemOf(piece) });
     else {
+      // Contractions, digits and punctuation go through the message tokenizer, so they split alike.
       for (const sentence of readSentences(piece, spelling))
         for (const token of sentence.tokens) {
           if (token.kind === "word") elements.push({ k: "stem", v: token.stem });
@@ -70,35 +72,56 @@ export function compileTerm<T>(
   return { elements, value, term };
 }
 
-function keyOf(element: Element): string {
-  if (element.k === "stem") return `s:${element.v}`;
-  if (element.k === "raw") return `r:${element.v}`;
-  if (element.k === "surface") return `t:${element.v}`;
-  return "#";
+/** A trie node; its edge lists are created only when it has edges (most nodes are leaves). */
+interface TrieNode<T> {
+  /** Word edges: `s:stem`, `t:surface` (exact word), `r:raw` (exact case). */
+  next?: Map<string, TrieNode<T>>;
+  nums?: { min: number; max: number; node: TrieNode<T> }[];
+  gaps?: { max: number; node: TrieNode<T> }[];
+  /** What the phrases that end here stand for, with their terms. */
+  ends?: Phrase<T>[];
 }
 
-function tokenFits(element: Element, token: Token, alt: string | undefined): boolean {
-  switch (element.k) {
-    case "stem":
-      return token.kind === "word" && (token.stem === element.v || alt === element.v);
-    case "raw":
-      return token.raw === element.v;
-    case "surface":
-      return token.text === element.v;
-    case "num":
-      return token.kind === "number" && token.value >= element.min && token.value <= element.max;
-    case "gap":
-      return false;
-  }
+function gapEdge<T>(at: TrieNode<T>, max: number): TrieNode<T> {
+  at.gaps ??= [];
+  const found = at.gaps.find((g) => g.max === max);
+  if (found) return found.node;
+  const node: TrieNode<T> = {};
+  at.gaps.push({ max, node });
+  return node;
 }
 
-/** A set of phrases, indexed by their first word, matched against sentences. */
+function numEdge<T>(at: TrieNode<T>, element: { min: number; max: number }): TrieNode<T> {
+  at.nums ??= [];
+  const found = at.nums.find((n) => n.min === element.min && n.max === element.max);
+  if (found) return found.node;
+  const node: TrieNode<T> = {};
+  at.nums.push({ min: element.min, max: element.max, node });
+  return node;
+}
+
+function wordEdge<T>(at: TrieNode<T>, element: { k: "stem" | "raw" | "surface"; v: string }): TrieNode<T> {
+  const key = `${element.k === "stem" ? "s" : element.k === "raw" ? "r" : "t"}:${element.v}`;
+  at.next ??= new Map();
+  const found = at.next.get(key);
+  if (found) return found;
+  const node: TrieNode<T> = {};
+  at.next.set(key, node);
+  return node;
+}
+
+/** Fillers a phrase may skip between two of its words. */
+const MAX_FILLERS = 2;
+
+/**
+ * A set of phrases in a trie over their elements, matched against sentences: phrases
+ * that share a beginning ("can not breathe", "can not swallow") are walked once.
+ */
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  private readonly root: TrieNode<T> = {};
   private readonly fuzzy: Map<string, { word: string; stem: string }[]>;
   private readonly fuzzyCache = new Map<string, string | null>();
   private static readonly FUZZY_CACHE_MAX = 10_000;
-
   private readonly stems = new Set<string>();
   private readonly fillers: ReadonlySet<string>;
 
@@ -108,19 +131,29 @@ export class PhraseIndex<T> {
     fillers: readonly string[] = [],
   ) {
     this.fillers = new Set(fillers);
-    for (const phrase of phrases) {
-      for (const element of phrase.elements) if (element.k === "stem") this.stems.add(element.v);
-      const key = keyOf(phrase.elements[0] as Element);
-      const list = this.byFirst.get(key);
-      if (list) list.push(phrase);
-      else this.byFirst.set(key, [phrase]);
-    }
+    for (const phrase of phrases) this.insert(phrase);
     this.fuzzy = new Map();
     for (const word of fuzzyWords) {
       const list = this.fuzzy.get(word[0] as string) ?? [];
       list.push({ word, stem: stemOf(word) });
       this.fuzzy.set(word[0] as string, list);
     }
+  }
+
+  private insert(phrase: Phrase<T>): void {
+    let at = this.root;
+    for (const element of phrase.elements) {
+      if (element.k === "stem") this.stems.add(element.v);
+      at =
+        element.k === "gap"
+          ? gapEdge(at, element.max)
+          : element.k === "num"
+            ? numEdge(at, element)
+            : wordEdge(at, element);
+    }
+    // Only the value and the term are kept; the elements live on in the trie's shape.
+    at.ends ??= [];
+    at.ends.push({ elements: [], value: phrase.value, term: phrase.term });
   }
 
   /**
@@ -152,60 +185,48 @@ export class PhraseIndex<T> {
     return found ?? undefined;
   }
 
-  /** Every match of every phrase in the tokens (overlaps included). */
+  /** Every match of every phrase in the tokens (overlaps included), each at its shortest. */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const alts = tokens.map((t) => this.correct(t));
     const matches: PhraseMatch<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      const candidates = [
-        this.byFirst.get(`s:${token.stem}`),
-        alts[i] ? this.byFirst.get(`s:${alts[i]}`) : undefined,
-        this.byFirst.get(`r:${token.raw}`),
-        this.byFirst.get(`t:${token.text}`),
-        token.kind === "number" ? this.byFirst.get("#") : undefined,
-      ];
-      for (const list of candidates) {
-        if (!list) continue;
-        for (const phrase of list) {
-          const end = matchFrom(phrase.elements, 0, tokens, alts, i, this.fillers);
-          if (end > i) matches.push({ start: i, end, phrase });
+    const ends = new Map<Phrase<T>, number>();
+    const walk = (at: TrieNode<T>, pos: number, fillersLeft: number): void => {
+      if (at.ends)
+        for (const phrase of at.ends) {
+          const known = ends.get(phrase);
+          if (known === undefined || pos < known) ends.set(phrase, pos);
+        }
+      const token = tokens[pos];
+      if (!token) return;
+      const next = at.next;
+      if (next) {
+        const byStem = token.kind === "word" ? next.get(`s:${token.stem}`) : undefined;
+        if (byStem) walk(byStem, pos + 1, MAX_FILLERS);
+        const alt = alts[pos];
+        const byAlt = alt && alt !== token.stem ? next.get(`s:${alt}`) : undefined;
+        if (byAlt) walk(byAlt, pos + 1, MAX_FILLERS);
+        const bySurface = next.get(`t:${token.text}`);
+        if (bySurface) walk(bySurface, pos + 1, MAX_FILLERS);
+        const byRaw = next.get(`r:${token.raw}`);
+        if (byRaw) walk(byRaw, pos + 1, MAX_FILLERS);
+      }
+      if (token.kind === "number" && at.nums)
+        for (const num of at.nums)
+          if (token.value >= num.min && token.value <= num.max) walk(num.node, pos + 1, MAX_FILLERS);
+      for (const gap of at.gaps ?? []) {
+        for (let skip = 0; skip <= gap.max && pos + skip < tokens.length; skip++) {
+          if (skip > 0 && (tokens[pos + skip - 1] as Token).kind === "punct") break; // a gap stays inside a clause
+          walk(gap.node, pos + skip, MAX_FILLERS);
         }
       }
+      if (at !== this.root && fillersLeft > 0 && this.fillers.has(token.text))
+        walk(at, pos + 1, fillersLeft - 1);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      ends.clear();
+      walk(this.root, i, MAX_FILLERS);
+      for (const [phrase, end] of ends) matches.push({ start: i, end, phrase });
     }
     return matches;
   }
-}
-
-/** Fillers a phrase may skip between two of its words. */
-const MAX_FILLERS = 2;
-
-/** The end of the shortest match of elements[e…] at tokens[pos…], or -1. */
-function matchFrom(
-  elements: readonly Element[],
-  e: number,
-  tokens: readonly Token[],
-  alts: readonly (string | undefined)[],
-  pos: number,
-  fillers: ReadonlySet<string>,
-): number {
-  if (e === elements.length) return pos;
-  const element = elements[e] as Element;
-  if (element.k === "gap") {
-    for (let skip = 0; skip <= element.max; skip++) {
-      const at = pos + skip;
-      if (at > tokens.length) break;
-      if (skip > 0 && (tokens[at - 1] as Token).kind === "punct") break; // a gap stays inside a clause
-      const end = matchFrom(elements, e + 1, tokens, alts, at, fillers);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  for (let at = pos; at <= pos + (e > 0 ? MAX_FILLERS : 0); at++) {
-    const token = tokens[at];
-    if (!token) return -1;
-    if (tokenFits(element, token, alts[at])) return matchFrom(elements, e + 1, tokens, alts, at + 1, fillers);
-    if (!fillers.has(token.text)) return -1;
-  }
-  return -1;
 }

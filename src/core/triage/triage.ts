@@ -117,12 +117,11 @@ function nearOrder(concepts: ReadonlyMap<string, Concept>): string[] {
 }
 
 /**
- * Compiles the model once; `triage(text)` then runs per message.
- * @throws Error when a term is malformed or near-concepts loop (the loader reports these).
+ * Every term of the model in one phrase index: concept terms, and modifier triggers by
+ * kind. The compiled phrases are dropped once the index holds them.
  */
-export function createTriage(model: TriageModel) {
+function buildIndex(model: TriageModel, spelling: ReadonlyMap<string, readonly string[]>): Index<Value> {
   const m = model.modifiers;
-  const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
   const phrases: Phrase<Value>[] = [];
   const add = (list: readonly string[], value: Value) => {
     for (const t of list) phrases.push(compileTerm<Value>(t, value, spelling));
@@ -151,24 +150,51 @@ export function createTriage(model: TriageModel) {
     [m.personal, "personal"],
   ];
   for (const [list, trigger] of triggerLists) add(list, { trigger });
-  const index: Index<Value> = new PhraseIndex(phrases, model.fuzzy, m.fillers);
+  return new PhraseIndex(phrases, model.fuzzy, m.fillers);
+}
+
+/**
+ * Compiles the model once; `triage(text)` then runs per message.
+ * @throws Error when a term is malformed or near-concepts loop (the loader reports these).
+ */
+export function createTriage(model: TriageModel) {
+  const m = model.modifiers;
+  const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
+  const index = buildIndex(model, spelling);
   const rewrites = Object.entries(m.rewrite).map(([from, to]) => ({
     from: from.split(" "),
     to: to.split(" "),
   }));
-  const composed = nearOrder(model.concepts);
+  const composed = nearOrder(model.concepts).map((id) => {
+    const near = model.concepts.get(id)?.near as NonNullable<Concept["near"]>;
+    return { id, window: near.window, groups: near.all.map((g) => g.split("|")) };
+  });
 
-  function analyse(sentence: Sentence, n: number, findings: Finding[], active: Set<string>): void {
-    const { tokens } = sentence;
-    const kept = resolve(index.matchAll(tokens));
-    const triggers = (kind: Trigger) => kept.filter((x) => isTrigger(x, kind));
-    const has = (kind: Trigger) => triggers(kind).length > 0;
+  /** One sentence's matches, split by what they are. */
+  interface Sentence_ {
+    tokens: readonly Token[];
+    concepts: PhraseMatch<Value>[];
+    /** Trigger matches by kind. */
+    triggers: Map<Trigger, PhraseMatch<Value>[]>;
+  }
+  const NONE: PhraseMatch<Value>[] = [];
+
+  function analyse(
+    sentence: Sentence,
+    n: number,
+    findings: Finding[] | undefined,
+    active: Set<string>,
+  ): void {
+    const s = resolve(sentence.tokens, index.matchAll(sentence.tokens));
+    const { tokens } = s;
+    const triggers = (kind: Trigger) => s.triggers.get(kind) ?? NONE;
+    const has = (kind: Trigger) => s.triggers.has(kind);
 
     const terminators = triggers("terminator");
     const clauseOf = clauses(tokens, terminators);
     const presentClauses = new Set(triggers("present").map((x) => clauseOf[x.start]));
     const now = has("now");
-    const historyClauses = historyScope(kept, clauseOf, triggers("history"));
+    const historyClauses = historyScope(s.concepts, clauseOf, triggers("history"));
     const joking = has("joke");
     const otherPerson = has("other-person");
     const hypoAt = clauseScopes(tokens, triggers("hypo-clause"), terminators);
@@ -182,75 +208,126 @@ export function createTriage(model: TriageModel) {
     const negatedAt = negationScopes(tokens, triggers("neg-before"), terminators, m.window);
     const negAfter = triggers("neg-after");
 
-    const occurrences: Occurrence[] = [];
-    for (const x of kept) {
-      if (!("concept" in x.phrase.value)) continue;
-      const id = x.phrase.value.concept;
+    const byConcept = new Map<string, Occurrence[]>();
+    const seen = new Set<string>();
+    for (const x of s.concepts) {
+      const id = conceptOf(x);
+      const key = `${id}@${x.start}-${x.end}`;
+      if (seen.has(key)) continue; // several terms of one concept on the same words
+      seen.add(key);
       const concept = model.concepts.get(id) as Concept;
       const clause = clauseOf[x.start] as number;
-      const cleared: Modifier[] = [];
-      const negated =
-        negatedAt[x.start] ||
-        negAfter.some(
-          (a) => a.start >= x.end && a.start - x.end <= 2 && !hasPunctBetween(tokens, x.end, a.start),
-        );
-      if (negated) cleared.push("negated");
-      if (!concept.context) {
-        if (generalSentence || generalClauses.has(clause) || hypoAt[x.start]) cleared.push("hypothetical");
-        if (historyClauses.has(clause) && !presentClauses.has(clause)) cleared.push("historical");
-        if (joking && concept.idiom && !concept.literal) cleared.push("figurative");
-      }
-      findings.push({ concept: id, text: words(tokens, x.start, x.end), sentence: n, cleared, otherPerson });
-      if (cleared.length === 0) occurrences.push({ concept: id, start: x.start, end: x.end });
-    }
-    for (const id of composed) {
-      const near = model.concepts.get(id)?.near;
-      if (!near) continue;
-      const hit = findNear(occurrences, near.all, near.window);
-      if (hit) {
-        occurrences.push({ concept: id, ...hit });
+      let negated = negatedAt[x.start] === true;
+      for (const a of negAfter)
+        if (!negated && a.start >= x.end && a.start - x.end <= 2 && !hasPunctBetween(tokens, x.end, a.start))
+          negated = true;
+      const hypothetical =
+        !concept.context && (generalSentence || generalClauses.has(clause) || hypoAt[x.start] === true);
+      const historical = !concept.context && historyClauses.has(clause) && !presentClauses.has(clause);
+      const figurative = !concept.context && joking && concept.idiom && !concept.literal;
+      const counts = !negated && !hypothetical && !historical && !figurative;
+      if (counts) addOccurrence(byConcept, { concept: id, start: x.start, end: x.end });
+      if (findings) {
+        const cleared: Modifier[] = [];
+        if (negated) cleared.push("negated");
+        if (hypothetical) cleared.push("hypothetical");
+        if (historical) cleared.push("historical");
+        if (figurative) cleared.push("figurative");
         findings.push({
           concept: id,
-          text: words(tokens, hit.start, hit.end),
+          text: words(tokens, x.start, x.end),
           sentence: n,
-          cleared: [],
+          cleared,
           otherPerson,
         });
       }
     }
-    for (const o of occurrences) active.add(o.concept);
+    for (const near of composed) {
+      const hit = findNear(byConcept, near.groups, near.window);
+      if (!hit) continue;
+      addOccurrence(byConcept, { concept: near.id, ...hit });
+      findings?.push({
+        concept: near.id,
+        text: words(tokens, hit.start, hit.end),
+        sentence: n,
+        cleared: [],
+        otherPerson,
+      });
+    }
+    for (const id of byConcept.keys()) active.add(id);
   }
 
   /**
    * Which matches stand. An idiom or a harmless phrase hides the concept words inside
    * it ("gave me a heart attack"); a pseudo-negation hides only triggers ("not sure").
    * A concept hides the concepts it names in `hides`; a trigger inside a longer concept
-   * is part of it ("can not breathe"); of two overlapping triggers the longer stands.
+   * is part of it ("can not breathe"); of two overlapping scoped triggers the longer
+   * stands ("fully recovered" over "recovered").
    */
-  function resolve(all: PhraseMatch<Value>[]): PhraseMatch<Value>[] {
-    const blockers = all.filter((x) => "trigger" in x.phrase.value && BLOCKERS.has(x.phrase.value.trigger));
-    const concepts = all.filter((x) => "concept" in x.phrase.value);
-    const hiders = concepts.filter((c) => (model.concepts.get(conceptOf(c)) as Concept).hides.length > 0);
-    const triggerMatches = all.filter((x) => "trigger" in x.phrase.value);
-    return all.filter((x) => {
+  function resolve(tokens: readonly Token[], all: readonly PhraseMatch<Value>[]): Sentence_ {
+    const n = tokens.length;
+    // The longest blocker (idiom or harmless phrase), any blocker, and scoped trigger over each word.
+    const idiomOver = new Array<number>(n).fill(0);
+    const blockerOver = new Array<number>(n).fill(0);
+    const scopedOver = new Array<number>(n).fill(0);
+    // The furthest end of a concept starting at each word.
+    const conceptEndAt = new Array<number>(n).fill(-1);
+    const hiders: PhraseMatch<Value>[] = [];
+    let longestConcept = 0;
+    for (const x of all) {
+      const len = x.end - x.start;
+      if ("concept" in x.phrase.value) {
+        conceptEndAt[x.start] = Math.max(conceptEndAt[x.start] as number, x.end);
+        longestConcept = Math.max(longestConcept, len);
+        if ((model.concepts.get(x.phrase.value.concept) as Concept).hides.length > 0) hiders.push(x);
+        continue;
+      }
+      const kind = x.phrase.value.trigger;
+      for (let i = x.start; i < x.end; i++) {
+        if (BLOCKERS.has(kind)) blockerOver[i] = Math.max(blockerOver[i] as number, len);
+        if (BLOCKERS.has(kind) && kind !== "pseudo") idiomOver[i] = Math.max(idiomOver[i] as number, len);
+        if (SCOPED.has(kind)) scopedOver[i] = Math.max(scopedOver[i] as number, len);
+      }
+    }
+    const maxOver = (over: readonly number[], x: PhraseMatch<Value>) => {
+      let max = 0;
+      for (let i = x.start; i < x.end; i++) max = Math.max(max, over[i] as number);
+      return max;
+    };
+    const insideLongerConcept = (x: PhraseMatch<Value>) => {
+      for (let start = x.start; start >= 0 && start > x.start - longestConcept; start--) {
+        const end = conceptEndAt[start] as number;
+        if (end >= x.end && (start < x.start || end > x.end)) return true;
+      }
+      return false;
+    };
+    const concepts: PhraseMatch<Value>[] = [];
+    const triggers = new Map<Trigger, PhraseMatch<Value>[]>();
+    for (const x of all) {
       const len = x.end - x.start;
       if ("concept" in x.phrase.value) {
         const id = x.phrase.value.concept;
-        if (blockers.some((b) => overlaps(b, x) && b.end - b.start >= len && !isTrigger(b, "pseudo")))
-          return false;
-        return !hiders.some(
-          (h) => overlaps(h, x) && (model.concepts.get(conceptOf(h)) as Concept).hides.includes(id),
-        );
+        if (maxOver(idiomOver, x) >= len) continue;
+        if (
+          hiders.some(
+            (h) => overlaps(h, x) && (model.concepts.get(conceptOf(h)) as Concept).hides.includes(id),
+          )
+        )
+          continue;
+        concepts.push(x);
+        continue;
       }
-      if (blockers.includes(x)) return true;
-      if (blockers.some((b) => overlaps(b, x) && b.end - b.start >= len)) return false;
-      if (
-        isScoped(x) &&
-        triggerMatches.some((t) => t !== x && isScoped(t) && overlaps(t, x) && t.end - t.start > len)
-      )
-        return false;
-      return !concepts.some((c) => c.start <= x.start && c.end >= x.end && c.end - c.start > len);
-    });
+      const kind = x.phrase.value.trigger;
+      if (!BLOCKERS.has(kind)) {
+        if (maxOver(blockerOver, x) >= len) continue;
+        if (SCOPED.has(kind) && maxOver(scopedOver, x) > len) continue;
+        if (insideLongerConcept(x)) continue;
+      }
+      const list = triggers.get(kind);
+      if (list) list.push(x);
+      else triggers.set(kind, [x]);
+    }
+    return { tokens, concepts, triggers };
   }
 
   /**
@@ -300,24 +377,24 @@ export function createTriage(model: TriageModel) {
     return general;
   }
 
-  function ruleMet(rule: Rule, active: ReadonlySet<string>): boolean {
-    const any = (entry: string) => entry.split("|").some((id) => active.has(id));
-    if (!rule.all.every(any)) return false;
-    return !rule.unless.some((u) => (Array.isArray(u) ? u.every(any) : any(u)));
-  }
+  /** A rule with its entries split once: all of `all` (each any of its ids), none of `unless`. */
+  const compiled = model.categories.map((category) => ({
+    category,
+    rules: category.rules.map((rule) => ({
+      rule,
+      all: rule.all.map((entry) => entry.split("|")),
+      unless: rule.unless.map((u) => (Array.isArray(u) ? u : [u]).map((entry) => entry.split("|"))),
+    })),
+  }));
 
-  /** Triage of one message: what was found, what was cleared and why, and the decision. */
-  function triage(message: string): TriageResult {
-    const findings: Finding[] = [];
-    const active = new Set<string>();
-    readSentences(message, spelling, rewrites).forEach((sentence, n) => {
-      analyse(sentence, n, findings, active);
-    });
+  function decide(active: ReadonlySet<string>): Decision[] {
+    const any = (ids: readonly string[]) => ids.some((id) => active.has(id));
     const fired: Decision[] = [];
-    for (const category of model.categories) {
+    for (const { category, rules } of compiled) {
       let best: Rule | undefined;
-      for (const rule of category.rules) {
-        if ((!best || TIER_RANK[rule.tier] < TIER_RANK[best.tier]) && ruleMet(rule, active)) best = rule;
+      for (const { rule, all, unless } of rules) {
+        if (best && TIER_RANK[rule.tier] >= TIER_RANK[best.tier]) continue;
+        if (all.every(any) && !unless.some((conjunction) => conjunction.every(any))) best = rule;
       }
       if (best) {
         const action = best.action ?? category.actions[best.tier] ?? "";
@@ -325,10 +402,29 @@ export function createTriage(model: TriageModel) {
       }
     }
     fired.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier]); // stable: content order within a tier
+    return fired;
+  }
+
+  function activeConcepts(message: string, findings: Finding[] | undefined): Set<string> {
+    const active = new Set<string>();
+    const sentences = readSentences(message, spelling, rewrites);
+    for (let n = 0; n < sentences.length; n++) analyse(sentences[n] as Sentence, n, findings, active);
+    return active;
+  }
+
+  /** Triage of one message: what was found, what was cleared and why, and the decision. */
+  function triage(message: string): TriageResult {
+    const findings: Finding[] = [];
+    const fired = decide(activeConcepts(message, findings));
     return { decision: fired[0], fired, findings };
   }
 
-  return { triage };
+  /** The decision alone, without the findings (the answer engine's path). */
+  function check(message: string): Decision | undefined {
+    return decide(activeConcepts(message, undefined))[0];
+  }
+
+  return { triage, check };
 }
 
 export type Triage = ReturnType<typeof createTriage>;
@@ -434,32 +530,45 @@ function clauseScopes(
   return scope;
 }
 
+function addOccurrence(byConcept: Map<string, Occurrence[]>, occurrence: Occurrence): void {
+  const list = byConcept.get(occurrence.concept);
+  if (list) list.push(occurrence);
+  else byConcept.set(occurrence.concept, [occurrence]);
+}
+
 /**
  * The span of one occurrence from each group, each within `window` words of the first
  * and not sharing its words ("getting weaker" is not both weakness and its spreading).
  */
 function findNear(
-  occurrences: readonly Occurrence[],
-  groups: readonly string[],
+  byConcept: ReadonlyMap<string, readonly Occurrence[]>,
+  groups: readonly (readonly string[])[],
   window: number,
 ): { start: number; end: number } | undefined {
-  const sets = groups.map((g) => new Set(g.split("|")));
-  const [head, ...rest] = sets;
+  const [head, ...rest] = groups;
   if (!head) return undefined;
-  for (const anchor of occurrences) {
-    if (!head.has(anchor.concept)) continue;
-    let start = anchor.start;
-    let end = anchor.end;
-    const ok = rest.every((set) => {
-      const partner = occurrences.find(
-        (o) => set.has(o.concept) && !overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window,
-      );
-      if (!partner) return false;
-      start = Math.min(start, partner.start);
-      end = Math.max(end, partner.end);
-      return true;
-    });
-    if (ok) return { start, end };
+  for (const id of head) {
+    for (const anchor of byConcept.get(id) ?? []) {
+      let start = anchor.start;
+      let end = anchor.end;
+      let ok = true;
+      for (const group of rest) {
+        let partner: Occurrence | undefined;
+        for (const other of group) {
+          partner = byConcept
+            .get(other)
+            ?.find((o) => !overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window);
+          if (partner) break;
+        }
+        if (!partner) {
+          ok = false;
+          break;
+        }
+        start = Math.min(start, partner.start);
+        end = Math.max(end, partner.end);
+      }
+      if (ok) return { start, end };
+    }
   }
   return undefined;
 }

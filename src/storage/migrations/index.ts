@@ -10,6 +10,7 @@ import { slack } from "./002-slack.js";
 import { tips } from "./003-tips.js";
 import { challenges } from "./004-challenges.js";
 import { workspaceRemovals } from "./005-workspace-removals.js";
+import { safetyNumbers } from "./006-safety-numbers.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "003-tips": tips,
   "004-challenges": challenges,
   "005-workspace-removals": workspaceRemovals,
+  "006-safety-numbers": safetyNumbers,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */

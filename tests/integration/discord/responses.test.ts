@@ -159,6 +159,49 @@ describe("mentions and DMs", () => {
     expect(reply.body.embeds?.[0]?.description).toMatch(/calcium/i);
   });
 
+  it("answers a mention about self-harm by direct message only, never in the channel", async () => {
+    const mention = messageCreate({
+      channelId: standIn.channelId,
+      guildId: standIn.guildId,
+      author: ana,
+      content: `<@${standIn.bot.id}> i just want to end it all`,
+      mentions: [standIn.bot],
+    });
+    standIn.dispatch("MESSAGE_CREATE", mention);
+    const opened = await standIn.waitForCall((c) => c.method === "POST" && c.path === "/users/@me/channels");
+    expect(opened.body).toMatchObject({ recipient_id: ana.id });
+    const dm = await standIn.waitForCall(
+      (c) =>
+        c.method === "POST" &&
+        /^\/channels\/\d+\/messages$/.test(c.path) &&
+        c.path !== `/channels/${standIn.channelId}/messages`,
+    );
+    expect(dm.body.embeds?.[0]?.description).toContain("a local crisis line or someone you trust");
+    expect(JSON.stringify(dm.body.components ?? [])).not.toContain("vb|share|");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(standIn.calls.some((c) => c.body.message_reference?.message_id === mention.id)).toBe(false);
+  });
+
+  it("when the DM cannot be sent, says so in the channel without repeating what was written", async () => {
+    standIn.respondOnce((c) => c.method === "POST" && c.path === "/users/@me/channels", {
+      status: 403,
+      body: { message: "Cannot send messages to this user", code: 50007 },
+    });
+    const mention = messageCreate({
+      channelId: standIn.channelId,
+      guildId: standIn.guildId,
+      author: ana,
+      content: `<@${standIn.bot.id}> i keep thinking about killing myself`,
+      mentions: [standIn.bot],
+    });
+    standIn.dispatch("MESSAGE_CREATE", mention);
+    const reply = await standIn.waitForCall((c) => c.body.message_reference?.message_id === mention.id);
+    const said = JSON.stringify(reply.body.embeds);
+    expect(said).toContain("answer you privately");
+    expect(said).not.toMatch(/killing|suicid|crisis/i);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it("answers a direct message in the DM channel", async () => {
     const dmChannel = snowflake();
     const dm = messageCreate({ channelId: dmChannel, author: ana, content: "foods with magnesium" });

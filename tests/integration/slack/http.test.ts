@@ -165,6 +165,28 @@ describe("Slack over HTTP: mentions and direct messages", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(before + 1);
   });
 
+  it("answers a mention about self-harm only to the person, never in the thread for everyone", async () => {
+    const posts = slack.callsTo("chat.postMessage").length;
+    const ack = await postSigned(
+      bot.endpoint,
+      eventEnvelope("app-mention", {
+        envelope: { event_id: "EvMentionCrisis" },
+        event: { text: "<@U0LAN0Z89> honestly I don't want to be here anymore" },
+      }),
+    );
+    expect(ack.status).toBe(200);
+    const ephemeral = await slack.waitFor(() => slack.callsTo("chat.postEphemeral")[0]);
+    expect(ephemeral.params).toMatchObject({
+      channel: "C2147483705",
+      user: "U2147483697",
+      thread_ts: "1515449522.000016",
+    });
+    expect(String(ephemeral.params.text)).toContain("a local crisis line or someone you trust");
+    expect(JSON.stringify(ephemeral.params.blocks)).not.toContain("Share to channel");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(posts);
+  });
+
   it("answers a direct message in the DM, without a thread", async () => {
     const before = slack.callsTo("chat.postMessage").length;
     await postSigned(bot.endpoint, eventEnvelope("message-im", { envelope: { event_id: "EvDm1" } }));

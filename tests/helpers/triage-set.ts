@@ -1,0 +1,97 @@
+/**
+ * The frozen, blind triage sets (tests/fixtures/triage/set-N.yaml) and how triage is
+ * scored on them. Shared by the targets test and `npm run bench answers`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { load as parse } from "js-yaml";
+import { z } from "zod";
+import { TierSchema } from "../../src/core/content/triage-schema.js";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+
+const ItemSchema = z.discriminatedUnion("expect", [
+  z.strictObject({
+    id: z.string(),
+    text: z.string().min(1),
+    expect: z.literal("urgent"),
+    tier: TierSchema,
+    category: z.string(),
+    voice: z.string(),
+  }),
+  z.strictObject({
+    id: z.string(),
+    text: z.string().min(1),
+    expect: z.literal("none"),
+    category: z.string(),
+    voice: z.string(),
+  }),
+]);
+export type TriageItem = z.infer<typeof ItemSchema>;
+
+/**
+ * The sets whose targets the tests hold, with each one's urgent recall target: set 1 was
+ * tuned on (every urgent message); sets written after tuning, 98%. A new set joins once
+ * it is committed (before it is ever scored); the closing note reports its first score.
+ */
+export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [{ set: 1, recall: 1 }];
+
+/** At most this share of a set's look-alikes may be flagged. */
+export const MAX_FALSE_ALARM_RATE = 0.05;
+
+export function triageSetPath(n: number): string {
+  return join(PACKAGE_ROOT, `tests/fixtures/triage/set-${n}.yaml`);
+}
+
+/** The sets committed so far, in order (set 1, set 2, …). */
+export function availableTriageSets(): number[] {
+  const sets: number[] = [];
+  for (let n = 1; existsSync(triageSetPath(n)); n++) sets.push(n);
+  return sets;
+}
+
+export function loadTriageSet(n: number): TriageItem[] {
+  return z.array(ItemSchema).parse(parse(readFileSync(triageSetPath(n), "utf8")));
+}
+
+/** What triage said about one message. */
+export type Verdict = { urgent: false } | { urgent: true; tier: "emergency" | "same_day" };
+
+export interface TriageScore {
+  urgent: number;
+  found: number;
+  /** Urgent items answered at the labelled tier. */
+  tierAgreed: number;
+  /** `emergency` items answered as `same_day`: the error that must not happen. */
+  emergencyAsSameDay: TriageItem[];
+  missed: TriageItem[];
+  lookalikes: number;
+  falseAlarms: TriageItem[];
+}
+
+export function scoreTriage(items: readonly TriageItem[], judge: (text: string) => Verdict): TriageScore {
+  const score: TriageScore = {
+    urgent: 0,
+    found: 0,
+    tierAgreed: 0,
+    emergencyAsSameDay: [],
+    missed: [],
+    lookalikes: 0,
+    falseAlarms: [],
+  };
+  for (const item of items) {
+    const verdict = judge(item.text);
+    if (item.expect === "urgent") {
+      score.urgent++;
+      if (!verdict.urgent) score.missed.push(item);
+      else {
+        score.found++;
+        if (verdict.tier === item.tier) score.tierAgreed++;
+        else if (item.tier === "emergency") score.emergencyAsSameDay.push(item);
+      }
+    } else {
+      score.lookalikes++;
+      if (verdict.urgent) score.falseAlarms.push(item);
+    }
+  }
+  return score;
+}
