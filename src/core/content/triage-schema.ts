@@ -35,7 +35,7 @@ export const ConceptSchema = z
     near: z
       .strictObject({
         all: z.array(anyOf).min(2),
-        window: z.number().int().min(1).max(20).default(6),
+        window: z.number().int().min(1).max(30).default(6),
       })
       .optional(),
     /** A setting rather than a symptom (on blood thinners, after a workout): only negation clears it. */
@@ -118,6 +118,8 @@ export const ModifiersSchema = z.strictObject({
   hypothetical: z.strictObject({
     /** Make the rest of their clause hypothetical ("if", "what if", "signs of"). */
     clause: terms.min(1),
+    /** Make the whole message general ("crossword", "homework", "quiz"). */
+    message: triggers,
     /** Make the whole sentence general ("how do you know", "i read that"). */
     sentence: triggers,
     /** Make the few words before them hypothetical ("self-harm warning signs"). */
@@ -143,6 +145,8 @@ export const ModifiersSchema = z.strictObject({
   history: terms.min(1),
   /** Happening now or recently ("today", "yesterday", "it went away"): history does not clear. */
   present: terms.min(1),
+  /** Present-tense words ("is", "keeps"): a later clause in the present is not part of a history. */
+  presentTense: triggers,
   /** Happening right now ("right now", "at the moment"): a question is about this, not general. */
   now: terms.min(1),
   figurative: z.strictObject({

@@ -94,6 +94,36 @@ function fold(text: string): string {
     .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "");
 }
 
+/** Words whose "'s" means "is" ("she's confused"); after other words it is a possessive. */
+const IS_AFTER = new Set([
+  "he",
+  "she",
+  "it",
+  "that",
+  "there",
+  "what",
+  "who",
+  "where",
+  "here",
+  "how",
+  "everything",
+]);
+
+/** Counting words read as numbers ("six minutes" is "6 minutes"); "one" stays a word ("one side"). */
+const NUMBER_WORDS = new Map(
+  [
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+  ]
+    .flatMap((list) => list.split(" "))
+    .map((word, i) => [word, i + 2] as const)
+    .concat([
+      ["thirty", 30],
+      ["forty", 40],
+      ["fifty", 50],
+      ["sixty", 60],
+    ]),
+);
+
 /** Splits on line breaks and on ., ! or ? followed by a space or the end. */
 const SENTENCE_END = /\n+|(?<=[.!?])\s+|[;]+/;
 
@@ -131,6 +161,10 @@ export function readSentences(
       const kind = kindOf(t.tag);
       const lower = t.value.toLowerCase();
       if (kind === "word" || lower.startsWith("'")) {
+        if (lower === "'s" && IS_AFTER.has(tokens[tokens.length - 1]?.text ?? "")) {
+          tokens.push(makeToken("is", t.value, "word")); // "she's" is "she is"
+          continue;
+        }
         if (lower === "'s" || lower === "s'" || lower === "'") continue; // possessive or stray quote
         const piece = PIECES[lower];
         if (piece) {
@@ -141,6 +175,11 @@ export function readSentences(
         const expanded = spelling.get(word);
         if (expanded) {
           for (const part of expanded) tokens.push(makeToken(part, t.value, "word"));
+          continue;
+        }
+        const count = NUMBER_WORDS.get(word);
+        if (count !== undefined) {
+          tokens.push({ ...makeToken(String(count), t.value, "number"), value: count });
           continue;
         }
         tokens.push(makeToken(word, t.value, "word"));

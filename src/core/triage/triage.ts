@@ -53,11 +53,13 @@ type Trigger =
   | "terminator"
   | "hypo-clause"
   | "hypo-sentence"
+  | "hypo-message"
   | "hypo-after"
   | "impersonal"
   | "other-person"
   | "history"
   | "present"
+  | "present-tense"
   | "now"
   | "figure"
   | "joke"
@@ -77,9 +79,11 @@ const SCOPED: ReadonlySet<Trigger> = new Set([
   "terminator",
   "hypo-clause",
   "hypo-sentence",
+  "hypo-message",
   "hypo-after",
   "history",
   "present",
+  "present-tense",
   "now",
   "joke",
 ]);
@@ -134,11 +138,13 @@ function buildIndex(model: TriageModel, spelling: ReadonlyMap<string, readonly s
     [m.terminators, "terminator"],
     [m.hypothetical.clause, "hypo-clause"],
     [m.hypothetical.sentence, "hypo-sentence"],
+    [m.hypothetical.message, "hypo-message"],
     [m.hypothetical.after, "hypo-after"],
     [m.impersonal, "impersonal"],
     [m.otherPerson, "other-person"],
     [m.history, "history"],
     [m.present, "present"],
+    [m.presentTense, "present-tense"],
     [m.now, "now"],
     [m.figurative.phrases, "figure"],
     [m.figurative.sentence, "joke"],
@@ -167,7 +173,13 @@ export function createTriage(model: TriageModel) {
   }));
   const composed = nearOrder(model.concepts).map((id) => {
     const near = model.concepts.get(id)?.near as NonNullable<Concept["near"]>;
-    return { id, window: near.window, groups: near.all.map((g) => g.split("|")) };
+    const concept = model.concepts.get(id) as Concept;
+    return {
+      id,
+      window: near.window,
+      groups: near.all.map((g) => g.split("|")),
+      idiom: concept.idiom && !concept.literal,
+    };
   });
 
   /** One sentence's matches, split by what they are. */
@@ -180,21 +192,28 @@ export function createTriage(model: TriageModel) {
   const NONE: PhraseMatch<Value>[] = [];
 
   function analyse(
-    sentence: Sentence,
+    s: Sentence_,
     n: number,
     findings: Finding[] | undefined,
     active: Set<string>,
+    messageGeneral: boolean,
   ): void {
-    const s = resolve(sentence.tokens, index.matchAll(sentence.tokens));
     const { tokens } = s;
     const triggers = (kind: Trigger) => s.triggers.get(kind) ?? NONE;
     const has = (kind: Trigger) => s.triggers.has(kind);
 
     const terminators = triggers("terminator");
     const clauseOf = clauses(tokens, terminators);
-    const presentClauses = new Set(triggers("present").map((x) => clauseOf[x.start]));
+    const presentClauses = new Set(triggers("present").map((x) => clauseOf[x.start] as number));
     const now = has("now");
-    const historyClauses = historyScope(s.concepts, clauseOf, triggers("history"));
+    const presentTenseClauses = new Set(triggers("present-tense").map((x) => clauseOf[x.start] as number));
+    const historyClauses = historyScope(
+      s.concepts,
+      clauseOf,
+      triggers("history"),
+      presentClauses,
+      presentTenseClauses,
+    );
     const joking = has("joke");
     const otherPerson = has("other-person");
     const hypoAt = clauseScopes(tokens, triggers("hypo-clause"), terminators);
@@ -204,8 +223,12 @@ export function createTriage(model: TriageModel) {
     const generalClauses = now
       ? new Set<number>()
       : generalQuestionClauses(tokens, clauseOf, hypoAt, triggers);
-    const generalSentence = !now && has("hypo-sentence");
-    const negatedAt = negationScopes(tokens, triggers("neg-before"), terminators, m.window);
+    const generalSentence = messageGeneral || (!now && has("hypo-sentence"));
+    // Negation reads on across a comma into a list of symptoms, not into a setting.
+    const conceptStarts = new Set(
+      s.concepts.filter((x) => !(model.concepts.get(conceptOf(x)) as Concept).context).map((x) => x.start),
+    );
+    const negatedAt = negationScopes(tokens, triggers("neg-before"), terminators, m.window, conceptStarts);
     const negAfter = triggers("neg-after");
 
     const byConcept = new Map<string, Occurrence[]>();
@@ -243,6 +266,7 @@ export function createTriage(model: TriageModel) {
       }
     }
     for (const near of composed) {
+      if (joking && near.idiom) continue; // "my heart's at 174bpm all day lmao"
       const hit = findNear(byConcept, near.groups, near.window);
       if (!hit) continue;
       addOccurrence(byConcept, { concept: near.id, ...hit });
@@ -374,6 +398,9 @@ export function createTriage(model: TriageModel) {
       if (personal.some((p) => clauseOf[p.start] === clause)) continue;
       general.add(clause);
     }
+    // A question that opens the sentence and puts no person anywhere in it covers all of it
+    // ("can a tummy bug lead to that paralysis condition, GBS?").
+    if (asks && general.has(0) && personal.length === 0) for (const clause of clauseOf) general.add(clause);
     return general;
   }
 
@@ -407,8 +434,15 @@ export function createTriage(model: TriageModel) {
 
   function activeConcepts(message: string, findings: Finding[] | undefined): Set<string> {
     const active = new Set<string>();
-    const sentences = readSentences(message, spelling, rewrites);
-    for (let n = 0; n < sentences.length; n++) analyse(sentences[n] as Sentence, n, findings, active);
+    const sentences = readSentences(message, spelling, rewrites).map((sentence) =>
+      resolve(sentence.tokens, index.matchAll(sentence.tokens)),
+    );
+    // A crossword clue, a quiz or homework makes the whole message general, unless
+    // something is happening right now ("…and now all of a sudden he can't lift his arm").
+    const messageGeneral =
+      sentences.some((s) => s.triggers.has("hypo-message")) && !sentences.some((s) => s.triggers.has("now"));
+    for (let n = 0; n < sentences.length; n++)
+      analyse(sentences[n] as Sentence_, n, findings, active, messageGeneral);
     return active;
   }
 
@@ -467,13 +501,17 @@ function negationScopes(
   triggers: readonly PhraseMatch<Value>[],
   terminators: readonly PhraseMatch<Value>[],
   window: number,
+  conceptStarts: ReadonlySet<number>,
 ): boolean[] {
   const scope: boolean[] = new Array(tokens.length).fill(false);
   for (const t of triggers) {
     if (tokens[t.end]?.kind === "punct") continue;
     for (let i = t.end; i < tokens.length && i < t.end + window; i++) {
       if (terminators.some((x) => x.start === i)) break;
-      if (tokens[i]?.text === "." || tokens[i]?.text === "!" || tokens[i]?.text === "?") break;
+      const token = tokens[i] as Token;
+      if (token.text === "." || token.text === "!" || token.text === "?") break;
+      // A list goes on after a comma ("no fever, chills or rash"); a new clause does not.
+      if (token.kind === "punct" && !conceptStarts.has(i + 1)) break;
       scope[i] = true;
     }
   }
@@ -481,22 +519,27 @@ function negationScopes(
 }
 
 /**
- * The clauses a history trigger reaches: its own, and when its own holds no concept
- * ("years ago, I had a DVT"; "I had a DVT, years ago") the clauses on either side.
+ * The clauses a history trigger reaches: its own; when its own holds no concept, the one
+ * before it ("I had a DVT, years ago"); and the clauses after it ("I had rhabdo in
+ * 2021, CK over 40k, kidneys fine") until one is in the present ("…, my calf is swollen").
  */
 function historyScope(
-  kept: readonly PhraseMatch<Value>[],
+  concepts: readonly PhraseMatch<Value>[],
   clauseOf: readonly number[],
   history: readonly PhraseMatch<Value>[],
+  presentClauses: ReadonlySet<number>,
+  presentTenseClauses: ReadonlySet<number>,
 ): Set<number> {
-  const withConcept = new Set(kept.filter((x) => "concept" in x.phrase.value).map((x) => clauseOf[x.start]));
+  const withConcept = new Set(concepts.map((x) => clauseOf[x.start]));
+  const last = clauseOf[clauseOf.length - 1] ?? 0;
   const scope = new Set<number>();
   for (const h of history) {
     const clause = clauseOf[h.start] as number;
     scope.add(clause);
-    if (!withConcept.has(clause)) {
-      scope.add(clause - 1);
-      scope.add(clause + 1);
+    if (!withConcept.has(clause)) scope.add(clause - 1);
+    for (let next = clause + 1; next <= last; next++) {
+      if (presentClauses.has(next) || presentTenseClauses.has(next)) break;
+      scope.add(next);
     }
   }
   return scope;
