@@ -11,6 +11,24 @@ const MODIFIER_WORDS = {
   figurative: "a figure of speech",
 } as const;
 
+/** Trigger kinds worth showing: the ones that clear or keep a mention (not openers, subjects…). */
+const MODIFIER_KINDS = new Set([
+  "neg-before",
+  "neg-after",
+  "pseudo",
+  "terminator",
+  "hypo-clause",
+  "hypo-sentence",
+  "hypo-message",
+  "hypo-after",
+  "history",
+  "present",
+  "now",
+  "figure",
+  "joke",
+  "benign",
+]);
+
 /** The decision in one line: "emergency: stroke (Possible stroke)" or "not urgent". */
 export function describeDecision(result: TriageResult): string {
   const d = result.decision;
@@ -27,6 +45,10 @@ export function explain(message: string, result: TriageResult): string {
       f.cleared.length === 0 ? "counts" : `cleared: ${f.cleared.map((m) => MODIFIER_WORDS[m]).join(", ")}`;
     lines.push(`  sentence ${f.sentence + 1}  ${f.concept.padEnd(24)} "${f.text}"  ${status}${who}`);
   }
+  const shown = result.triggers.filter((t) => MODIFIER_KINDS.has(t.kind));
+  lines.push("Modifiers:");
+  if (shown.length === 0) lines.push("  (none)");
+  for (const t of shown) lines.push(`  sentence ${t.sentence + 1}  ${t.kind.padEnd(24)} "${t.text}"`);
   lines.push(`Decision: ${describeDecision(result)}`);
   for (const fired of result.fired) {
     const unless = fired.rule.unless.length > 0 ? ` (unless ${JSON.stringify(fired.rule.unless)})` : "";

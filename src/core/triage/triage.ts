@@ -38,12 +38,21 @@ export interface Decision {
   action: string;
 }
 
+/** A modifier's trigger found in the message ("no", "years ago", "lol"), for explanations. */
+export interface TriggerFound {
+  kind: string;
+  text: string;
+  sentence: number;
+}
+
 export interface TriageResult {
   /** The category to answer with: emergency before same_day, then content order. */
   decision: Decision | undefined;
   /** Every category that fired, in the same order. */
   fired: Decision[];
   findings: Finding[];
+  /** The modifier triggers that were read (empty from `check`). */
+  triggers: TriggerFound[];
 }
 
 type Trigger =
@@ -197,8 +206,12 @@ export function createTriage(model: TriageModel) {
     findings: Finding[] | undefined,
     active: Set<string>,
     messageGeneral: boolean,
+    found?: TriggerFound[],
   ): void {
     const { tokens } = s;
+    if (found)
+      for (const [kind, list] of s.triggers)
+        for (const x of list) found.push({ kind, text: words(tokens, x.start, x.end), sentence: n });
     const triggers = (kind: Trigger) => s.triggers.get(kind) ?? NONE;
     const has = (kind: Trigger) => s.triggers.has(kind);
 
@@ -214,7 +227,14 @@ export function createTriage(model: TriageModel) {
       presentClauses,
       presentTenseClauses,
     );
-    const joking = has("joke");
+    // A joke ("lol", "😂") marks its own clause and its neighbours ("couldn't breathe, lol"),
+    // or only its own when it sits in brackets ("after my 21st (big weekend lol) my heart…").
+    const jokeClauses = new Set(
+      triggers("joke").flatMap((x) => {
+        const c = clauseOf[x.start] as number;
+        return inBrackets(tokens, clauseOf, c) ? [c] : [c - 1, c, c + 1];
+      }),
+    );
     const otherPerson = has("other-person");
     const hypoAt = clauseScopes(tokens, triggers("hypo-clause"), terminators);
     for (const a of triggers("hypo-after"))
@@ -247,7 +267,7 @@ export function createTriage(model: TriageModel) {
       const hypothetical =
         !concept.context && (generalSentence || generalClauses.has(clause) || hypoAt[x.start] === true);
       const historical = !concept.context && historyClauses.has(clause) && !presentClauses.has(clause);
-      const figurative = !concept.context && joking && concept.idiom && !concept.literal;
+      const figurative = !concept.context && jokeClauses.has(clause) && concept.idiom && !concept.literal;
       const counts = !negated && !hypothetical && !historical && !figurative;
       if (counts) addOccurrence(byConcept, { concept: id, start: x.start, end: x.end });
       if (findings) {
@@ -266,7 +286,7 @@ export function createTriage(model: TriageModel) {
       }
     }
     for (const near of composed) {
-      if (joking && near.idiom) continue; // "my heart's at 174bpm all day lmao"
+      if (jokeClauses.size > 0 && near.idiom) continue; // "my heart's at 174bpm all day lmao"
       const hit = findNear(byConcept, near.groups, near.window);
       if (!hit) continue;
       addOccurrence(byConcept, { concept: near.id, ...hit });
@@ -432,7 +452,11 @@ export function createTriage(model: TriageModel) {
     return fired;
   }
 
-  function activeConcepts(message: string, findings: Finding[] | undefined): Set<string> {
+  function activeConcepts(
+    message: string,
+    findings: Finding[] | undefined,
+    found?: TriggerFound[],
+  ): Set<string> {
     const active = new Set<string>();
     const sentences = readSentences(message, spelling, rewrites).map((sentence) =>
       resolve(sentence.tokens, index.matchAll(sentence.tokens)),
@@ -442,15 +466,16 @@ export function createTriage(model: TriageModel) {
     const messageGeneral =
       sentences.some((s) => s.triggers.has("hypo-message")) && !sentences.some((s) => s.triggers.has("now"));
     for (let n = 0; n < sentences.length; n++)
-      analyse(sentences[n] as Sentence_, n, findings, active, messageGeneral);
+      analyse(sentences[n] as Sentence_, n, findings, active, messageGeneral, found);
     return active;
   }
 
   /** Triage of one message: what was found, what was cleared and why, and the decision. */
   function triage(message: string): TriageResult {
     const findings: Finding[] = [];
-    const fired = decide(activeConcepts(message, findings));
-    return { decision: fired[0], fired, findings };
+    const triggers: TriggerFound[] = [];
+    const fired = decide(activeConcepts(message, findings, triggers));
+    return { decision: fired[0], fired, findings, triggers };
   }
 
   /** The decision alone, without the findings (the answer engine's path). */
@@ -479,11 +504,14 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/** The words as typed; a word read as several ("couldn't" -> "can not") shows once. */
 function words(tokens: readonly Token[], start: number, end: number): string {
-  return tokens
-    .slice(start, end)
-    .map((t) => t.raw)
-    .join(" ");
+  const raw: string[] = [];
+  for (let i = start; i < end; i++) {
+    const r = (tokens[i] as Token).raw;
+    if (raw[raw.length - 1] !== r) raw.push(r);
+  }
+  return raw.join(" ");
 }
 
 function hasPunctBetween(tokens: readonly Token[], from: number, to: number): boolean {
@@ -543,6 +571,13 @@ function historyScope(
     }
   }
   return scope;
+}
+
+/** True when clause `c` is an aside in brackets: "(" just before it and ")" at its end. */
+function inBrackets(tokens: readonly Token[], clauseOf: readonly number[], c: number): boolean {
+  const first = clauseOf.indexOf(c);
+  const last = clauseOf.lastIndexOf(c);
+  return tokens[first - 1]?.text === "(" && tokens[last]?.text === ")";
 }
 
 /** Clause number of each token: clauses end at punctuation and start at a terminator ("but"). */
