@@ -45,7 +45,13 @@ export function explain(message: string, result: TriageResult): string {
       f.cleared.length === 0 ? "counts" : `cleared: ${f.cleared.map((m) => MODIFIER_WORDS[m]).join(", ")}`;
     lines.push(`  sentence ${f.sentence + 1}  ${f.concept.padEnd(24)} "${f.text}"  ${status}${who}`);
   }
-  const shown = result.triggers.filter((t) => MODIFIER_KINDS.has(t.kind));
+  const seen = new Set<string>();
+  const shown = result.triggers.filter((t) => {
+    const key = `${t.sentence}|${t.kind}|${t.text}`;
+    if (!MODIFIER_KINDS.has(t.kind) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   lines.push("Modifiers:");
   if (shown.length === 0) lines.push("  (none)");
   for (const t of shown) lines.push(`  sentence ${t.sentence + 1}  ${t.kind.padEnd(24)} "${t.text}"`);

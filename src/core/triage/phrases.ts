@@ -188,8 +188,21 @@ export class PhraseIndex<T> {
   /** Every match of every phrase in the tokens (overlaps included), each at its shortest. */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const alts = tokens.map((t) => this.correct(t));
+    const altKeys = alts.map((alt, i) => (alt && alt !== (tokens[i] as Token).stem ? `s:${alt}` : undefined));
     const matches: PhraseMatch<T>[] = [];
     const ends = new Map<Phrase<T>, number>();
+    const fillers = this.fillers;
+    /** Whether the token at `pos` can take any edge out of `at` (prunes gaps and fillers). */
+    const canStep = (at: TrieNode<T>, pos: number): boolean => {
+      const token = tokens[pos];
+      if (!token) return false;
+      if (at.gaps || (at.nums && token.kind === "number")) return true;
+      const next = at.next;
+      if (!next) return false;
+      for (const key of token.keys) if (next.has(key)) return true;
+      const alt = altKeys[pos];
+      return (alt !== undefined && next.has(alt)) || fillers.has(token.text);
+    };
     const walk = (at: TrieNode<T>, pos: number, fillersLeft: number): void => {
       if (at.ends)
         for (const phrase of at.ends) {
@@ -200,15 +213,13 @@ export class PhraseIndex<T> {
       if (!token) return;
       const next = at.next;
       if (next) {
-        const byStem = token.kind === "word" ? next.get(`s:${token.stem}`) : undefined;
-        if (byStem) walk(byStem, pos + 1, MAX_FILLERS);
-        const alt = alts[pos];
-        const byAlt = alt && alt !== token.stem ? next.get(`s:${alt}`) : undefined;
+        for (const key of token.keys) {
+          const child = next.get(key);
+          if (child) walk(child, pos + 1, MAX_FILLERS);
+        }
+        const alt = altKeys[pos];
+        const byAlt = alt ? next.get(alt) : undefined;
         if (byAlt) walk(byAlt, pos + 1, MAX_FILLERS);
-        const bySurface = next.get(`t:${token.text}`);
-        if (bySurface) walk(bySurface, pos + 1, MAX_FILLERS);
-        const byRaw = next.get(`r:${token.raw}`);
-        if (byRaw) walk(byRaw, pos + 1, MAX_FILLERS);
       }
       if (token.kind === "number" && at.nums)
         for (const num of at.nums)
@@ -216,10 +227,10 @@ export class PhraseIndex<T> {
       for (const gap of at.gaps ?? []) {
         for (let skip = 0; skip <= gap.max && pos + skip < tokens.length; skip++) {
           if (skip > 0 && (tokens[pos + skip - 1] as Token).kind === "punct") break; // a gap stays inside a clause
-          walk(gap.node, pos + skip, MAX_FILLERS);
+          if (canStep(gap.node, pos + skip)) walk(gap.node, pos + skip, MAX_FILLERS);
         }
       }
-      if (at !== this.root && fillersLeft > 0 && this.fillers.has(token.text))
+      if (at !== this.root && fillersLeft > 0 && fillers.has(token.text) && canStep(at, pos + 1))
         walk(at, pos + 1, fillersLeft - 1);
     };
     for (let i = 0; i < tokens.length; i++) {

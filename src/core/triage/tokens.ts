@@ -21,6 +21,8 @@ export interface Token {
   kind: TokenKind;
   /** Numeric value of a number token ("50,000" -> 50000); NaN otherwise. */
   value: number;
+  /** The phrase index's lookup keys for this token: by stem (words), exact word, exact case. */
+  keys: readonly string[];
 }
 
 export interface Sentence {
@@ -34,20 +36,19 @@ export interface Rewrite {
 }
 
 /** Applies the rewrites, left to right, to the words' lower-case forms. */
-function rewrite(tokens: Token[], rewrites: readonly Rewrite[]): Token[] {
-  if (rewrites.length === 0) return tokens;
+function rewrite(tokens: Token[], rewrites: ReadonlyMap<string, readonly Rewrite[]>): Token[] {
+  if (rewrites.size === 0) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const r = rewrites.find((x) => x.from.every((word, k) => tokens[i + k]?.text === word));
+    const r = rewrites
+      .get((tokens[i] as Token).text)
+      ?.find((x) => x.from.every((word, k) => tokens[i + k]?.text === word));
     if (!r) {
       out.push(tokens[i] as Token);
       i++;
       continue;
     }
-    const raw = tokens
-      .slice(i, i + r.from.length)
-      .map((t) => t.raw)
-      .join(" ");
+    const raw = [...new Set(tokens.slice(i, i + r.from.length).map((t) => t.raw))].join(" ");
     for (const word of r.to) out.push(makeToken(word, raw, "word"));
     i += r.from.length;
   }
@@ -56,7 +57,8 @@ function rewrite(tokens: Token[], rewrites: readonly Rewrite[]): Token[] {
 
 const tokenizer = createTokenizer();
 // Hashtags and mentions are words here ("#help", "@dave" -> "help", "dave").
-tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true });
+// Emoji are read as single characters below (wink's emoji pattern is the costliest part of it).
+tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true, emoji: false });
 
 /** Contraction pieces wink-tokenizer leaves: "ca" + "n't". */
 const PIECES: Record<string, string> = {
@@ -138,9 +140,23 @@ function kindOf(tag: string): TokenKind {
   return "other";
 }
 
+const wordTokens = new Map<string, Token>();
+
+/** A token; words are shared between messages (they never change), so a word is built once. */
 function makeToken(text: string, raw: string, kind: TokenKind): Token {
+  if (kind === "word") {
+    const id = `${text}\u0000${raw}`;
+    let token = wordTokens.get(id);
+    if (!token) {
+      const stem = stemOf(text);
+      token = { text, raw, stem, kind, value: Number.NaN, keys: [`s:${stem}`, `t:${text}`, `r:${raw}`] };
+      if (wordTokens.size >= STEM_CACHE_MAX) wordTokens.clear();
+      wordTokens.set(id, token);
+    }
+    return token;
+  }
   const value = kind === "number" ? Number(text.replace(/,/g, "")) : Number.NaN;
-  return { text, raw, stem: kind === "word" ? stemOf(text) : text, kind, value };
+  return { text, raw, stem: text, kind, value, keys: [`t:${text}`, `r:${raw}`] };
 }
 
 /**
@@ -150,7 +166,7 @@ function makeToken(text: string, raw: string, kind: TokenKind): Token {
 export function readSentences(
   message: string,
   spelling: ReadonlyMap<string, readonly string[]>,
-  rewrites: readonly Rewrite[] = [],
+  rewrites: ReadonlyMap<string, readonly Rewrite[]> = new Map(),
 ): Sentence[] {
   const sentences: Sentence[] = [];
   for (const part of fold(message).split(SENTENCE_END)) {
@@ -190,7 +206,13 @@ export function readSentences(
         continue;
       }
       // Hyphens, slashes, brackets and quotes join or wrap words; they end no clause.
-      if (kind === "other" && t.tag !== "emoji" && t.tag !== "emoticon") continue;
+      if (t.tag === "alien") {
+        // Emoji and other symbols, one character at a time ("😂😂" is two): jokes are read from them.
+        for (const char of t.value)
+          if (/\p{Extended_Pictographic}/u.test(char)) tokens.push(makeToken(char, char, "other"));
+        continue;
+      }
+      if (kind === "other" && t.tag !== "emoticon") continue;
       if (kind === "punct" && !CLAUSE_PUNCT.has(lower)) continue;
       tokens.push(makeToken(lower === "…" ? "," : lower, t.value, kind));
     }

@@ -13,7 +13,7 @@ import {
   PhraseIndex,
   type PhraseMatch,
 } from "./phrases.js";
-import { readSentences, type Sentence, type Token } from "./tokens.js";
+import { readSentences, type Token } from "./tokens.js";
 
 export type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
 
@@ -176,10 +176,14 @@ export function createTriage(model: TriageModel) {
   const m = model.modifiers;
   const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
   const index = buildIndex(model, spelling);
-  const rewrites = Object.entries(m.rewrite).map(([from, to]) => ({
-    from: from.split(" "),
-    to: to.split(" "),
-  }));
+  // Rewrites by their first word, so each token looks up only its own.
+  const rewrites = new Map<string, { from: string[]; to: string[] }[]>();
+  for (const [from, to] of Object.entries(m.rewrite)) {
+    const words = from.split(" ");
+    const list = rewrites.get(words[0] as string) ?? [];
+    list.push({ from: words, to: to.split(" ") });
+    rewrites.set(words[0] as string, list);
+  }
   const composed = nearOrder(model.concepts).map((id) => {
     const near = model.concepts.get(id)?.near as NonNullable<Concept["near"]>;
     const concept = model.concepts.get(id) as Concept;
@@ -465,8 +469,12 @@ export function createTriage(model: TriageModel) {
     // something is happening right now ("…and now all of a sudden he can't lift his arm").
     const messageGeneral =
       sentences.some((s) => s.triggers.has("hypo-message")) && !sentences.some((s) => s.triggers.has("now"));
-    for (let n = 0; n < sentences.length; n++)
-      analyse(sentences[n] as Sentence_, n, findings, active, messageGeneral, found);
+    for (let n = 0; n < sentences.length; n++) {
+      const sentence = sentences[n] as Sentence_;
+      // A sentence with no concept in it adds nothing to decide on; only explanations read it.
+      if (sentence.concepts.length === 0 && !findings && !found) continue;
+      analyse(sentence, n, findings, active, messageGeneral, found);
+    }
     return active;
   }
 
@@ -490,10 +498,6 @@ export type Triage = ReturnType<typeof createTriage>;
 
 function conceptOf(match: PhraseMatch<Value>): string {
   return "concept" in match.phrase.value ? match.phrase.value.concept : "";
-}
-
-function isScoped(match: PhraseMatch<Value>): boolean {
-  return "trigger" in match.phrase.value && SCOPED.has(match.phrase.value.trigger);
 }
 
 function isTrigger(match: PhraseMatch<Value>, kind: Trigger): boolean {
@@ -623,30 +627,38 @@ function findNear(
   groups: readonly (readonly string[])[],
   window: number,
 ): { start: number; end: number } | undefined {
-  const [head, ...rest] = groups;
-  if (!head) return undefined;
+  // Most messages hold none of most groups: leave before allocating anything.
+  for (const group of groups) if (!group.some((id) => byConcept.has(id))) return undefined;
+  const head = groups[0] as readonly string[];
   for (const id of head) {
-    for (const anchor of byConcept.get(id) ?? []) {
+    for (const anchor of byConcept.get(id) ?? NONE) {
       let start = anchor.start;
       let end = anchor.end;
       let ok = true;
-      for (const group of rest) {
-        let partner: Occurrence | undefined;
-        for (const other of group) {
-          partner = byConcept
-            .get(other)
-            ?.find((o) => !overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window);
-          if (partner) break;
-        }
-        if (!partner) {
-          ok = false;
-          break;
-        }
-        start = Math.min(start, partner.start);
-        end = Math.max(end, partner.end);
+      for (let g = 1; g < groups.length && ok; g++) {
+        const partner = partnerOf(byConcept, groups[g] as readonly string[], anchor, window);
+        if (partner) {
+          start = Math.min(start, partner.start);
+          end = Math.max(end, partner.end);
+        } else ok = false;
       }
       if (ok) return { start, end };
     }
   }
+  return undefined;
+}
+
+const NONE: readonly Occurrence[] = [];
+
+/** The first occurrence of any of `group`'s concepts within `window` words of `anchor`, not overlapping it. */
+function partnerOf(
+  byConcept: ReadonlyMap<string, readonly Occurrence[]>,
+  group: readonly string[],
+  anchor: Occurrence,
+  window: number,
+): Occurrence | undefined {
+  for (const other of group)
+    for (const o of byConcept.get(other) ?? NONE)
+      if (!overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window) return o;
   return undefined;
 }
