@@ -25,6 +25,13 @@ export interface Phrase<T> {
   term: string;
 }
 
+/** One message's walk through the trie: its tokens, their typo readings, and where phrases end. */
+interface Walk<T> {
+  tokens: readonly Token[];
+  altKeys: readonly (string | undefined)[];
+  ends: Map<Phrase<T>, number>;
+}
+
 export interface PhraseMatch<T> {
   start: number;
   /** Exclusive. */
@@ -187,57 +194,63 @@ export class PhraseIndex<T> {
 
   /** Every match of every phrase in the tokens (overlaps included), each at its shortest. */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
-    const alts = tokens.map((t) => this.correct(t));
-    const altKeys = alts.map((alt, i) => (alt && alt !== (tokens[i] as Token).stem ? `s:${alt}` : undefined));
+    const altKeys: (string | undefined)[] = [];
+    for (const token of tokens) {
+      const alt = this.correct(token);
+      altKeys.push(alt && alt !== token.stem ? `s:${alt}` : undefined);
+    }
+    const walk: Walk<T> = { tokens, altKeys, ends: new Map() };
     const matches: PhraseMatch<T>[] = [];
-    const ends = new Map<Phrase<T>, number>();
-    const fillers = this.fillers;
-    /** Whether the token at `pos` can take any edge out of `at` (prunes gaps and fillers). */
-    const canStep = (at: TrieNode<T>, pos: number): boolean => {
-      const token = tokens[pos];
-      if (!token) return false;
-      if (at.gaps || (at.nums && token.kind === "number")) return true;
-      const next = at.next;
-      if (!next) return false;
-      for (const key of token.keys) if (next.has(key)) return true;
-      const alt = altKeys[pos];
-      return (alt !== undefined && next.has(alt)) || fillers.has(token.text);
-    };
-    const walk = (at: TrieNode<T>, pos: number, fillersLeft: number): void => {
-      if (at.ends)
-        for (const phrase of at.ends) {
-          const known = ends.get(phrase);
-          if (known === undefined || pos < known) ends.set(phrase, pos);
-        }
-      const token = tokens[pos];
-      if (!token) return;
-      const next = at.next;
-      if (next) {
-        for (const key of token.keys) {
-          const child = next.get(key);
-          if (child) walk(child, pos + 1, MAX_FILLERS);
-        }
-        const alt = altKeys[pos];
-        const byAlt = alt ? next.get(alt) : undefined;
-        if (byAlt) walk(byAlt, pos + 1, MAX_FILLERS);
-      }
-      if (token.kind === "number" && at.nums)
-        for (const num of at.nums)
-          if (token.value >= num.min && token.value <= num.max) walk(num.node, pos + 1, MAX_FILLERS);
-      for (const gap of at.gaps ?? []) {
-        for (let skip = 0; skip <= gap.max && pos + skip < tokens.length; skip++) {
-          if (skip > 0 && (tokens[pos + skip - 1] as Token).kind === "punct") break; // a gap stays inside a clause
-          if (canStep(gap.node, pos + skip)) walk(gap.node, pos + skip, MAX_FILLERS);
-        }
-      }
-      if (at !== this.root && fillersLeft > 0 && fillers.has(token.text) && canStep(at, pos + 1))
-        walk(at, pos + 1, fillersLeft - 1);
-    };
     for (let i = 0; i < tokens.length; i++) {
-      ends.clear();
-      walk(this.root, i, MAX_FILLERS);
-      for (const [phrase, end] of ends) matches.push({ start: i, end, phrase });
+      walk.ends.clear();
+      this.walk(walk, this.root, i, MAX_FILLERS);
+      for (const [phrase, end] of walk.ends) matches.push({ start: i, end, phrase });
     }
     return matches;
+  }
+
+  /** Follows every edge the token at `pos` can take out of `at`, noting where phrases end. */
+  private walk(w: Walk<T>, at: TrieNode<T>, pos: number, fillersLeft: number): void {
+    if (at.ends)
+      for (const phrase of at.ends) {
+        const known = w.ends.get(phrase);
+        if (known === undefined || pos < known) w.ends.set(phrase, pos);
+      }
+    const token = w.tokens[pos];
+    if (!token) return;
+    const next = at.next;
+    if (next) {
+      for (const key of token.keys) {
+        const child = next.get(key);
+        if (child) this.walk(w, child, pos + 1, MAX_FILLERS);
+      }
+      const alt = w.altKeys[pos];
+      const byAlt = alt ? next.get(alt) : undefined;
+      if (byAlt) this.walk(w, byAlt, pos + 1, MAX_FILLERS);
+    }
+    if (token.kind === "number" && at.nums)
+      for (const num of at.nums)
+        if (token.value >= num.min && token.value <= num.max) this.walk(w, num.node, pos + 1, MAX_FILLERS);
+    if (at.gaps)
+      for (const gap of at.gaps) {
+        for (let skip = 0; skip <= gap.max && pos + skip < w.tokens.length; skip++) {
+          if (skip > 0 && (w.tokens[pos + skip - 1] as Token).kind === "punct") break; // a gap stays inside a clause
+          if (this.canStep(w, gap.node, pos + skip)) this.walk(w, gap.node, pos + skip, MAX_FILLERS);
+        }
+      }
+    if (at !== this.root && fillersLeft > 0 && this.fillers.has(token.text) && this.canStep(w, at, pos + 1))
+      this.walk(w, at, pos + 1, fillersLeft - 1);
+  }
+
+  /** Whether the token at `pos` can take any edge out of `at` (prunes gaps and fillers). */
+  private canStep(w: Walk<T>, at: TrieNode<T>, pos: number): boolean {
+    const token = w.tokens[pos];
+    if (!token) return false;
+    if (at.gaps || (at.nums && token.kind === "number")) return true;
+    const next = at.next;
+    if (!next) return false;
+    for (const key of token.keys) if (next.has(key)) return true;
+    const alt = w.altKeys[pos];
+    return (alt !== undefined && next.has(alt)) || this.fillers.has(token.text);
   }
 }

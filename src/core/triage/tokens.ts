@@ -145,7 +145,7 @@ const wordTokens = new Map<string, Token>();
 /** A token; words are shared between messages (they never change), so a word is built once. */
 function makeToken(text: string, raw: string, kind: TokenKind): Token {
   if (kind === "word") {
-    const id = `${text}\u0000${raw}`;
+    const id = text === raw ? text : `${text}\u0000${raw}`;
     let token = wordTokens.get(id);
     if (!token) {
       const stem = stemOf(text);

@@ -500,10 +500,6 @@ function conceptOf(match: PhraseMatch<Value>): string {
   return "concept" in match.phrase.value ? match.phrase.value.concept : "";
 }
 
-function isTrigger(match: PhraseMatch<Value>, kind: Trigger): boolean {
-  return "trigger" in match.phrase.value && match.phrase.value.trigger === kind;
-}
-
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
