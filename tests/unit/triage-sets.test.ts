@@ -3,6 +3,7 @@ import { createTriage } from "../../src/core/triage/triage.js";
 import { realContent } from "../helpers/content.js";
 import { loadQuestionSet } from "../helpers/question-set.js";
 import {
+  FLOOR_TRIAGE_SETS,
   loadTriageSet,
   MAX_FALSE_ALARM_RATE,
   SCORED_TRIAGE_SETS,
@@ -33,6 +34,25 @@ describe.each(SCORED_TRIAGE_SETS)("blind triage set $set", ({ set, recall }) => 
     expect(score.falseAlarms.length / score.lookalikes).toBeLessThanOrEqual(MAX_FALSE_ALARM_RATE);
   });
 });
+
+describe.each(FLOOR_TRIAGE_SETS)(
+  "blind triage set $set (targets not met yet: holds the figures reached)",
+  (floor) => {
+    const score = scoreTriage(loadTriageSet(floor.set), judge);
+
+    it(`finds at least ${floor.recall * 100}% of urgent messages`, () => {
+      expect(score.found / score.urgent).toBeGreaterThanOrEqual(floor.recall);
+    });
+
+    it(`answers at most ${floor.emergencyAsSameDay} emergencies as same_day`, () => {
+      expect(score.emergencyAsSameDay.length).toBeLessThanOrEqual(floor.emergencyAsSameDay);
+    });
+
+    it(`flags at most ${floor.falseAlarmRate * 100}% of look-alikes`, () => {
+      expect(score.falseAlarms.length / score.lookalikes).toBeLessThanOrEqual(floor.falseAlarmRate);
+    });
+  },
+);
 
 describe("the frozen question set (tests/fixtures/questions.yaml)", () => {
   it("flags every urgent question and none of the others", () => {
