@@ -46,13 +46,17 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * tests hold the figures reached so far (a floor, so they can only improve), and the
  * issue stays open. Set 4 after two rounds of fixes: 425/478 urgent (30 of the misses are
  * messages mostly in another language), 25/278 look-alikes, 12 emergencies as same_day.
+ * Set 5 after one round: 212/265 urgent, 28/178 look-alikes, 14 emergencies as same_day.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
   set: number;
   recall: number;
   falseAlarmRate: number;
   emergencyAsSameDay: number;
-}[] = [{ set: 4, recall: 0.888, falseAlarmRate: 0.09, emergencyAsSameDay: 12 }];
+}[] = [
+  { set: 4, recall: 0.888, falseAlarmRate: 0.09, emergencyAsSameDay: 12 },
+  { set: 5, recall: 0.8, falseAlarmRate: 0.158, emergencyAsSameDay: 14 },
+];
 
 /** At most this share of a set's look-alikes may be flagged. */
 export const MAX_FALSE_ALARM_RATE = 0.05;
