@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { explain } from "../../src/core/triage/explain.js";
 import { fillNumbers, NO_CRISIS_LINE } from "../../src/core/triage/numbers.js";
+import { compileTerm, PhraseIndex } from "../../src/core/triage/phrases.js";
+import { readSentences } from "../../src/core/triage/tokens.js";
 import { createTriage } from "../../src/core/triage/triage.js";
 import { realContent } from "../helpers/content.js";
 
@@ -124,6 +126,20 @@ describe("triage modifiers (ConText)", () => {
     expect(decide("my son is having a siezure")).toBe("seizure/emergency");
     expect(decide("her face is droopy on one side")).toBe("stroke/emergency");
     expect(decide("he's slurrin his words")).toBe("stroke/emergency");
+  });
+
+  it("number ranges with decimals match readings inside them, not outside", () => {
+    const index = new PhraseIndex<string>([compileTerm("temp #39.5-46", "hot")]);
+    const read = (text: string) =>
+      readSentences(text, new Map()).flatMap((s) => index.matchAll(s.tokens).map((m) => m.phrase.value));
+    expect(read("temp 40.2 now")).toEqual(["hot"]);
+    expect(read("temp 39.5")).toEqual(["hot"]);
+    expect(read("temp 39.4")).toEqual([]);
+    expect(read("temp 47")).toEqual([]);
+    // A very high temperature with new confusion is an emergency (heat stroke comes first in content order).
+    expect(decide("guy on the crew: thermometer says 40.6 and he can't tell me what day it is")).toBe(
+      "heat-stroke/emergency",
+    );
   });
 
   it("emergency rules win over same-day ones, across categories", () => {

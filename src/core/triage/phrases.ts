@@ -2,7 +2,7 @@
  * Phrase matching over stemmed tokens. A term is written as words, read by the same
  * tokenizer and stemmer as messages, with three extras:
  *   `*` or `*N`  any 0..3 (or 0..N) words in between ("can not * breathe")
- *   `#N`, `#N-M` a number of at least N (or between N and M) ("#5 pill")
+ *   `#N`, `#N-M` a number of at least N (or between N and M; decimals allowed) ("#5 pill", "#39.5-46")
  *   `=word`      this exact word, not stemmed ("=legs", so "leg" does not match)
  *   `==Word`     this exact spelling, case and all ("==MG", so "400 mg" is not myasthenia)
  * Typos of listed long words (`fuzzyWords`) are tolerated by edit distance.
@@ -51,7 +51,7 @@ export function compileTerm<T>(
   const elements: Element[] = [];
   for (const piece of term.trim().split(/\s+/)) {
     const gap = /^\*(\d+)?$/.exec(piece);
-    const num = /^#(\d+)(?:-(\d+))?$/.exec(piece);
+    const num = /^#(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(piece);
     if (gap) elements.push({ k: "gap", max: gap[1] ? Number(gap[1]) : DEFAULT_GAP });
     else if (num) {
       elements.push({
