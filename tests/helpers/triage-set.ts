@@ -45,7 +45,7 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * Sets whose first score missed the targets and that the engine does not meet yet: the
  * tests hold the figures reached so far (a floor, so they can only improve), and the
  * issue stays open. Set 4 after two rounds of fixes: 425/478 urgent (30 of the misses are
- * messages mostly in another language), 25/278 look-alikes, 11 emergencies as same_day.
+ * messages mostly in another language), 25/278 look-alikes, 1 emergency as same_day (in Hindi).
  * Set 5 after two rounds: 222/265 urgent, 28/178 look-alikes, 1 emergency as same_day.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
@@ -54,7 +54,7 @@ export const FLOOR_TRIAGE_SETS: readonly {
   falseAlarmRate: number;
   emergencyAsSameDay: number;
 }[] = [
-  { set: 4, recall: 0.888, falseAlarmRate: 0.09, emergencyAsSameDay: 11 },
+  { set: 4, recall: 0.888, falseAlarmRate: 0.09, emergencyAsSameDay: 1 },
   { set: 5, recall: 0.837, falseAlarmRate: 0.158, emergencyAsSameDay: 1 },
 ];
 
