@@ -627,7 +627,7 @@ function findNear(
   for (const group of groups) if (!group.some((id) => byConcept.has(id))) return undefined;
   const head = groups[0] as readonly string[];
   for (const id of head) {
-    for (const anchor of byConcept.get(id) ?? NONE) {
+    for (const anchor of byConcept.get(id) ?? NO_OCCURRENCES) {
       let start = anchor.start;
       let end = anchor.end;
       let ok = true;
@@ -644,7 +644,7 @@ function findNear(
   return undefined;
 }
 
-const NONE: readonly Occurrence[] = [];
+const NO_OCCURRENCES: readonly Occurrence[] = [];
 
 /** The first occurrence of any of `group`'s concepts within `window` words of `anchor`, not overlapping it. */
 function partnerOf(
@@ -654,7 +654,7 @@ function partnerOf(
   window: number,
 ): Occurrence | undefined {
   for (const other of group)
-    for (const o of byConcept.get(other) ?? NONE)
+    for (const o of byConcept.get(other) ?? NO_OCCURRENCES)
       if (!overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window) return o;
   return undefined;
 }
