@@ -3,6 +3,7 @@
  * modifier cleared and why, and the decision with the rule that set it.
  */
 import type { TriageResult } from "./triage.js";
+import { EXPLAINED_TRIGGERS } from "./triggers.js";
 
 const MODIFIER_WORDS = {
   negated: "negated",
@@ -10,24 +11,6 @@ const MODIFIER_WORDS = {
   historical: "in the past and dealt with",
   figurative: "a figure of speech",
 } as const;
-
-/** Trigger kinds worth showing: the ones that clear or keep a mention (not openers, subjects…). */
-const MODIFIER_KINDS = new Set([
-  "neg-before",
-  "neg-after",
-  "pseudo",
-  "terminator",
-  "hypo-clause",
-  "hypo-sentence",
-  "hypo-message",
-  "hypo-after",
-  "history",
-  "present",
-  "now",
-  "figure",
-  "joke",
-  "benign",
-]);
 
 /** The decision in one line: "emergency: stroke (Possible stroke)" or "not urgent". */
 export function describeDecision(result: TriageResult): string {
@@ -48,7 +31,7 @@ export function explain(message: string, result: TriageResult): string {
   const seen = new Set<string>();
   const shown = result.triggers.filter((t) => {
     const key = `${t.sentence}|${t.kind}|${t.text}`;
-    if (!MODIFIER_KINDS.has(t.kind) || seen.has(key)) return false;
+    if (!EXPLAINED_TRIGGERS.has(t.kind) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });

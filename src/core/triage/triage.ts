@@ -6,14 +6,20 @@
  * are met by what is left. The decision names the category, its tier and its action.
  */
 import type { Category, Concept, Rule, Tier, TriageModel } from "../content/triage-schema.js";
+import { addOccurrence, findNear, nearOrder, type Occurrence } from "./near.js";
+import type { PhraseMatch } from "./phrases.js";
 import {
-  compileTerm,
-  type PhraseIndex as Index,
-  type Phrase,
-  PhraseIndex,
-  type PhraseMatch,
-} from "./phrases.js";
+  clauseScopes,
+  clauses,
+  hasPunctBetween,
+  historyScope,
+  inBrackets,
+  negationScopes,
+  overlaps,
+  words,
+} from "./scopes.js";
 import { readSentences, type Token } from "./tokens.js";
+import { BLOCKERS, buildIndex, conceptOf, SCOPED, type Trigger, type Value } from "./triggers.js";
 
 export type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
 
@@ -54,119 +60,10 @@ export interface TriageResult {
   /** The modifier triggers that were read (empty from `check`). */
   triggers: TriggerFound[];
 }
-
-type Trigger =
-  | "neg-before"
-  | "neg-after"
-  | "pseudo"
-  | "terminator"
-  | "hypo-clause"
-  | "hypo-sentence"
-  | "hypo-message"
-  | "hypo-after"
-  | "impersonal"
-  | "other-person"
-  | "history"
-  | "present"
-  | "present-tense"
-  | "now"
-  | "figure"
-  | "joke"
-  | "benign"
-  | "question"
-  | "auxiliary"
-  | "subject"
-  | "opener"
-  | "personal";
-
-type Value = { concept: string } | { trigger: Trigger };
-
-/** Triggers with a reach; of two that overlap, the longer stands ("recovered" inside "fully recovered"). */
-const SCOPED: ReadonlySet<Trigger> = new Set([
-  "neg-before",
-  "neg-after",
-  "terminator",
-  "hypo-clause",
-  "hypo-sentence",
-  "hypo-message",
-  "hypo-after",
-  "history",
-  "present",
-  "present-tense",
-  "now",
-  "joke",
-]);
-
-/** Phrases that hide what they overlap: a pseudo-negation, an idiom, a harmless phrase. */
-const BLOCKERS: ReadonlySet<Trigger> = new Set(["pseudo", "figure", "benign"]);
-
-interface Occurrence {
-  concept: string;
-  start: number;
-  end: number;
-}
-
 /** How many words before a trigger such as "warning signs" it makes hypothetical. */
 const AFTER_REACH = 6;
 
 const TIER_RANK: Record<Tier, number> = { emergency: 0, same_day: 1 };
-
-/** Orders concept ids so that each `near` concept comes after the concepts it is built from. */
-function nearOrder(concepts: ReadonlyMap<string, Concept>): string[] {
-  const order: string[] = [];
-  const state = new Map<string, "visiting" | "done">();
-  const visit = (id: string, path: string[]) => {
-    if (state.get(id) === "done") return;
-    if (state.get(id) === "visiting")
-      throw new Error(`concepts refer to each other in a loop: ${path.join(" -> ")}`);
-    state.set(id, "visiting");
-    for (const group of concepts.get(id)?.near?.all ?? [])
-      for (const part of group.split("|")) visit(part, [...path, part]);
-    state.set(id, "done");
-    if (concepts.get(id)?.near) order.push(id);
-  };
-  for (const id of concepts.keys()) visit(id, [id]);
-  return order;
-}
-
-/**
- * Every term of the model in one phrase index: concept terms, and modifier triggers by
- * kind. The compiled phrases are dropped once the index holds them.
- */
-function buildIndex(model: TriageModel, spelling: ReadonlyMap<string, readonly string[]>): Index<Value> {
-  const m = model.modifiers;
-  const phrases: Phrase<Value>[] = [];
-  const add = (list: readonly string[], value: Value) => {
-    for (const t of list) phrases.push(compileTerm<Value>(t, value, spelling));
-  };
-  for (const [id, concept] of model.concepts) add(concept.terms, { concept: id });
-  const triggerLists: [readonly string[], Trigger][] = [
-    [m.negation.before, "neg-before"],
-    [m.negation.after, "neg-after"],
-    [[...m.negation.pseudo, ...m.hypothetical.pseudo], "pseudo"],
-    [m.terminators, "terminator"],
-    [m.hypothetical.clause, "hypo-clause"],
-    [m.hypothetical.sentence, "hypo-sentence"],
-    [m.hypothetical.message, "hypo-message"],
-    [m.hypothetical.after, "hypo-after"],
-    [m.impersonal, "impersonal"],
-    [m.otherPerson, "other-person"],
-    [m.history, "history"],
-    [m.present, "present"],
-    [m.presentTense, "present-tense"],
-    [m.now, "now"],
-    [m.figurative.phrases, "figure"],
-    [m.figurative.sentence, "joke"],
-    [m.benign, "benign"],
-    [m.questionWords, "question"],
-    [m.auxiliaries, "auxiliary"],
-    [m.subjects, "subject"],
-    [m.openers, "opener"],
-    [m.personal, "personal"],
-  ];
-  for (const [list, trigger] of triggerLists) add(list, { trigger });
-  return new PhraseIndex(phrases, model.fuzzy, m.fillers);
-}
 
 /**
  * Compiles the model once; `triage(text)` then runs per message.
@@ -495,166 +392,3 @@ export function createTriage(model: TriageModel) {
 }
 
 export type Triage = ReturnType<typeof createTriage>;
-
-function conceptOf(match: PhraseMatch<Value>): string {
-  return "concept" in match.phrase.value ? match.phrase.value.concept : "";
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-/** The words as typed; a word read as several ("couldn't" -> "can not") shows once. */
-function words(tokens: readonly Token[], start: number, end: number): string {
-  const raw: string[] = [];
-  for (let i = start; i < end; i++) {
-    const r = (tokens[i] as Token).raw;
-    if (raw[raw.length - 1] !== r) raw.push(r);
-  }
-  return raw.join(" ");
-}
-
-function hasPunctBetween(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]?.kind === "punct") return true;
-  return false;
-}
-
-/**
- * Which token positions a negation reaches: up to `window` words after each trigger,
- * stopping at a terminator. A trigger followed straight by punctuation ("no, it's…") is
- * an answer word, not a negation.
- */
-function negationScopes(
-  tokens: readonly Token[],
-  triggers: readonly PhraseMatch<Value>[],
-  terminators: readonly PhraseMatch<Value>[],
-  window: number,
-  conceptStarts: ReadonlySet<number>,
-): boolean[] {
-  const scope: boolean[] = new Array(tokens.length).fill(false);
-  for (const t of triggers) {
-    if (tokens[t.end]?.kind === "punct") continue;
-    for (let i = t.end; i < tokens.length && i < t.end + window; i++) {
-      if (terminators.some((x) => x.start === i)) break;
-      const token = tokens[i] as Token;
-      if (token.text === "." || token.text === "!" || token.text === "?") break;
-      // A list goes on after a comma ("no fever, chills or rash"); a new clause does not.
-      if (token.kind === "punct" && !conceptStarts.has(i + 1)) break;
-      scope[i] = true;
-    }
-  }
-  return scope;
-}
-
-/**
- * The clauses a history trigger reaches: its own; when its own holds no concept, the one
- * before it ("I had a DVT, years ago"); and the clauses after it ("I had rhabdo in
- * 2021, CK over 40k, kidneys fine") until one is in the present ("…, my calf is swollen").
- */
-function historyScope(
-  concepts: readonly PhraseMatch<Value>[],
-  clauseOf: readonly number[],
-  history: readonly PhraseMatch<Value>[],
-  presentClauses: ReadonlySet<number>,
-  presentTenseClauses: ReadonlySet<number>,
-): Set<number> {
-  const withConcept = new Set(concepts.map((x) => clauseOf[x.start]));
-  const last = clauseOf[clauseOf.length - 1] ?? 0;
-  const scope = new Set<number>();
-  for (const h of history) {
-    const clause = clauseOf[h.start] as number;
-    scope.add(clause);
-    if (!withConcept.has(clause)) scope.add(clause - 1);
-    for (let next = clause + 1; next <= last; next++) {
-      if (presentClauses.has(next) || presentTenseClauses.has(next)) break;
-      scope.add(next);
-    }
-  }
-  return scope;
-}
-
-/** True when clause `c` is an aside in brackets: "(" just before it and ")" at its end. */
-function inBrackets(tokens: readonly Token[], clauseOf: readonly number[], c: number): boolean {
-  const first = clauseOf.indexOf(c);
-  const last = clauseOf.lastIndexOf(c);
-  return tokens[first - 1]?.text === "(" && tokens[last]?.text === ")";
-}
-
-/** Clause number of each token: clauses end at punctuation and start at a terminator ("but"). */
-function clauses(tokens: readonly Token[], terminators: readonly PhraseMatch<Value>[]): number[] {
-  const out: number[] = [];
-  let clause = 0;
-  tokens.forEach((token, i) => {
-    if (i > 0 && terminators.some((t) => t.start === i)) clause++;
-    out.push(clause);
-    if (token.kind === "punct") clause++;
-  });
-  return out;
-}
-
-/** Which positions a clause trigger ("if", "signs of") reaches: to the clause's end. */
-function clauseScopes(
-  tokens: readonly Token[],
-  triggers: readonly PhraseMatch<Value>[],
-  terminators: readonly PhraseMatch<Value>[],
-): boolean[] {
-  const scope: boolean[] = new Array(tokens.length).fill(false);
-  for (const t of triggers) {
-    for (let i = t.end; i < tokens.length; i++) {
-      if (tokens[i]?.kind === "punct" || terminators.some((x) => x.start === i)) break;
-      scope[i] = true;
-    }
-  }
-  return scope;
-}
-
-function addOccurrence(byConcept: Map<string, Occurrence[]>, occurrence: Occurrence): void {
-  const list = byConcept.get(occurrence.concept);
-  if (list) list.push(occurrence);
-  else byConcept.set(occurrence.concept, [occurrence]);
-}
-
-/**
- * The span of one occurrence from each group, each within `window` words of the first
- * and not sharing its words ("getting weaker" is not both weakness and its spreading).
- */
-function findNear(
-  byConcept: ReadonlyMap<string, readonly Occurrence[]>,
-  groups: readonly (readonly string[])[],
-  window: number,
-): { start: number; end: number } | undefined {
-  // Most messages hold none of most groups: leave before allocating anything.
-  for (const group of groups) if (!group.some((id) => byConcept.has(id))) return undefined;
-  const head = groups[0] as readonly string[];
-  for (const id of head) {
-    for (const anchor of byConcept.get(id) ?? NO_OCCURRENCES) {
-      let start = anchor.start;
-      let end = anchor.end;
-      let ok = true;
-      for (let g = 1; g < groups.length && ok; g++) {
-        const partner = partnerOf(byConcept, groups[g] as readonly string[], anchor, window);
-        if (partner) {
-          start = Math.min(start, partner.start);
-          end = Math.max(end, partner.end);
-        } else ok = false;
-      }
-      if (ok) return { start, end };
-    }
-  }
-  return undefined;
-}
-
-const NO_OCCURRENCES: readonly Occurrence[] = [];
-
-/** The first occurrence of any of `group`'s concepts within `window` words of `anchor`, not overlapping it. */
-function partnerOf(
-  byConcept: ReadonlyMap<string, readonly Occurrence[]>,
-  group: readonly string[],
-  anchor: Occurrence,
-  window: number,
-): Occurrence | undefined {
-  for (const other of group)
-    for (const o of byConcept.get(other) ?? NO_OCCURRENCES)
-      if (!overlaps(o, anchor) && Math.abs(o.start - anchor.start) <= window) return o;
-  return undefined;
-}
