@@ -142,6 +142,18 @@ describe("content validation reports every problem with file and path", () => {
     );
   });
 
+  it("checks the terms of every modifier list the index reads, such as the question subjects", () => {
+    dir = copyContent();
+    editFile(dir, "safety/modifiers.yaml", (t) => t.replace('subjects:\n  - "i"', 'subjects:\n  - "i *"'));
+    expect(issuesOf(dir)).toEqual([
+      {
+        file: "safety/modifiers.yaml",
+        path: "subjects[0]",
+        message: 'term "i *" must start and end with a word or number',
+      },
+    ]);
+  });
+
   it("rejects a red-flag action without the emergency number, and a rule whose tier has no action", () => {
     dir = copyContent();
     editFile(dir, "safety/categories.yaml", (t) =>

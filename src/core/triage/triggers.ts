@@ -2,7 +2,7 @@
  * What the phrase index holds: concept terms and modifier triggers by kind, and the
  * index built from a red-flag model.
  */
-import type { TriageModel } from "../content/triage-schema.js";
+import type { Modifiers, TriageModel } from "../content/triage-schema.js";
 import { compileTerm, type Phrase, PhraseIndex, type PhraseMatch } from "./phrases.js";
 
 export type Trigger =
@@ -55,6 +55,35 @@ export const EXPLAINED_TRIGGERS: ReadonlySet<string> = new Set(
   [...SCOPED, ...BLOCKERS].filter((t) => t !== "present-tense"),
 );
 
+/** Every trigger list of `safety/modifiers.yaml`, by its path there, with the trigger it makes. */
+export function modifierLists(m: Modifiers): { path: string; terms: readonly string[]; trigger: Trigger }[] {
+  return [
+    { path: "negation.before", terms: m.negation.before, trigger: "neg-before" },
+    { path: "negation.after", terms: m.negation.after, trigger: "neg-after" },
+    { path: "negation.pseudo", terms: m.negation.pseudo, trigger: "pseudo" },
+    { path: "hypothetical.pseudo", terms: m.hypothetical.pseudo, trigger: "pseudo" },
+    { path: "terminators", terms: m.terminators, trigger: "terminator" },
+    { path: "hypothetical.clause", terms: m.hypothetical.clause, trigger: "hypo-clause" },
+    { path: "hypothetical.sentence", terms: m.hypothetical.sentence, trigger: "hypo-sentence" },
+    { path: "hypothetical.message", terms: m.hypothetical.message, trigger: "hypo-message" },
+    { path: "hypothetical.after", terms: m.hypothetical.after, trigger: "hypo-after" },
+    { path: "impersonal", terms: m.impersonal, trigger: "impersonal" },
+    { path: "otherPerson", terms: m.otherPerson, trigger: "other-person" },
+    { path: "history", terms: m.history, trigger: "history" },
+    { path: "present", terms: m.present, trigger: "present" },
+    { path: "presentTense", terms: m.presentTense, trigger: "present-tense" },
+    { path: "now", terms: m.now, trigger: "now" },
+    { path: "figurative.phrases", terms: m.figurative.phrases, trigger: "figure" },
+    { path: "figurative.sentence", terms: m.figurative.sentence, trigger: "joke" },
+    { path: "benign", terms: m.benign, trigger: "benign" },
+    { path: "questionWords", terms: m.questionWords, trigger: "question" },
+    { path: "auxiliaries", terms: m.auxiliaries, trigger: "auxiliary" },
+    { path: "subjects", terms: m.subjects, trigger: "subject" },
+    { path: "openers", terms: m.openers, trigger: "opener" },
+    { path: "personal", terms: m.personal, trigger: "personal" },
+  ];
+}
+
 /**
  * Every term of the model in one phrase index: concept terms, and modifier triggers by
  * kind. The compiled phrases are dropped once the index holds them.
@@ -69,31 +98,7 @@ export function buildIndex(
     for (const t of list) phrases.push(compileTerm<Value>(t, value, spelling));
   };
   for (const [id, concept] of model.concepts) add(concept.terms, { concept: id });
-  const triggerLists: [readonly string[], Trigger][] = [
-    [m.negation.before, "neg-before"],
-    [m.negation.after, "neg-after"],
-    [[...m.negation.pseudo, ...m.hypothetical.pseudo], "pseudo"],
-    [m.terminators, "terminator"],
-    [m.hypothetical.clause, "hypo-clause"],
-    [m.hypothetical.sentence, "hypo-sentence"],
-    [m.hypothetical.message, "hypo-message"],
-    [m.hypothetical.after, "hypo-after"],
-    [m.impersonal, "impersonal"],
-    [m.otherPerson, "other-person"],
-    [m.history, "history"],
-    [m.present, "present"],
-    [m.presentTense, "present-tense"],
-    [m.now, "now"],
-    [m.figurative.phrases, "figure"],
-    [m.figurative.sentence, "joke"],
-    [m.benign, "benign"],
-    [m.questionWords, "question"],
-    [m.auxiliaries, "auxiliary"],
-    [m.subjects, "subject"],
-    [m.openers, "opener"],
-    [m.personal, "personal"],
-  ];
-  for (const [list, trigger] of triggerLists) add(list, { trigger });
+  for (const { terms, trigger } of modifierLists(m)) add(terms, { trigger });
   return new PhraseIndex(phrases, model.fuzzy, m.fillers);
 }
 
