@@ -197,7 +197,8 @@ async function onMessage(handler: InteractionHandler, client: Client, message: M
         );
         return false;
       });
-    if (!sent) await guarded(handler, message.id, () => replyWith(answer.unreachable));
+    const unreachable = answer.unreachable;
+    if (!sent && unreachable) await guarded(handler, message.id, () => replyWith(unreachable));
     return;
   }
   await guarded(handler, message.id, () => replyWith(answer.message));

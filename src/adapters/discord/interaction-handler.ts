@@ -75,17 +75,17 @@ export function createInteractionHandler(app: HandlerApp) {
   /**
    * A question from a mention or a DM, answered with `ask` for everyone in that channel;
    * a private answer (crisis) is rendered for the asker alone, with what to say in the
-   * channel if it cannot reach them.
+   * channel if it cannot reach them (`unreachable`, on private answers only).
    */
   async function ask(
     base: InteractionBase,
     question: string,
-  ): Promise<{ message: DiscordMessage; private: boolean; unreachable: DiscordMessage }> {
+  ): Promise<{ message: DiscordMessage; private: boolean; unreachable?: DiscordMessage }> {
     const result = await app.dispatcher.runPath(invocationOf(app.config, base), "ask", { question });
-    const isPrivate = result.reply.private === true;
+    if (result.reply.private !== true) return { message: render(result, true, base.id), private: false };
     return {
-      message: render(result, !isPrivate, base.id),
-      private: isPrivate,
+      message: render(result, false, base.id),
+      private: true,
       unreachable: renderReply(privateUnreachableReply(app.knowledge), { forChannel: true }),
     };
   }
