@@ -120,6 +120,7 @@ describe("triage modifiers (ConText)", () => {
     ["took two vitamin D tablets by mistake today"],
     ["my leg fell asleep sitting cross legged"],
     ["legs are wrecked after leg day, doms is brutal"],
+    ["does a daily vitamin D pill cut falls in elderly people"],
   ])("look-alikes that share the words stay ordinary: %j", (message) => {
     expect(decide(message)).toBe("none");
   });
