@@ -12,7 +12,6 @@ import type { KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  type APIInteraction,
   type APIInteractionResponse,
   InteractionResponseType,
   InteractionType,
@@ -26,6 +25,7 @@ import { hasFiles, requestOf } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
 import { type InteractionHandler, within } from "./interaction-handler.js";
 import { type InteractionInput, inputFromApi } from "./interaction-input.js";
+import { type InteractionJson, parseInteraction } from "./interaction-schema.js";
 import { EPHEMERAL_FLAG } from "./limits.js";
 import type { DiscordMessage } from "./render.js";
 import { isValidSignature } from "./signature.js";
@@ -76,7 +76,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /** Edits the deferred "thinking…" message once the answer is ready. */
 async function editOriginal(
   deps: InteractionsListenerDeps,
-  payload: APIInteraction,
+  payload: { id: string; application_id: string; token: string },
   message: DiscordMessage,
 ) {
   const { embeds, components, allowed_mentions, files } = message;
@@ -97,7 +97,7 @@ async function editOriginal(
 /** The immediate HTTP answer: the message (type 4), or a defer (type 5) followed by an edit. */
 async function respondWithMessage(
   deps: InteractionsListenerDeps,
-  payload: APIInteraction,
+  payload: { id: string; application_id: string; token: string },
   input: InteractionInput,
 ): Promise<APIInteractionResponse> {
   if (!deps.handler.isOurs(input)) return { type: InteractionResponseType.DeferredMessageUpdate };
@@ -116,7 +116,7 @@ async function respondWithMessage(
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags } };
 }
 
-async function responseFor(deps: InteractionsListenerDeps, payload: APIInteraction) {
+async function responseFor(deps: InteractionsListenerDeps, payload: InteractionJson) {
   if (payload.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   const input = inputFromApi(payload);
   if (!input) return undefined;
@@ -139,13 +139,15 @@ async function handle(deps: InteractionsListenerDeps, req: IncomingMessage, res:
     deps.handler.log.warn({ path: INTERACTIONS_PATH }, "rejected an interaction with a bad signature");
     return send(res, 401, { error: "invalid request signature" });
   }
-  let payload: APIInteraction;
+  let json: unknown;
   try {
-    payload = JSON.parse(body.toString("utf8")) as APIInteraction;
+    json = JSON.parse(body.toString("utf8"));
   } catch {
     return send(res, 400, { error: "body is not JSON" });
   }
-  const response = await responseFor(deps, payload);
+  const parsed = parseInteraction(json);
+  if (!parsed.ok) return send(res, 400, { error: parsed.error });
+  const response = await responseFor(deps, parsed.interaction);
   return response ? send(res, 200, response) : send(res, 400, { error: "unsupported interaction type" });
 }
 
