@@ -1,8 +1,9 @@
 /**
  * HTTP interactions mode: `POST /discord/interactions` on PORT, an alternative to the
  * gateway for load-balanced or serverless deployments. Every request's Ed25519
- * signature is checked on the raw body (401 otherwise; Discord probes with bad ones),
- * PING gets PONG, and commands, buttons and autocomplete run through the same handler
+ * signature is checked on the raw body, and its timestamp must be within five minutes
+ * of now (401 otherwise; Discord probes with bad ones), the body's shape is checked
+ * (400 for anything Discord would not send), PING gets PONG, and commands, buttons and autocomplete run through the same handler
  * as the gateway. Slow answers are deferred (type 5) and then edited over the webhook.
  * The listener is mounted on the shared HTTP server (src/ops/http-server.ts).
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
@@ -28,7 +29,7 @@ import { type InteractionInput, inputFromApi } from "./interaction-input.js";
 import { type InteractionJson, parseInteraction } from "./interaction-schema.js";
 import { EPHEMERAL_FLAG } from "./limits.js";
 import type { DiscordMessage } from "./render.js";
-import { isValidSignature } from "./signature.js";
+import { isFreshTimestamp, isValidSignature } from "./signature.js";
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
 export const INTERACTIONS_PATH = "/discord/interactions";
@@ -138,6 +139,13 @@ async function handle(deps: InteractionsListenerDeps, req: IncomingMessage, res:
   if (!isValidSignature(deps.publicKey, signature, timestamp, body)) {
     deps.handler.log.warn({ path: INTERACTIONS_PATH }, "rejected an interaction with a bad signature");
     return send(res, 401, { error: "invalid request signature" });
+  }
+  if (!isFreshTimestamp(timestamp, Date.now())) {
+    deps.handler.log.warn(
+      { path: INTERACTIONS_PATH },
+      "rejected an interaction with a stale or future timestamp",
+    );
+    return send(res, 401, { error: "request timestamp is more than 5 minutes from now" });
   }
   let json: unknown;
   try {

@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
-import { interactionKeys, postInteraction, postSigned } from "../../helpers/discord-http.js";
+import { interactionKeys, postInteraction, postSigned, unixSeconds } from "../../helpers/discord-http.js";
 import {
   autocompleteInteraction,
   commandInteraction,
   interactionContext,
+  pingInteraction,
 } from "../../helpers/discord-payloads.js";
 import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
 
@@ -89,5 +90,47 @@ describe("malformed bodies signed with the right key", () => {
     const { status, body } = await postInteraction(url, commandInteraction(ctx(), "tip"), signed);
     expect(status).toBe(200);
     expect(body.type).toBe(4);
+  });
+});
+
+describe("the signature's timestamp", () => {
+  // Stamped when the test runs, ten seconds clear of the window's edge (the boundary itself
+  // is tested in tests/unit/discord/signature.test.ts with a fixed clock).
+  it.each([
+    ["five minutes and ten seconds ago", () => unixSeconds(-310)],
+    ["an hour ago", () => unixSeconds(-3600)],
+    ["five minutes and ten seconds ahead", () => unixSeconds(310)],
+    ["a day ahead", () => unixSeconds(86_400)],
+    ["not a number", () => "yesterday"],
+    ["in milliseconds", () => String(Date.now())],
+  ])("refuses a correctly signed request stamped %s with 401", async (_when, timestamp) => {
+    const { status } = await postInteraction(url, pingInteraction(standIn.applicationId), {
+      ...signed,
+      timestamp: timestamp(),
+    });
+    expect(status).toBe(401);
+  });
+
+  it.each([
+    ["now", () => unixSeconds()],
+    ["four minutes ago", () => unixSeconds(-240)],
+    ["four minutes ahead (a fast clock at Discord)", () => unixSeconds(240)],
+  ])("accepts one stamped %s", async (_when, timestamp) => {
+    const { status, body } = await postInteraction(url, pingInteraction(standIn.applicationId), {
+      ...signed,
+      timestamp: timestamp(),
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({ type: 1 });
+  });
+
+  it("refuses a replay of a command captured ten minutes ago, and runs nothing", async () => {
+    const payload = commandInteraction(ctx(), "tip");
+    const { status } = await postInteraction(url, payload, { ...signed, timestamp: unixSeconds(-600) });
+    expect(status).toBe(401);
+    expect(logLines.some((l) => l.eventId === payload.id)).toBe(false);
+    expect(logLines.some((l) => l.msg === "rejected an interaction with a stale or future timestamp")).toBe(
+      true,
+    );
   });
 });
