@@ -18,6 +18,7 @@ import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
 import { interactionKeys, postInteraction } from "../../helpers/discord-http.js";
 import type { MessageJson } from "../../helpers/discord-json.js";
 import {
+  autocompleteInteraction,
   commandInteraction,
   type InteractionContext,
   interactionContext,
@@ -149,6 +150,22 @@ describe("every registered command over HTTP interactions", () => {
       expect(bare).not.toHaveProperty("guild_id");
       expectAnswered(await answerTo(bare));
       expectAnswered(await answerTo(commandInteraction(dm(), invocable.path, filled(invocable))));
+    }
+  });
+
+  it("suggests values for every autocompleted option, from nothing typed", async () => {
+    const autocompleted = invocables().flatMap((i) =>
+      i.options
+        .filter((o) => "autocomplete" in o && o.autocomplete)
+        .map((o) => ({ path: i.path, name: o.name })),
+    );
+    expect(autocompleted.length).toBeGreaterThan(0);
+    for (const { path, name } of autocompleted) {
+      const payload = autocompleteInteraction(guild(), path, { [name]: "" }, name);
+      const { status, body } = await postInteraction(url, payload, { key: keys.privateKey });
+      expect(status).toBe(200);
+      expect(body.type).toBe(8);
+      expect(body.data?.choices?.length, `${path} ${name}`).toBeGreaterThan(0);
     }
   });
 
