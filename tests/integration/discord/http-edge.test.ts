@@ -10,6 +10,7 @@ import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { interactionKeys, postInteraction, postSigned, unixSeconds } from "../../helpers/discord-http.js";
 import {
   autocompleteInteraction,
+  buttonInteraction,
   commandInteraction,
   interactionContext,
   pingInteraction,
@@ -132,5 +133,47 @@ describe("the signature's timestamp", () => {
     expect(logLines.some((l) => l.msg === "rejected an interaction with a stale or future timestamp")).toBe(
       true,
     );
+  });
+});
+
+describe("names that are properties of every JavaScript object", () => {
+  it.each(["tips constructor", "tips __proto__", "tips toString", "challenge hasOwnProperty"])(
+    "answers the command %s as an unknown command, not a fault",
+    async (path) => {
+      const { status, body } = await postInteraction(url, commandInteraction(ctx(), path), signed);
+      expect(status).toBe(200);
+      expect(body.data?.embeds?.[0]?.title).toBe("That didn't work");
+    },
+  );
+
+  it.each(["tips constructor", "tips __proto__", "vitamin"])(
+    "suggests nothing for %s's option named constructor, without failing",
+    async (path) => {
+      const payload = autocompleteInteraction(ctx(), path, { constructor: "x" }, "constructor");
+      const { status, body } = await postInteraction(url, payload, signed);
+      expect(status).toBe(200);
+      expect(body).toEqual({ type: 8, data: { choices: [] } });
+    },
+  );
+
+  it("runs a command given an option named constructor, and a button naming tips constructor", async () => {
+    const typed = await postInteraction(
+      url,
+      commandInteraction(ctx(), "vitamin", { constructor: "x" }),
+      signed,
+    );
+    expect(typed.status).toBe(200);
+    expect(typed.body.data?.embeds?.[0]?.title).not.toBe("Sorry, something went wrong on my side");
+    const click = await postInteraction(
+      url,
+      buttonInteraction(ctx(), "vb|run|tips constructor", standIn.bot),
+      signed,
+    );
+    expect(click.status).toBe(200);
+    expect(click.body.data?.embeds?.[0]?.title).not.toBe("Sorry, something went wrong on my side");
+  });
+
+  it("logged no fault for any of them", () => {
+    expect(logLines.filter((l) => Number(l.level) >= 50)).toEqual([]);
   });
 });
