@@ -3,6 +3,14 @@
  * every field discord.js needs. Missing ones (entitlements, authorizing_integration_owners,
  * member.user, the channel object) make discord.js throw inside its packet handler,
  * which surfaces as an unhandled rejection, so tests build payloads only through here.
+ *
+ * Interactions follow Discord's documented shapes exactly: optional fields are absent,
+ * never empty. `data.options` only when something was typed (a subcommand's own
+ * `options` only when it has values), `data.guild_id` only for a command registered to
+ * that guild, `data.resolved` never (vitabot has no user, role, channel or attachment
+ * options), and in DMs `user` instead of `member`, with no `guild_id`, `guild` or
+ * `guild_locale`.
+ * @see https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
  */
 
 let counter = 0n;
@@ -182,6 +190,8 @@ export interface InteractionContext {
   user: UserSpec;
   /** The member's permission bits as Discord's decimal string (guild only). */
   permissions?: string;
+  /** The guild the command is registered to; absent for global commands (vitabot's default). */
+  commandGuildId?: string;
 }
 
 /**
@@ -244,6 +254,9 @@ function optionList(values: OptionValues, focused?: string) {
   }));
 }
 
+/** `options` only when there are some: Discord omits the field rather than sending `[]`. */
+const someOptions = <T>(options: T[]) => (options.length > 0 ? { options } : {});
+
 function commandData(ctx: InteractionContext, path: string, values: OptionValues, focused?: string) {
   const [name = "", sub] = path.split(" ");
   const options = optionList(values, focused);
@@ -251,8 +264,23 @@ function commandData(ctx: InteractionContext, path: string, values: OptionValues
     id: snowflake(),
     name,
     type: 1,
-    options: sub ? [{ name: sub, type: 1, options }] : options,
-    ...(ctx.guildId ? { guild_id: ctx.guildId } : {}),
+    ...(sub ? { options: [{ name: sub, type: 1, ...someOptions(options) }] } : someOptions(options)),
+    ...(ctx.commandGuildId ? { guild_id: ctx.commandGuildId } : {}),
+  };
+}
+
+/** The PING Discord sends to check the endpoint (no `data`, no user, no locale). */
+export function pingInteraction(applicationId: string) {
+  const id = snowflake();
+  return {
+    id,
+    application_id: applicationId,
+    type: 1,
+    token: `itoken-${id}`,
+    version: 1,
+    entitlements: [],
+    authorizing_integration_owners: {},
+    attachment_size_limit: 8_388_608,
   };
 }
 

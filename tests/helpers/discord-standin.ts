@@ -4,10 +4,12 @@
  * and a GUILD_CREATE per guild of that shard, ACKs heartbeats and dispatches whatever
  * a test sends. REST records every call (path without /api/v10, body, auth header,
  * arrival time) and can answer one scripted error (429 with retry_after, 10062, …).
+ * Like Discord, it refuses attachment ids that are not snowflake strings (400, 50035).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { invalidFormBody } from "./discord-form-check.js";
 import type { BodyJson } from "./discord-json.js";
 import { type RestFile, readRequestBody } from "./discord-request-body.js";
 
@@ -155,6 +157,8 @@ async function onRequest(state: State, options: StandInOptions, req: IncomingMes
   if (options.record !== false) state.calls.push(call);
   for (const listener of state.callListeners) listener(call);
   for (const wake of state.waiters) wake();
+  const invalid = invalidFormBody(call.body);
+  if (invalid) return send(res, 400, invalid);
   const index = state.scripted.findIndex((s) => s.match(call));
   const scripted = index >= 0 ? state.scripted.splice(index, 1)[0]?.response : undefined;
   const { status, body, headers } = scripted ?? (await options.intercept?.(call)) ?? route(state, call);

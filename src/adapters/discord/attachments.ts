@@ -13,8 +13,11 @@ export function hasFiles(message: DiscordMessage | undefined): boolean {
   return (message?.files?.length ?? 0) > 0;
 }
 
-/** The attachment metadata a multipart body declares: ids match the `files[i]` parts. */
-type AttachmentMeta = Pick<APIAttachment, "filename" | "description"> & { id: number };
+/**
+ * The attachment metadata a multipart body declares: ids match the `files[i]` parts.
+ * Discord types the id as a snowflake, which is a string ("0"), never the number 0.
+ */
+type AttachmentMeta = Pick<APIAttachment, "id" | "filename" | "description">;
 
 /** The JSON part of a message: everything but the file bytes, with `attachments` declaring them. */
 export function jsonBody(
@@ -22,7 +25,7 @@ export function jsonBody(
 ): Omit<DiscordMessage, "files"> & { attachments?: AttachmentMeta[] } {
   const { files, ...body } = message;
   if (!files?.length) return body;
-  const attachments = files.map((f, id) => ({ id, filename: f.name, description: f.description }));
+  const attachments = files.map((f, i) => ({ id: String(i), filename: f.name, description: f.description }));
   return { ...body, attachments };
 }
 

@@ -1,8 +1,9 @@
 /**
  * HTTP interactions mode: `POST /discord/interactions` on PORT, an alternative to the
  * gateway for load-balanced or serverless deployments. Every request's Ed25519
- * signature is checked on the raw body (401 otherwise; Discord probes with bad ones),
- * PING gets PONG, and commands, buttons and autocomplete run through the same handler
+ * signature is checked on the raw body, and its timestamp must be within five minutes
+ * of now (401 otherwise; Discord probes with bad ones), the body's shape is checked
+ * (400 for anything Discord would not send), PING gets PONG, and commands, buttons and autocomplete run through the same handler
  * as the gateway. Slow answers are deferred (type 5) and then edited over the webhook.
  * The listener is mounted on the shared HTTP server (src/ops/http-server.ts).
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
@@ -12,7 +13,6 @@ import type { KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  type APIInteraction,
   type APIInteractionResponse,
   InteractionResponseType,
   InteractionType,
@@ -26,9 +26,10 @@ import { hasFiles, requestOf } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
 import { type InteractionHandler, within } from "./interaction-handler.js";
 import { type InteractionInput, inputFromApi } from "./interaction-input.js";
+import { type InteractionJson, parseInteraction } from "./interaction-schema.js";
 import { EPHEMERAL_FLAG } from "./limits.js";
 import type { DiscordMessage } from "./render.js";
-import { isValidSignature } from "./signature.js";
+import { isFreshTimestamp, isValidSignature } from "./signature.js";
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
 export const INTERACTIONS_PATH = "/discord/interactions";
@@ -76,7 +77,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /** Edits the deferred "thinking…" message once the answer is ready. */
 async function editOriginal(
   deps: InteractionsListenerDeps,
-  payload: APIInteraction,
+  payload: { id: string; application_id: string; token: string },
   message: DiscordMessage,
 ) {
   const { embeds, components, allowed_mentions, files } = message;
@@ -97,7 +98,7 @@ async function editOriginal(
 /** The immediate HTTP answer: the message (type 4), or a defer (type 5) followed by an edit. */
 async function respondWithMessage(
   deps: InteractionsListenerDeps,
-  payload: APIInteraction,
+  payload: { id: string; application_id: string; token: string },
   input: InteractionInput,
 ): Promise<APIInteractionResponse> {
   if (!deps.handler.isOurs(input)) return { type: InteractionResponseType.DeferredMessageUpdate };
@@ -116,7 +117,7 @@ async function respondWithMessage(
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags } };
 }
 
-async function responseFor(deps: InteractionsListenerDeps, payload: APIInteraction) {
+async function responseFor(deps: InteractionsListenerDeps, payload: InteractionJson) {
   if (payload.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   const input = inputFromApi(payload);
   if (!input) return undefined;
@@ -139,13 +140,22 @@ async function handle(deps: InteractionsListenerDeps, req: IncomingMessage, res:
     deps.handler.log.warn({ path: INTERACTIONS_PATH }, "rejected an interaction with a bad signature");
     return send(res, 401, { error: "invalid request signature" });
   }
-  let payload: APIInteraction;
+  if (!isFreshTimestamp(timestamp, Date.now())) {
+    deps.handler.log.warn(
+      { path: INTERACTIONS_PATH },
+      "rejected an interaction with a stale or future timestamp",
+    );
+    return send(res, 401, { error: "request timestamp is more than 5 minutes from now" });
+  }
+  let json: unknown;
   try {
-    payload = JSON.parse(body.toString("utf8")) as APIInteraction;
+    json = JSON.parse(body.toString("utf8"));
   } catch {
     return send(res, 400, { error: "body is not JSON" });
   }
-  const response = await responseFor(deps, payload);
+  const parsed = parseInteraction(json);
+  if (!parsed.ok) return send(res, 400, { error: parsed.error });
+  const response = await responseFor(deps, parsed.interaction);
   return response ? send(res, 200, response) : send(res, 400, { error: "unsupported interaction type" });
 }
 

@@ -5,6 +5,7 @@
  * product logic lives here: the dispatcher is the error boundary.
  */
 import type { App } from "../../app.js";
+import { subcommandOf } from "../../core/commands/define-command.js";
 import type { DispatchResult } from "../../core/commands/dispatch.js";
 import { privateUnreachableReply } from "../../core/reply/build.js";
 import { textReply } from "../../core/reply/reply.js";
@@ -67,8 +68,11 @@ export function createInteractionHandler(app: HandlerApp) {
     if (input.kind !== "autocomplete") return [];
     const [name = "", sub] = input.path.split(" ");
     const command = app.registry.get(name);
-    const runnable = sub ? command?.subcommands?.[sub] : command?.runnable;
-    const source = runnable?.options[input.focused.name]?.autocomplete;
+    const runnable = sub ? subcommandOf(command, sub) : command?.runnable;
+    const options = runnable?.options ?? {};
+    const source = Object.hasOwn(options, input.focused.name)
+      ? options[input.focused.name]?.autocomplete
+      : undefined;
     return source ? suggest(app.knowledge, source, input.focused.value) : [];
   }
 

@@ -1,18 +1,13 @@
 /**
  * One neutral shape for an incoming interaction, read either from a discord.js
- * `Interaction` (gateway) or from Discord's raw JSON (HTTP interactions), so both
- * modes share the same handling.
+ * `Interaction` (gateway) or from Discord's raw JSON (HTTP interactions, already
+ * checked by interaction-schema.ts), so both modes share the same handling.
  */
-import {
-  type APIInteraction,
-  ApplicationCommandOptionType,
-  ComponentType,
-  type Interaction,
-  InteractionType,
-} from "discord.js";
+import { ApplicationCommandOptionType, ComponentType, type Interaction, InteractionType } from "discord.js";
 import type { Config } from "../../config.js";
 import type { Invocation } from "../../core/commands/dispatch.js";
 import { isDiscordAdmin, parsePermissions } from "./admin.js";
+import type { InteractionJson } from "./interaction-schema.js";
 
 /** Who and where, common to every interaction. */
 export interface InteractionBase {
@@ -85,7 +80,10 @@ export function inputFromDiscordJs(interaction: Interaction): InteractionInput |
   return undefined;
 }
 
-function baseFromApi(payload: APIInteraction): InteractionBase {
+/** Every interaction but PING: they all say who and where. */
+type UserInteractionJson = Exclude<InteractionJson, { type: 1 }>;
+
+function baseFromApi(payload: UserInteractionJson): InteractionBase {
   const user = payload.member?.user ?? payload.user;
   return {
     id: payload.id,
@@ -97,10 +95,14 @@ function baseFromApi(payload: APIInteraction): InteractionBase {
   };
 }
 
-/** Reads Discord's raw interaction JSON; undefined for kinds vitabot does not handle. */
-export function inputFromApi(payload: APIInteraction): InteractionInput | undefined {
+/**
+ * Reads Discord's raw interaction JSON; undefined for kinds vitabot does not handle.
+ * `data.options` is absent when nothing was typed (`/help`): that is still a command.
+ */
+export function inputFromApi(payload: InteractionJson): InteractionInput | undefined {
+  if (payload.type === InteractionType.Ping) return undefined;
   const base = baseFromApi(payload);
-  if (payload.type === InteractionType.ApplicationCommand && "options" in payload.data) {
+  if (payload.type === InteractionType.ApplicationCommand) {
     const { path, options } = flattenOptions(payload.data.name, payload.data.options);
     return { ...base, kind: "command", path, options: valuesOf(options) };
   }

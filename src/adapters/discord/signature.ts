@@ -1,7 +1,10 @@
 /**
  * Ed25519 request signatures for HTTP interactions, with Node's crypto only. Discord
  * signs `timestamp + raw body` with the application's key; the Developer Portal shows
- * the 32-byte public key as hex, which Node needs wrapped in an SPKI DER header.
+ * the 32-byte public key as hex, which Node needs wrapped in an SPKI DER header. A
+ * signature proves who sent the body, not when: a captured request stays valid for
+ * ever, so the timestamp (Unix seconds) must also be within five minutes of now,
+ * either way (a clock can be fast as well as slow).
  * @see https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
  */
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
@@ -43,4 +46,20 @@ export function isValidSignature(
   } catch {
     return false;
   }
+}
+
+/** How far a signature's timestamp may be from now, either way, before it counts as a replay. */
+export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * True when `timestamp` is Unix seconds within {@link SIGNATURE_WINDOW_SECONDS} of `nowMs`.
+ * @example isFreshTimestamp(req.headers["x-signature-timestamp"], Date.now())
+ */
+export function isFreshTimestamp(
+  timestamp: string | undefined,
+  nowMs: number,
+  windowSeconds = SIGNATURE_WINDOW_SECONDS,
+): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(Number(timestamp) - nowMs / 1000) <= windowSeconds;
 }

@@ -126,6 +126,15 @@ export function defineCommandGroup(definition: {
   return { name: definition.name, description: definition.description, subcommands: definition.subcommands };
 }
 
+/**
+ * The command's own subcommand of that name, if any. Never an inherited property: a
+ * typed `tips constructor` must be an unknown subcommand, not `Object`.
+ */
+export function subcommandOf(command: CommandDefinition | undefined, name: string): Runnable | undefined {
+  const subs = command?.subcommands;
+  return subs && Object.hasOwn(subs, name) ? subs[name] : undefined;
+}
+
 /** Every runnable of a command, with its full name (`tips subscribe`). */
 export function runnablesOf(command: CommandDefinition): { path: string; runnable: Runnable }[] {
   if (command.runnable) return [{ path: command.name, runnable: command.runnable }];

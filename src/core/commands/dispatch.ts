@@ -13,7 +13,7 @@ import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { type Reply, textReply } from "../reply/reply.js";
 import type { BotServices, CommandContext } from "./context.js";
-import type { Runnable } from "./define-command.js";
+import { type Runnable, subcommandOf } from "./define-command.js";
 import { type ParsedLine, parseLine } from "./grammar.js";
 import type { Registry } from "./registry.js";
 
@@ -246,7 +246,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   ): Promise<DispatchResult> {
     const [name = "", sub] = path.split(" ");
     const command = registry.get(name);
-    const runnable = sub ? command?.subcommands?.[sub] : command?.runnable;
+    const runnable = sub ? subcommandOf(command, sub) : command?.runnable;
     if (!runnable) return fromParsed(invocation, { type: "error", message: `Unknown command "${path}".` });
     return run(invocation, path, runnable, options);
   }

@@ -5,7 +5,7 @@
  * first word is a question for `ask`; a near miss gets "did you mean".
  */
 import { distance } from "fastest-levenshtein";
-import type { CommandDefinition, Runnable } from "./define-command.js";
+import { type CommandDefinition, type Runnable, subcommandOf } from "./define-command.js";
 import type { Registry } from "./registry.js";
 
 export interface Token {
@@ -116,7 +116,7 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
   if (command.runnable) return withArgs(command, command.name, command.runnable, rest);
   const subs = Object.keys(command.subcommands ?? {});
   const subWord = rest[0]?.name ? undefined : rest[0]?.text.toLowerCase();
-  const runnable = subWord ? command.subcommands?.[subWord] : undefined;
+  const runnable = subWord ? subcommandOf(command, subWord) : undefined;
   if (subWord && runnable) return withArgs(command, `${command.name} ${subWord}`, runnable, rest.slice(1));
   const suggestions = subWord ? nearMisses(subWord, subs) : [];
   if (suggestions.length > 0) {

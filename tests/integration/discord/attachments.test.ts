@@ -66,9 +66,10 @@ async function expectChartAttached(call: RestCall, message: MessageJson | undefi
   expect(file?.data.length).toBe(chart.png.length);
   expect(file?.data.equals(chart.png)).toBe(true);
   expect(pngSize(file?.data ?? new Uint8Array(24))).toEqual({ width: chart.width, height: chart.height });
-  // files[0] is declared as attachment 0 (discord.js sends the id as a string, our REST calls a number).
+  // files[0] is declared as attachment "0": a snowflake string, as Discord's schema types it,
+  // in every path (discord.js on the gateway, our own REST calls for channel posts and edits).
   expect(message?.attachments).toHaveLength(1);
-  expect(String(message?.attachments?.[0]?.id)).toBe("0");
+  expect(message?.attachments?.[0]?.id).toBe("0");
   expect(message?.attachments?.[0]?.description).toBe(chart.alt);
   const embed = message?.embeds?.[0];
   expect(embed?.image).toEqual({ url: "attachment://chart.png" });

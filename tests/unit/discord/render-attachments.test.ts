@@ -40,8 +40,8 @@ describe("Discord rendering of pictures and files", () => {
   it("declares attachments in the JSON body and keeps the bytes out of it", () => {
     const request = requestOf(renderReply(chartReply, { forChannel: true }));
     expect(request.body.attachments).toEqual([
-      { id: 0, filename: "team_chart.png", description: "Bar chart: Ana leads with 30 points." },
-      { id: 1, filename: "checkins.csv", description: "Your check-ins" },
+      { id: "0", filename: "team_chart.png", description: "Bar chart: Ana leads with 30 points." },
+      { id: "1", filename: "checkins.csv", description: "Your check-ins" },
     ]);
     expect(request.files?.map((f) => f.name)).toEqual(["team_chart.png", "checkins.csv"]);
     expect(JSON.stringify(request.body)).not.toContain('"data"');

@@ -4,7 +4,11 @@
  */
 import { generateKeyPairSync, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isValidSignature, publicKeyFromHex } from "../../../src/adapters/discord/signature.js";
+import {
+  isFreshTimestamp,
+  isValidSignature,
+  publicKeyFromHex,
+} from "../../../src/adapters/discord/signature.js";
 
 const keys = generateKeyPairSync("ed25519");
 const hex = keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
@@ -35,5 +39,27 @@ describe("isValidSignature", () => {
   it("refuses a public key that is not 32 bytes of hex, naming the variable", () => {
     expect(() => publicKeyFromHex("abcd")).toThrow(/DISCORD_PUBLIC_KEY/);
     expect(() => publicKeyFromHex("g".repeat(64))).toThrow(/DISCORD_PUBLIC_KEY/);
+  });
+});
+
+describe("isFreshTimestamp", () => {
+  const nowMs = Number(timestamp) * 1000 + 500;
+  const at = (offsetSeconds: number) => String(Number(timestamp) + offsetSeconds);
+
+  it("accepts Unix seconds up to five minutes from now, either way", () => {
+    expect(isFreshTimestamp(timestamp, nowMs)).toBe(true);
+    expect(isFreshTimestamp(at(-299), nowMs)).toBe(true);
+    expect(isFreshTimestamp(at(300), nowMs)).toBe(true);
+  });
+
+  it("refuses older or newer, and anything but Unix seconds", () => {
+    expect(isFreshTimestamp(at(-300), nowMs)).toBe(false);
+    expect(isFreshTimestamp(at(301), nowMs)).toBe(false);
+    expect(isFreshTimestamp(String(nowMs), nowMs)).toBe(false);
+    expect(isFreshTimestamp(undefined, nowMs)).toBe(false);
+    expect(isFreshTimestamp("", nowMs)).toBe(false);
+    expect(isFreshTimestamp(`${timestamp}.5`, nowMs)).toBe(false);
+    expect(isFreshTimestamp(`-${timestamp}`, nowMs)).toBe(false);
+    expect(isFreshTimestamp(" 1767225600", nowMs)).toBe(false);
   });
 });
