@@ -106,6 +106,25 @@ describe("Slack over HTTP: /vitabot", () => {
     });
   });
 
+  it("rejects a correctly signed request whose timestamp is more than 5 minutes ahead with 401 (a replay window)", async () => {
+    const before = slack.responses.length;
+    const future = Math.floor(Date.now() / 1000) + 5 * 60 + 30;
+    await expect(
+      postSigned(bot.endpoint, { ...slashCommand({ text: "tip" }), timestamp: future }),
+    ).resolves.toMatchObject({ status: 401 });
+    const slightlyAhead = Math.floor(Date.now() / 1000) + 60;
+    const target = slack.responseUrl();
+    await expect(
+      postSigned(bot.endpoint, {
+        ...slashCommand({ text: "tip", response_url: target.url }),
+        timestamp: slightlyAhead,
+      }),
+    ).resolves.toMatchObject({ status: 200 });
+    // Only the request inside the window was answered.
+    await slack.waitFor(() => slack.responses.find((r) => r.id === target.id));
+    expect(slack.responses.length).toBe(before + 1);
+  });
+
   it("neutralises mentions and links in user text that the reply echoes", async () => {
     const { body } = await command(
       "symptoms <!everyone> <!here> <!channel> <@U999> <#C123> <https://evil.example|click>",
