@@ -138,8 +138,10 @@ async function runUntilStopped(
   const ticker = startSchedulerTick(app, ops.tickHooks);
   let stopWarming = () => {};
   try {
-    await ops.listen();
+    // Every route (ops, Slack, Discord) is mounted before the port opens: a request that
+    // finds the port open never gets a 404 for a route still on its way.
     for (const adapter of adapters) await adapter.start();
+    await ops.listen();
     stopWarming = warmAnswersInBackground(app.knowledge.engine);
     // In the console chat, log lines would land between the person's messages: keep them quiet.
     const log = consoleAdapter ? logger.debug.bind(logger) : logger.info.bind(logger);
