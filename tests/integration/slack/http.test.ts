@@ -144,6 +144,35 @@ describe("Slack over HTTP: /vitabot", () => {
   });
 });
 
+describe("Slack over HTTP: text entities (Slack sends & < > as &amp; &lt; &gt;)", () => {
+  it("decodes them once coming in and escapes once going out: a challenge named R&D <3 reads as typed", async () => {
+    slack.users.set("U_ENT_ADMIN", { is_admin: true, tz: "Europe/Berlin" });
+    // What Slack sends when someone types: challenge start daylight-walks "R&D <3 <!here>"
+    const { body } = await command('challenge start daylight-walks "R&amp;D &lt;3 &lt;!here&gt;"', {
+      user_id: "U_ENT_ADMIN",
+      channel_id: "C_ENTITIES",
+    });
+    const json = JSON.stringify(body);
+    expect(json).toContain("R&amp;D &lt;3");
+    for (const doubled of ["&amp;amp;", "&amp;lt;", "&amp;gt;"]) expect(json).not.toContain(doubled);
+    expect(json).not.toContain("<!here>");
+  });
+
+  it("keeps a note with a typed <!here> inert, never double-escaped", async () => {
+    slack.users.set("U_ENT_ADMIN", { is_admin: true, tz: "Europe/Berlin" });
+    await command("challenge start daylight-walks Notes", { user_id: "U_ENT_ADMIN", channel_id: "C_NOTES" });
+    await command("challenge join", { user_id: "U_NOTER", channel_id: "C_NOTES" });
+    const { body } = await command("checkin 1 &lt;!here&gt; R&amp;D", {
+      user_id: "U_NOTER",
+      channel_id: "C_NOTES",
+    });
+    const json = JSON.stringify(body);
+    expect(json).toContain("R&amp;D");
+    for (const doubled of ["&amp;amp;", "&amp;lt;", "&amp;gt;"]) expect(json).not.toContain(doubled);
+    expect(json).not.toContain("<!here>");
+  });
+});
+
 describe("Slack over HTTP: mentions and direct messages", () => {
   it("answers an app_mention in a thread under the mention", async () => {
     const before = slack.callsTo("chat.postMessage").length;
