@@ -10,6 +10,8 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 import { z } from "zod";
+import { ACTION_ID_PATTERN } from "./handlers.js";
+import { SLASH_COMMAND } from "./manifest.js";
 
 const id = z.string();
 /** An object Bolt reaches into (`'x' in value`, `value.id`): never null, a string or a number. */
@@ -59,14 +61,25 @@ const eventCallback = z.looseObject({
   event,
 });
 
+/**
+ * Fields whose mere presence makes Bolt file a body under another kind (it looks for
+ * `event`, then `command`, then `name`, before `actions`): a body must be what Bolt will
+ * take it for, or no listener acknowledges it.
+ */
+const absent = z.never().optional();
+
 /** A button press on one of our messages. */
 const blockActions = z.looseObject({
   type: z.literal("block_actions"),
+  event: absent,
+  command: absent,
+  name: absent,
   actions: z
     .array(
       z.looseObject({
         type: z.string(),
-        action_id: z.string(),
+        // Only our buttons: Bolt would leave any other action unacknowledged (a 404 after 3 s).
+        action_id: z.string().regex(ACTION_ID_PATTERN),
         value: z.string().optional(),
         block_id: z.string().optional(),
       }),
@@ -86,7 +99,9 @@ const blockActions = z.looseObject({
  * `text` is optional because Slack leaves it empty for a bare `/vitabot`.
  */
 const slashCommand = z.looseObject({
-  command: z.string(),
+  // The manifest's one command; Bolt would leave any other unacknowledged (a 404 after 3 s).
+  command: z.literal(SLASH_COMMAND),
+  event: absent,
   text: z.string().optional(),
   team_id: id,
   channel_id: id,

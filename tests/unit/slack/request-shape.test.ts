@@ -47,6 +47,12 @@ describe("the shapes of Slack requests vitabot takes", () => {
     ["block_actions with a null channel", { ...slackFixture("block-actions"), channel: null }],
     ["a repeated command field", { ...slackFixture("slash-command"), command: ["/vitabot", "/vitabot"] }],
     ["a shortcut vitabot does not offer", { type: "shortcut", callback_id: "x", user: { id: "U1" } }],
+    ["block_actions that Bolt would take for a command", { ...slackFixture("block-actions"), command: [1] }],
+    ["a slash command vitabot does not have", { ...slackFixture("slash-command"), command: "/other" }],
+    [
+      "a button that is not ours",
+      { ...slackFixture("block-actions"), actions: [{ type: "button", action_id: "other-1", value: "x" }] },
+    ],
   ])("refuses %s, with a reason that does not quote the body", (_name, body) => {
     const checked = checkSlackBody(body);
     expect(checked.ok).toBe(false);
