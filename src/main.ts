@@ -8,10 +8,11 @@ import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
+import { type Fault, watchFaults } from "./ops/faults.js";
 import type { HttpMount } from "./ops/http-server.js";
 import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
-import { createRequestContext } from "./ops/request-context.js";
+import { createRequestContext, type RequestContext } from "./ops/request-context.js";
 import { secretValues } from "./ops/secrets.js";
 import { type ShutdownStep, shutDown } from "./ops/shutdown.js";
 import { warmAnswersInBackground } from "./ops/warm-answers.js";
@@ -83,9 +84,39 @@ function stopSignal(): Promise<string> {
   });
 }
 
-export async function startBot(config: Config): Promise<void> {
-  const requests = createRequestContext();
+/** What `vitabot start` can be handed instead of building it (a test process reaches the request context). */
+export interface StartBotDeps {
+  requests?: RequestContext;
+}
+
+/** After a fault, something may still hold the event loop open (the failed work's sockets, timers). */
+const FAULT_EXIT_GRACE_MS = 2000;
+
+/**
+ * Runs the bot until SIGTERM/SIGINT (or stdin's end in the console chat), or until a
+ * fault (an unhandled rejection or uncaught exception anywhere), then drains.
+ * Resolves with the exit code: 0 after a signal, 1 after a fault.
+ */
+export async function startBot(config: Config, deps: StartBotDeps = {}): Promise<number> {
+  const requests = deps.requests ?? createRequestContext();
   const logger = createLogger({ level: config.logLevel, context: requests, secrets: secretValues(config) });
+  const faults = watchFaults({ logger, requests });
+  try {
+    await runUntilStopped(config, requests, logger, faults.fault);
+  } finally {
+    faults.dispose();
+  }
+  if (!faults.current()) return 0;
+  setTimeout(() => process.exit(1), FAULT_EXIT_GRACE_MS).unref();
+  return 1;
+}
+
+async function runUntilStopped(
+  config: Config,
+  requests: RequestContext,
+  logger: Logger,
+  fault: Promise<Fault>,
+): Promise<void> {
   // The shared HTTP server (health, metrics, platform endpoints) only when a platform is
   // configured; prom-client loads only then, keeping the console chat's start quick.
   const serveHttp = Boolean(config.slack || config.discord);
@@ -107,13 +138,16 @@ export async function startBot(config: Config): Promise<void> {
   const ticker = startSchedulerTick(app, ops.tickHooks);
   let stopWarming = () => {};
   try {
-    await ops.listen();
+    // Every route (ops, Slack, Discord) is mounted before the port opens: a request that
+    // finds the port open never gets a 404 for a route still on its way.
     for (const adapter of adapters) await adapter.start();
+    await ops.listen();
     stopWarming = warmAnswersInBackground(app.knowledge.engine);
     // In the console chat, log lines would land between the person's messages: keep them quiet.
     const log = consoleAdapter ? logger.debug.bind(logger) : logger.info.bind(logger);
     log({ adapters: adapters.map((a) => a.platform), storage: app.storage.kind }, "vitabot started");
-    const reason = await (consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal());
+    const stopped = consoleAdapter ? consoleAdapter.done.then(() => "stdin ended") : stopSignal();
+    const reason = await Promise.race([stopped, fault.then((f) => f.kind)]);
     log({ reason }, "vitabot stopping");
   } finally {
     stopWarming();

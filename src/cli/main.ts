@@ -58,8 +58,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   if (command === "start") {
-    await startBot(parseConfig());
-    return 0;
+    // Non-zero after a fault, so the supervisor restarts the bot.
+    return startBot(parseConfig());
   }
   if (command === "content" && rest[0] === "check") return runContentCheck(parseConfig().contentDir, io);
   if (command === "tips" && rest[0] === "plan") return runTipsPlan(rest.slice(1), io);

@@ -3,7 +3,8 @@
  * Slack's receiver (`/slack/events`, the OAuth paths), Discord's interactions endpoint
  * and the operations routes (`/healthz`, `/metrics`) are mounted. Every request gets a
  * request id (the `X-Request-Id` response header, and `requestId` on its log lines).
- * Draining (on SIGTERM) refuses new work with 503 while health and metrics keep answering.
+ * Draining (on SIGTERM) refuses new work with 503, whatever the path, while health and
+ * metrics keep answering.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -95,13 +96,15 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   /** The route for a request, or the error response to send instead. */
   function resolve(req: IncomingMessage): HttpRoute | [number, string, Record<string, string>?] {
-    const candidates = routes.get(pathOf(req));
-    if (!candidates || candidates.length === 0) return [404, "not found"];
+    const candidates = routes.get(pathOf(req)) ?? [];
     const method = (req.method ?? "GET").toUpperCase();
     const found = candidates.find((r) => matches(r, method));
+    // Draining first: adapters take their routes down while stopping, and a 404 then would
+    // tell a load balancer (or Slack) the endpoint is gone rather than "try elsewhere".
+    if (draining && !found?.duringDrain) return [503, "shutting down", { "retry-after": "5" }];
+    if (candidates.length === 0) return [404, "not found"];
     if (!found)
       return [405, "method not allowed", { allow: candidates.map((r) => r.method ?? "*").join(", ") }];
-    if (draining && !found.duringDrain) return [503, "shutting down", { "retry-after": "5" }];
     return found;
   }
 

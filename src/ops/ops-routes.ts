@@ -15,12 +15,19 @@ export const METRICS_PATH = "/metrics";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
+/** `<scheme> <credentials>`: the scheme is case-insensitive (RFC 7235 §2.1), the token is not. */
+const CREDENTIALS = /^([A-Za-z]+) +(\S+)$/;
+
 /**
- * True when the Authorization header carries the token. Both sides are hashed first, so
- * the comparison takes the same time whatever the header's length or content.
+ * True when the Authorization header carries the token under the Bearer scheme, in any
+ * case (`bearer`, `Bearer`). Both tokens are hashed first, so the comparison takes the
+ * same time whatever the header's length or content.
+ * @see https://www.rfc-editor.org/rfc/rfc7235#section-2.1
  */
 export function hasBearerToken(header: string | undefined, token: string): boolean {
-  return timingSafeEqual(digest(header ?? ""), digest(`Bearer ${token}`));
+  const match = CREDENTIALS.exec(header ?? "");
+  const sameToken = timingSafeEqual(digest(match?.[2] ?? ""), digest(token));
+  return sameToken && match?.[1]?.toLowerCase() === "bearer";
 }
 
 export interface OpsRoutesDeps {

@@ -71,11 +71,13 @@ function collectLines(stream: NodeJS.ReadableStream, into: Record<string, unknow
 }
 
 /**
- * Spawns `vitabot start` with `env` (and nothing else from this process but PATH and HOME).
+ * Spawns `vitabot start` with `env` (and nothing else from this process but PATH and HOME),
+ * or, with `script`, a TypeScript file under tests/fixtures/processes that starts the bot its own way.
  * @example const bot = startBotProcess("a", { DATABASE_URL, … }); await bot.waitForLog((l) => l.msg === "vitabot started", "start");
  */
-export function startBotProcess(name: string, env: Record<string, string>): BotProcess {
-  const child: ChildProcess = spawn(process.execPath, [LAUNCHER, "start"], {
+export function startBotProcess(name: string, env: Record<string, string>, script?: string): BotProcess {
+  const args = script ? ["--import", "tsx", join(PACKAGE_ROOT, script)] : [LAUNCHER, "start"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -16,6 +16,7 @@ import type { UserDirectory } from "./admin.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
 import { answerDelivery, deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
+import { fromSlackText } from "./incoming-text.js";
 import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
 import type { Responder } from "./respond.js";
@@ -119,7 +120,7 @@ function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof
       requestId: command.trigger_id,
     };
     await guarded(deps, origin.requestId, SLASH_COMMAND, async () => {
-      const reply = await run(client, origin, command.text ?? "");
+      const reply = await run(client, origin, fromSlackText(command.text ?? ""));
       const shown = reply.visibility === "channel" ? { channelId: origin.channelId } : undefined;
       await deliverReply(reply, answerDelivery(client, deps.logger, origin, shown), (message) =>
         deps.responder.respond(command.response_url, {
@@ -161,7 +162,8 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof cre
       requestId: args.body.event_id ?? message.ts,
     };
     await guarded(deps, origin.requestId, "message", async () => {
-      const reply = await run(args.client, origin, stripMention(message.text ?? "", args.context.botUserId));
+      const line = fromSlackText(stripMention(message.text ?? "", args.context.botUserId));
+      const reply = await run(args.client, origin, line);
       if (reply.private && message.channel_type !== "im") {
         // A crisis answer is for the asker alone: visible only to them, in the thread they wrote in.
         await args.client.chat.postEphemeral({

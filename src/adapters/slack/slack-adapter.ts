@@ -25,6 +25,7 @@ import {
   type BoltSetup,
   type BotIdentity,
   boltSetup,
+  SLACK_EVENTS_PATH,
   seedInstallation,
   verifyBotToken,
   webClientOptions,
@@ -35,6 +36,7 @@ import { toPlatformError } from "./errors.js";
 import { forChannel, registerHandlers } from "./handlers.js";
 import { createInstallationStore } from "./installation-store.js";
 import { toBlockKit } from "./render.js";
+import { guardSlackRequest, type SlackRequestGuardDeps } from "./request-guard.js";
 import { createResponder } from "./respond.js";
 
 /** Deployment and test knobs that are not configuration (config comes from the App). */
@@ -65,12 +67,14 @@ function requireSlack(app: App): SlackConfig {
 
 /**
  * Serves Bolt's paths: on the shared server when given, else on a server of the
- * adapter's own, listening on PORT. Returns how to take them down again.
+ * adapter's own, listening on PORT once they are mounted. Requests to `/slack/events`
+ * pass the request guard (size, signature and timestamp window, body shape) first.
+ * Returns how to take them down again.
  */
 async function serveBoltRoutes(
   setup: BoltSetup,
   target: HttpMount | undefined,
-  listen: { port: number; host?: string; logger: Logger; inFlight: InFlight },
+  listen: { port: number; host?: string; logger: Logger; inFlight: InFlight; guard: SlackRequestGuardDeps },
 ): Promise<{ mount: HttpMount; own?: HttpServer; unmount: () => void } | undefined> {
   const listener = setup.listener;
   if (!listener || setup.routes.length === 0) return undefined;
@@ -84,13 +88,19 @@ async function serveBoltRoutes(
       if (!res.headersSent) sendJson(res, 404, { error: "not found" });
     }
   };
-  let own: HttpServer | undefined;
-  if (!target) {
-    own = createHttpServer({ logger: listen.logger });
-    await own.listen(listen.port, listen.host);
-  }
+  const guarded = async (req: IncomingMessage, res: ServerResponse) => {
+    if (await guardSlackRequest(req, res, listen.guard)) handler(req, res);
+  };
+  const own = target ? undefined : createHttpServer({ logger: listen.logger });
   const mount = target ?? (own as HttpServer);
-  const unmount = mount.mount(setup.routes.map((route) => ({ ...route, handler })));
+  const unmount = mount.mount(
+    setup.routes.map((route) => ({
+      ...route,
+      handler: route.path === SLACK_EVENTS_PATH ? guarded : handler,
+    })),
+  );
+  // Listening only now: a request never finds the port open and the routes missing.
+  await own?.listen(listen.port, listen.host);
   return { mount, unmount, ...(own ? { own } : {}) };
 }
 
@@ -186,6 +196,7 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
         port: app.config.port,
         logger,
         inFlight,
+        guard: { signingSecret: slack.signingSecret, logger, now },
         ...(options.host ? { host: options.host } : {}),
       });
       bolt = created;

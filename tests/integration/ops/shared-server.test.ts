@@ -210,4 +210,21 @@ describe("one server on PORT", () => {
       (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status,
     ).toBe(200);
   });
+
+  it("while draining answers 503, never 404, also once the adapters have stopped and taken their routes down", async () => {
+    ops.beginDrain();
+    for (const adapter of app.adapters.values()) await adapter.stop();
+    const slackRequest = await postSigned(`${base}/slack/events`, slashCommand({ text: "tip" }));
+    expect(slackRequest.status).toBe(503);
+    const discordRequest = await signedInteraction({
+      type: 1,
+      id: "3",
+      application_id: discord.applicationId,
+      token: "t",
+      version: 1,
+    });
+    expect(discordRequest.status).toBe(503);
+    expect(discordRequest.headers.get("retry-after")).toBe("5");
+    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+  });
 });

@@ -106,6 +106,25 @@ describe("Slack over HTTP: /vitabot", () => {
     });
   });
 
+  it("rejects a correctly signed request whose timestamp is more than 5 minutes ahead with 401 (a replay window)", async () => {
+    const before = slack.responses.length;
+    const future = Math.floor(Date.now() / 1000) + 5 * 60 + 30;
+    await expect(
+      postSigned(bot.endpoint, { ...slashCommand({ text: "tip" }), timestamp: future }),
+    ).resolves.toMatchObject({ status: 401 });
+    const slightlyAhead = Math.floor(Date.now() / 1000) + 60;
+    const target = slack.responseUrl();
+    await expect(
+      postSigned(bot.endpoint, {
+        ...slashCommand({ text: "tip", response_url: target.url }),
+        timestamp: slightlyAhead,
+      }),
+    ).resolves.toMatchObject({ status: 200 });
+    // Only the request inside the window was answered.
+    await slack.waitFor(() => slack.responses.find((r) => r.id === target.id));
+    expect(slack.responses.length).toBe(before + 1);
+  });
+
   it("neutralises mentions and links in user text that the reply echoes", async () => {
     const { body } = await command(
       "symptoms <!everyone> <!here> <!channel> <@U999> <#C123> <https://evil.example|click>",
@@ -122,6 +141,35 @@ describe("Slack over HTTP: /vitabot", () => {
       expect(json).not.toContain(ping);
     expect(json).toContain("&lt;!everyone&gt;");
     expect(body.text).toContain("&lt;@U999&gt;");
+  });
+});
+
+describe("Slack over HTTP: text entities (Slack sends & < > as &amp; &lt; &gt;)", () => {
+  it("decodes them once coming in and escapes once going out: a challenge named R&D <3 reads as typed", async () => {
+    slack.users.set("U_ENT_ADMIN", { is_admin: true, tz: "Europe/Berlin" });
+    // What Slack sends when someone types: challenge start daylight-walks "R&D <3 <!here>"
+    const { body } = await command('challenge start daylight-walks "R&amp;D &lt;3 &lt;!here&gt;"', {
+      user_id: "U_ENT_ADMIN",
+      channel_id: "C_ENTITIES",
+    });
+    const json = JSON.stringify(body);
+    expect(json).toContain("R&amp;D &lt;3");
+    for (const doubled of ["&amp;amp;", "&amp;lt;", "&amp;gt;"]) expect(json).not.toContain(doubled);
+    expect(json).not.toContain("<!here>");
+  });
+
+  it("keeps a note with a typed <!here> inert, never double-escaped", async () => {
+    slack.users.set("U_ENT_ADMIN", { is_admin: true, tz: "Europe/Berlin" });
+    await command("challenge start daylight-walks Notes", { user_id: "U_ENT_ADMIN", channel_id: "C_NOTES" });
+    await command("challenge join", { user_id: "U_NOTER", channel_id: "C_NOTES" });
+    const { body } = await command("checkin 1 &lt;!here&gt; R&amp;D", {
+      user_id: "U_NOTER",
+      channel_id: "C_NOTES",
+    });
+    const json = JSON.stringify(body);
+    expect(json).toContain("R&amp;D");
+    for (const doubled of ["&amp;amp;", "&amp;lt;", "&amp;gt;"]) expect(json).not.toContain(doubled);
+    expect(json).not.toContain("<!here>");
   });
 });
 

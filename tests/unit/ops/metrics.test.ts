@@ -92,10 +92,23 @@ describe("metrics", () => {
     expect(await ok.text()).toContain("vitabot_post_queue_depth");
   });
 
-  it("compares the bearer token exactly", () => {
+  it("compares the bearer token exactly, the scheme in any case (RFC 7235)", () => {
     expect(hasBearerToken(`Bearer ${TOKEN}`, TOKEN)).toBe(true);
-    expect(hasBearerToken(`bearer ${TOKEN}`, TOKEN)).toBe(false);
+    expect(hasBearerToken(`bearer ${TOKEN}`, TOKEN)).toBe(true);
+    expect(hasBearerToken(`BEARER ${TOKEN}`, TOKEN)).toBe(true);
+    expect(hasBearerToken(`Bearer ${TOKEN.toUpperCase()}`, TOKEN)).toBe(false);
     expect(hasBearerToken(`Bearer ${TOKEN.slice(0, -1)}`, TOKEN)).toBe(false);
+    expect(hasBearerToken(`Basic ${TOKEN}`, TOKEN)).toBe(false);
+    expect(hasBearerToken(`Bearer${TOKEN}`, TOKEN)).toBe(false);
+    expect(hasBearerToken(TOKEN, TOKEN)).toBe(false);
     expect(hasBearerToken(undefined, TOKEN)).toBe(false);
+  });
+
+  it("serves /metrics over HTTP to a lower-case bearer scheme", async () => {
+    const base = await serve(undefined, TOKEN);
+    for (const scheme of ["bearer", "BEARER", "Bearer"]) {
+      const response = await fetch(`${base}/metrics`, { headers: { authorization: `${scheme} ${TOKEN}` } });
+      expect(response.status, scheme).toBe(200);
+    }
   });
 });
