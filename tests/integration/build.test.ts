@@ -283,6 +283,7 @@ describe(".dockerignore", () => {
   it("keeps dependencies, builds, data, reports, history, tests, benchmarks and secrets out", () => {
     for (const path of [
       "node_modules",
+      ".node",
       "dist",
       "data",
       "data/vitabot.db",
