@@ -1,11 +1,13 @@
-# syntax=docker/dockerfile:1
-
 # vitabot's image: the compiled JavaScript on Node.js 24 LTS, run by plain `node` under
 # tini as a non-root user, with the SQLite database on a volume.
 #
 #   docker build -t vitabot .
 #   docker run -d --name vitabot -p 3000:3000 -v vitabot-data:/app/data \
 #     -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET vitabot
+#   docker exec vitabot vitabot ask "why are my legs weak"
+#
+# No `# syntax=` line: the builder's built-in parser reads this file, so no parser image is
+# pulled. podman and buildah keep the HEALTHCHECK only with `--format docker`.
 #
 # Checked outside Docker on every `npm test`: `npm run lint:docker` lints this file, and
 # tests/integration/build.test.ts checks its key properties and runs the same tsc build
@@ -25,10 +27,12 @@ WORKDIR /app
 # ---- builder: every dependency, the toolchain better-sqlite3 compiles with, and tsc ----
 FROM base AS builder
 # better-sqlite3 builds its addon with node-gyp when no prebuilt binary fits: that needs
-# python3, make and a C++ compiler.
+# python3, make and a C++ compiler, and Node.js's headers, which the base image carries in
+# /usr/local/include/node: with nodedir pointing there node-gyp downloads nothing.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
@@ -61,6 +65,9 @@ COPY --from=builder /app/dist ./dist
 COPY bin ./bin
 COPY content ./content
 COPY assets ./assets
+# `vitabot` on PATH for `docker exec <container> vitabot …` (npx would try to install
+# into npm's cache as uid 1000); the launcher is executable and finds /app through the link.
+RUN ln -s /app/bin/vitabot.js /usr/local/bin/vitabot
 RUN mkdir -p /app/data && chown 1000:1000 /app/data
 ENV DATABASE_URL=file:/app/data/vitabot.db \
     PORT=3000

@@ -11,20 +11,23 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Copy, type Dockerfile, DockerfileParser, From, type Instruction } from "dockerfile-ast";
+import { basename, dirname, join, relative } from "node:path";
+import { Copy, type Dockerfile, DockerfileParser, Env, From, type Instruction } from "dockerfile-ast";
 import { CORE_SCHEMA, mergeTag, load as parseYaml } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENV_VARIABLES } from "../../src/config.js";
@@ -68,16 +71,24 @@ interface ProcessResult {
   stderr: string;
 }
 
+interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  timeoutMs?: number;
+  /** Another program than this Node.js, looked up on options.env.PATH. */
+  command?: string;
+  user?: { uid: number; gid: number };
+}
+
 /** Runs a child process to its end (asynchronously, so servers in this process still answer). */
-function run(
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
-): Promise<ProcessResult> {
+function run(args: string[], options: RunOptions = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, args, {
+    const child: ChildProcess = spawn(options.command ?? process.execPath, args, {
       cwd: options.cwd ?? PACKAGE_ROOT,
       env: options.env ?? process.env,
       stdio: ["pipe", "pipe", "pipe"],
+      ...options.user,
     });
     let stdout = "";
     let stderr = "";
@@ -129,6 +140,10 @@ describe("the Dockerfile", () => {
     }
   });
 
+  it("has no `# syntax=` directive, so a build pulls no parser image", () => {
+    expect(dockerfile.getDirectives().map((d) => d.getName().toLowerCase())).not.toContain("syntax");
+  });
+
   it("is multi-stage, every stage from one Node.js LTS slim image pinned to an exact version", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const stageNames = new Set<string>();
@@ -158,6 +173,17 @@ describe("the Dockerfile", () => {
     for (const pkg of ["python3", "make", "g++"]) expect(install.split(/\s+/)).toContain(pkg);
     expect(builderRuns.some((r) => /\bnpm ci\b/.test(r) && !r.includes("--omit=dev"))).toBe(true);
     expect(builderRuns).toContain("npx tsc -p tsconfig.build.json");
+    // node-gyp takes the Node.js headers from the base image (/usr/local/include/node, as
+    // the official image unpacks Node.js into /usr/local), set before npm ci: no download.
+    const instructions = builder?.instructions ?? [];
+    const nodedir = instructions.findIndex(
+      (i) =>
+        i instanceof Env &&
+        i.getProperties().some((p) => p.getName() === "npm_config_nodedir" && p.getValue() === "/usr/local"),
+    );
+    const npmCi = instructions.findIndex((i) => i.getKeyword() === "RUN" && /\bnpm ci\b/.test(argsOf(i)));
+    expect(nodedir).toBeGreaterThan(-1);
+    expect(nodedir).toBeLessThan(npmCi);
     const buildConfig = JSON.parse(read("tsconfig.build.json")) as { compilerOptions: { outDir: string } };
     expect(buildConfig.compilerOptions.outDir).toBe("dist");
   });
@@ -283,6 +309,7 @@ describe(".dockerignore", () => {
   it("keeps dependencies, builds, data, reports, history, tests, benchmarks and secrets out", () => {
     for (const path of [
       "node_modules",
+      ".node",
       "dist",
       "data",
       "data/vitabot.db",
@@ -403,6 +430,29 @@ describe("docker-compose.yml", () => {
   });
 });
 
+/** The PATH of the base image (the node image sets Debian's default); the Dockerfile keeps it. */
+const IMAGE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/** Whether every user may read `path` and pass through every directory above it. */
+function openToEveryone(path: string): boolean {
+  if ((statSync(path).mode & 0o005) !== 0o005) return false;
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === dirname(dir)) return true;
+  }
+}
+
+/**
+ * The image's user (uid 1000) when these tests run as root, as CI does, and that user can
+ * read the installed dependencies; otherwise the current user.
+ */
+function imageUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  return openToEveryone(realpathSync(join(PACKAGE_ROOT, "node_modules")))
+    ? { uid: 1000, gid: 1000 }
+    : undefined;
+}
+
 describe("the production build, run as the image runs it", () => {
   let app = "";
   const entrypoint = () => jsonOf(runtime, "ENTRYPOINT");
@@ -454,6 +504,46 @@ describe("the production build, run as the image runs it", () => {
     expect(existsSync(join(app, "node_modules/tsx"))).toBe(false);
     expect(existsSync(join(app, "node_modules/better-sqlite3"))).toBe(true);
   });
+
+  it("puts `vitabot` on PATH: `docker exec <container> vitabot …` runs as uid 1000, without npx", async () => {
+    const links = runs(runtime).flatMap((r) => [...r.matchAll(/\bln\s+-sf?\s+(\S+)\s+(\S+)/g)]);
+    expect(links).toHaveLength(1);
+    const [, target = "", link = ""] = links[0] ?? [];
+    const workdir = argsOf(all(stages[0], "WORKDIR").at(-1) as Instruction);
+    expect(target).toBe(`${workdir}/${nodeArgs().at(-1)}`);
+    expect(basename(link)).toBe("vitabot");
+    expect(all(runtime, "ENV").map(argsOf).join(" ")).not.toMatch(/\bPATH=/);
+    expect(IMAGE_PATH.split(":")).toContain(dirname(link));
+    expect(statSync(join(app, relative(workdir, target))).mode & 0o111).toBe(0o111);
+
+    // The image's file system, emulated: / is a temporary directory holding the link, /app
+    // is the build above; the user's home cannot be written, as nothing needs to be.
+    const root = mkdtempSync(join(tmpdir(), "vitabot-root-"));
+    try {
+      mkdirSync(join(root, dirname(link)), { recursive: true });
+      symlinkSync(join(app, relative(workdir, target)), join(root, link));
+      mkdirSync(join(root, "home"), { mode: 0o555 });
+      chmodSync(root, 0o755);
+      chmodSync(app, 0o755);
+      const check = await run(["content", "check"], {
+        command: "vitabot",
+        cwd: root,
+        env: {
+          PATH: [join(root, dirname(link)), dirname(process.execPath)].join(":"),
+          HOME: join(root, "home"),
+          NODE_ENV: "production",
+          LOG_LEVEL: "warn",
+        },
+        user: imageUser(),
+        timeoutMs: 80_000,
+      });
+      expect(check.stderr).toBe("");
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(/^content OK: \d+ nutrients/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it("passes `content check`", async () => {
     const check = await vitabot(["content", "check"]);
