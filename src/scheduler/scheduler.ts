@@ -5,7 +5,7 @@
  * and post through the platform's queue; the ledger row then becomes `sent` or `failed`.
  * At most once: only the claimer posts, and a crash between claim and send leaves a stale
  * claim that is reported, never resent. Replicas share one database and take turns over
- * the slices.
+ * the slices (a few per tick, sized to what is due).
  */
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
@@ -25,11 +25,23 @@ const DEFAULT_BATCH = 2000;
 /** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */
 const MAX_PAGES_PER_TICK = 50;
 /**
- * Due posts claimed at once per platform. Two slices per platform are in flight at most
- * (the next is claimed while one posts), so a crash loses at most 50 posts per platform,
- * within the 100 stale claims a tick reports.
+ * A page of due posts is claimed in this many slices (per platform): few enough that a
+ * tick costs a handful of claim statements, enough that replicas ticking together each
+ * take a part.
  */
-const CLAIM_SLICE = 25;
+const SLICES_PER_PAGE = 4;
+/** Smaller slices would only add claim statements. */
+const MIN_SLICE = 25;
+/**
+ * One slice is in flight per platform, so a crash loses at most this many posts per
+ * platform, well within the stale claims a tick reports (STALE_CLAIMS_LIMIT).
+ */
+const MAX_SLICE = 250;
+
+/** How many claims a slice of a page of `due` posts holds. */
+export function claimSliceSize(due: number): number {
+  return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
+}
 
 /** Discord's global rate limit per bot, in requests a second. */
 export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
@@ -195,32 +207,28 @@ export function createTipScheduler(deps: SchedulerDeps) {
   }
 
   /**
-   * One platform's due posts, a slice at a time: claim the slice, then move each next run
-   * on and post what this process won. Claiming slice by slice is what shares the work
-   * between replicas ticking at once (whoever claims a slice first posts it, the others
-   * skip it), and a crash loses at most the slices in flight. The next slice
-   * is claimed while the previous one still posts, so a rate-limited queue never idles
-   * between slices.
+   * One platform's due posts, a slice at a time: claim the slice (one statement), then
+   * move each next run on and post what this process won, then the next slice. Claiming
+   * slice by slice is what shares the work between replicas ticking at once (whoever
+   * claims a slice first posts it, the others skip it), and a crash loses at most the
+   * slice in flight. Slices are sized to what is due (claimSliceSize), so a tick costs a
+   * few claims however many posts are due; the next slice is claimed once the previous
+   * one has settled, so a claim never waits behind that slice's writes.
    */
   async function settleAll(runs: DueRun[], now: Date, report: TickReport): Promise<void> {
+    const size = claimSliceSize(runs.length);
     const slices: DueRun[][] = [];
-    for (let i = 0; i < runs.length; i += CLAIM_SLICE) slices.push(runs.slice(i, i + CLAIM_SLICE));
+    for (let i = 0; i < runs.length; i += size) slices.push(runs.slice(i, i + size));
     // Replicas find the same due list; starting each at a random slice keeps them from
     // racing for every slice (a lost race still costs a claim and the next-run updates).
     const start = Math.floor(Math.random() * slices.length);
-    let previous: Promise<unknown> = Promise.resolve();
     for (const slice of [...slices.slice(start), ...slices.slice(0, start)]) {
       if (stopping) break;
       const won = await claimSlice(slice, report);
-      const settling = Promise.all(
+      await Promise.all(
         slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
       );
-      // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
-      settling.catch(() => {});
-      await previous;
-      previous = settling;
     }
-    await previous;
   }
 
   /**
