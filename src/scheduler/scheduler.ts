@@ -232,8 +232,9 @@ export function createTipScheduler(deps: SchedulerDeps) {
   }
 
   /**
-   * One platform's part of a tick: its due posts a page at a time (an indexed query per
-   * page), each page claimed and settled slice by slice, until a page comes back short.
+   * One platform's due posts beyond the tick's first page, a page at a time (an indexed
+   * query per page), each page claimed and settled slice by slice, until a page comes
+   * back short.
    */
   async function tickPlatform(
     platform: Platform,
@@ -242,7 +243,7 @@ export function createTipScheduler(deps: SchedulerDeps) {
     report: TickReport,
   ): Promise<void> {
     const limit = deps.batchSize ?? DEFAULT_BATCH;
-    for (let page = 0; page < MAX_PAGES_PER_TICK && !stopping; page++) {
+    for (let page = 1; page < MAX_PAGES_PER_TICK && !stopping; page++) {
       const started = performance.now();
       const due = await storage.dueSubscriptions(now.getTime(), limit, platform);
       report.collectMs += performance.now() - started;
@@ -257,9 +258,10 @@ export function createTipScheduler(deps: SchedulerDeps) {
   }
 
   /**
-   * One scheduler run: each platform on its own (so Discord's global limit never holds
-   * up Slack), finding its due posts through the next-run index and claiming and
-   * settling them slice by slice.
+   * One scheduler run: one indexed query finds the first page of due posts for every
+   * platform; then each platform goes on its own (so Discord's global limit never holds
+   * up Slack), claiming and settling its part slice by slice, and paging through the rest
+   * of its due posts when that first page was full.
    */
   async function runTick(): Promise<TickReport> {
     const now = clock.now();
@@ -284,8 +286,21 @@ export function createTipScheduler(deps: SchedulerDeps) {
       zoneDates.set(zone, date);
       return date;
     };
+    const limit = deps.batchSize ?? DEFAULT_BATCH;
+    const first = await storage.dueSubscriptions(now.getTime(), limit);
     report.collectMs = performance.now() - started;
-    await Promise.all(PLATFORMS.map((platform) => tickPlatform(platform, now, todayIn, report)));
+    report.due += first.length;
+    await Promise.all(
+      PLATFORMS.map(async (platform) => {
+        const mine = first.filter((sub) => sub.channel.platform === platform);
+        await settleAll(
+          mine.map((sub) => plan(sub, now, todayIn)),
+          now,
+          report,
+        );
+        if (first.length >= limit) await tickPlatform(platform, now, todayIn, report);
+      }),
+    );
     report.staleClaims = await storage.staleClaims(now.getTime() - leaseMs);
     // Each stale claim is logged once per process, not on every tick (ticks may be a second apart).
     const stillStale = new Set<string>();
