@@ -38,7 +38,7 @@ const MIN_SLICE = 25;
  */
 const MAX_SLICE = 250;
 
-/** How many claims a slice of a page of `due` posts holds. */
+/** How many posts one claim statement takes when a page holds `due` posts for a platform. */
 export function claimSliceSize(due: number): number {
   return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
 }
