@@ -38,6 +38,12 @@ const MIN_SLICE = 25;
  */
 const MAX_SLICE = 250;
 
+/**
+ * Due runs of a slice settled at once (next-run update, then the post). More would only
+ * lengthen the database's queue: every statement waits its turn for a connection.
+ */
+const SETTLE_CONCURRENCY = 50;
+
 /** How many posts one claim statement takes when a page holds `due` posts for a platform. */
 export function claimSliceSize(due: number): number {
   return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
@@ -102,6 +108,24 @@ const keyOf = (channel: ChannelRef, localDateStr: string): DeliveryKey => ({
 const PLATFORMS = Object.keys(DEFAULT_QUEUES) as Platform[];
 const channelKey = (c: ChannelRef) => `${c.platform}:${c.workspaceId}:${c.channelId}`;
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Runs `work` on every item, at most `limit` at once; once all have ended, rejects with the first failure. */
+async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item).catch((error: unknown) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length > 0) throw failures[0];
+}
 
 /** @example const scheduler = createTipScheduler(deps); await scheduler.tick(); */
 export function createTipScheduler(deps: SchedulerDeps) {
@@ -225,8 +249,8 @@ export function createTipScheduler(deps: SchedulerDeps) {
     for (const slice of [...slices.slice(start), ...slices.slice(0, start)]) {
       if (stopping) break;
       const won = await claimSlice(slice, report);
-      await Promise.all(
-        slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
+      await eachAtMost(SETTLE_CONCURRENCY, slice, (run) =>
+        settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report),
       );
     }
   }
