@@ -5,7 +5,7 @@
  * and post through the platform's queue; the ledger row then becomes `sent` or `failed`.
  * At most once: only the claimer posts, and a crash between claim and send leaves a stale
  * claim that is reported, never resent. Replicas share one database and take turns over
- * the slices.
+ * the slices (a few per tick, sized to what is due).
  */
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
@@ -25,11 +25,29 @@ const DEFAULT_BATCH = 2000;
 /** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */
 const MAX_PAGES_PER_TICK = 50;
 /**
- * Due posts claimed at once per platform. Two slices per platform are in flight at most
- * (the next is claimed while one posts), so a crash loses at most 50 posts per platform,
- * within the 100 stale claims a tick reports.
+ * A page of due posts is claimed in this many slices (per platform): few enough that a
+ * tick costs a handful of claim statements, enough that replicas ticking together each
+ * take a part.
  */
-const CLAIM_SLICE = 25;
+const SLICES_PER_PAGE = 4;
+/** Smaller slices would only add claim statements. */
+const MIN_SLICE = 25;
+/**
+ * One slice is in flight per platform, so a crash loses at most this many posts per
+ * platform, well within the stale claims a tick reports (STALE_CLAIMS_LIMIT).
+ */
+const MAX_SLICE = 250;
+
+/**
+ * Due runs of a slice settled at once (next-run update, then the post). More would only
+ * lengthen the database's queue: every statement waits its turn for a connection.
+ */
+const SETTLE_CONCURRENCY = 50;
+
+/** How many posts one claim statement takes when a page holds `due` posts for a platform. */
+export function claimSliceSize(due: number): number {
+  return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
+}
 
 /** Discord's global rate limit per bot, in requests a second. */
 export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
@@ -90,6 +108,24 @@ const keyOf = (channel: ChannelRef, localDateStr: string): DeliveryKey => ({
 const PLATFORMS = Object.keys(DEFAULT_QUEUES) as Platform[];
 const channelKey = (c: ChannelRef) => `${c.platform}:${c.workspaceId}:${c.channelId}`;
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Runs `work` on every item, at most `limit` at once; once all have ended, rejects with the first failure. */
+async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item).catch((error: unknown) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length > 0) throw failures[0];
+}
 
 /** @example const scheduler = createTipScheduler(deps); await scheduler.tick(); */
 export function createTipScheduler(deps: SchedulerDeps) {
@@ -195,37 +231,34 @@ export function createTipScheduler(deps: SchedulerDeps) {
   }
 
   /**
-   * One platform's due posts, a slice at a time: claim the slice, then move each next run
-   * on and post what this process won. Claiming slice by slice is what shares the work
-   * between replicas ticking at once (whoever claims a slice first posts it, the others
-   * skip it), and a crash loses at most the slices in flight. The next slice
-   * is claimed while the previous one still posts, so a rate-limited queue never idles
-   * between slices.
+   * One platform's due posts, a slice at a time: claim the slice (one statement), then
+   * move each next run on and post what this process won, then the next slice. Claiming
+   * slice by slice is what shares the work between replicas ticking at once (whoever
+   * claims a slice first posts it, the others skip it), and a crash loses at most the
+   * slice in flight. Slices are sized to what is due (claimSliceSize), so a tick costs a
+   * few claims however many posts are due; the next slice is claimed once the previous
+   * one has settled, so a claim never waits behind that slice's writes.
    */
   async function settleAll(runs: DueRun[], now: Date, report: TickReport): Promise<void> {
+    const size = claimSliceSize(runs.length);
     const slices: DueRun[][] = [];
-    for (let i = 0; i < runs.length; i += CLAIM_SLICE) slices.push(runs.slice(i, i + CLAIM_SLICE));
+    for (let i = 0; i < runs.length; i += size) slices.push(runs.slice(i, i + size));
     // Replicas find the same due list; starting each at a random slice keeps them from
     // racing for every slice (a lost race still costs a claim and the next-run updates).
     const start = Math.floor(Math.random() * slices.length);
-    let previous: Promise<unknown> = Promise.resolve();
     for (const slice of [...slices.slice(start), ...slices.slice(0, start)]) {
       if (stopping) break;
       const won = await claimSlice(slice, report);
-      const settling = Promise.all(
-        slice.map((run) => settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report)),
+      await eachAtMost(SETTLE_CONCURRENCY, slice, (run) =>
+        settle(run, !run.late && won.has(channelKey(run.sub.channel)), now, report),
       );
-      // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
-      settling.catch(() => {});
-      await previous;
-      previous = settling;
     }
-    await previous;
   }
 
   /**
-   * One platform's part of a tick: its due posts a page at a time (an indexed query per
-   * page), each page claimed and settled slice by slice, until a page comes back short.
+   * One platform's due posts beyond the tick's first page, a page at a time (an indexed
+   * query per page), each page claimed and settled slice by slice, until a page comes
+   * back short.
    */
   async function tickPlatform(
     platform: Platform,
@@ -234,7 +267,7 @@ export function createTipScheduler(deps: SchedulerDeps) {
     report: TickReport,
   ): Promise<void> {
     const limit = deps.batchSize ?? DEFAULT_BATCH;
-    for (let page = 0; page < MAX_PAGES_PER_TICK && !stopping; page++) {
+    for (let page = 1; page < MAX_PAGES_PER_TICK && !stopping; page++) {
       const started = performance.now();
       const due = await storage.dueSubscriptions(now.getTime(), limit, platform);
       report.collectMs += performance.now() - started;
@@ -249,9 +282,10 @@ export function createTipScheduler(deps: SchedulerDeps) {
   }
 
   /**
-   * One scheduler run: each platform on its own (so Discord's global limit never holds
-   * up Slack), finding its due posts through the next-run index and claiming and
-   * settling them slice by slice.
+   * One scheduler run: one indexed query finds the first page of due posts for every
+   * platform; then each platform goes on its own (so Discord's global limit never holds
+   * up Slack), claiming and settling its part slice by slice, and paging through the rest
+   * of its due posts when that first page was full.
    */
   async function runTick(): Promise<TickReport> {
     const now = clock.now();
@@ -276,8 +310,21 @@ export function createTipScheduler(deps: SchedulerDeps) {
       zoneDates.set(zone, date);
       return date;
     };
+    const limit = deps.batchSize ?? DEFAULT_BATCH;
+    const first = await storage.dueSubscriptions(now.getTime(), limit);
     report.collectMs = performance.now() - started;
-    await Promise.all(PLATFORMS.map((platform) => tickPlatform(platform, now, todayIn, report)));
+    report.due += first.length;
+    await Promise.all(
+      PLATFORMS.map(async (platform) => {
+        const mine = first.filter((sub) => sub.channel.platform === platform);
+        await settleAll(
+          mine.map((sub) => plan(sub, now, todayIn)),
+          now,
+          report,
+        );
+        if (first.length >= limit) await tickPlatform(platform, now, todayIn, report);
+      }),
+    );
     report.staleClaims = await storage.staleClaims(now.getTime() - leaseMs);
     // Each stale claim is logged once per process, not on every tick (ticks may be a second apart).
     const stillStale = new Set<string>();

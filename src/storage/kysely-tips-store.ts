@@ -5,14 +5,15 @@
  */
 import type { Kysely } from "kysely";
 import type { ChannelRef, Platform } from "./records.js";
-import type {
-  Delivery,
-  DeliveryKey,
-  DeliveryKind,
-  DeliveryStatus,
-  Subscription,
-  TeamTip,
-  TipsStore,
+import {
+  type Delivery,
+  type DeliveryKey,
+  type DeliveryKind,
+  type DeliveryStatus,
+  STALE_CLAIMS_LIMIT,
+  type Subscription,
+  type TeamTip,
+  type TipsStore,
 } from "./tips-store.js";
 
 export interface SubscriptionsTable {
@@ -286,7 +287,9 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           .where("status", "=", "claimed")
           .where("claimed_at", "<", olderThan);
         if (c) query = query.where((eb) => eb.and(whereChannel(c)));
-        return (await query.orderBy("claimed_at").limit(100).execute()).map(toDelivery);
+        // The newest ones: older ones were reported when they were new.
+        const rows = await query.orderBy("claimed_at", "desc").limit(STALE_CLAIMS_LIMIT).execute();
+        return rows.reverse().map(toDelivery);
       }),
     addTeamTip: (t) =>
       guard("add a team tip", async () => {

@@ -42,6 +42,12 @@ export interface DeliveryKey {
 
 export type DeliveryStatus = "claimed" | "sent" | "failed";
 
+/**
+ * Stale claims returned at most: more than a crashed replica can leave (one claim slice
+ * in flight per platform, at most 250 posts each).
+ */
+export const STALE_CLAIMS_LIMIT = 1000;
+
 export interface Delivery extends DeliveryKey {
   status: DeliveryStatus;
   claimedBy: string;
@@ -100,7 +106,10 @@ export interface TipsStore {
     detail: { reason?: string; item?: string },
   ): Promise<void>;
   getDelivery(key: DeliveryKey): Promise<Delivery | undefined>;
-  /** Claims never finished, older than `olderThan` (a crash between claim and send). */
+  /**
+   * Claims never finished, older than `olderThan` (a crash between claim and send): the
+   * newest STALE_CLAIMS_LIMIT of them, oldest first.
+   */
   staleClaims(olderThan: number, channel?: ChannelRef): Promise<Delivery[]>;
 
   addTeamTip(tip: TeamTip): Promise<void>;

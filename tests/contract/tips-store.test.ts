@@ -3,6 +3,7 @@ import { buildSubscription } from "../../src/scheduler/daily-tips.js";
 import { createPostgresStorage } from "../../src/storage/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
 import type { ChannelRef, Storage } from "../../src/storage/storage.js";
+import { STALE_CLAIMS_LIMIT } from "../../src/storage/tips-store.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });
@@ -112,6 +113,26 @@ function tipsStoreContract(
       await storage.claimDelivery({ channel: channel("C2"), kind: "tip", localDate: "2026-11-24" }, "p", 500);
       expect((await storage.staleClaims(200)).map((d) => d.channel.channelId)).toEqual(["C1"]);
       expect(await storage.staleClaims(1000, channel("C2"))).toHaveLength(1);
+    });
+
+    it("reports the newest stale claims, as many as a crashed replica can leave, oldest first", async () => {
+      const old = { channel: channel("C-old"), kind: "tip" as const, localDate: "2026-11-20" };
+      await storage.claimDelivery(old, "crashed-long-ago", 1);
+      const keys = Array.from({ length: STALE_CLAIMS_LIMIT }, (_, i) => ({
+        channel: channel(`C${i}`),
+        kind: "tip" as const,
+        localDate: "2026-11-25",
+      }));
+      await storage.claimDeliveries(keys.slice(0, 500), "crashed", 2);
+      await storage.claimDeliveries(keys.slice(500), "crashed", 3);
+      const stale = await storage.staleClaims(10);
+      expect(stale).toHaveLength(STALE_CLAIMS_LIMIT);
+      expect(stale.map((d) => d.claimedAt).filter((at, i, all) => i > 0 && at < (all[i - 1] ?? 0))).toEqual(
+        [],
+      );
+      expect(new Set(stale.map((d) => d.channel.channelId))).toEqual(
+        new Set(keys.map((k) => k.channel.channelId)),
+      );
     });
 
     it("records the rotation and starts a new cycle when asked", async () => {

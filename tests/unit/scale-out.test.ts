@@ -5,7 +5,10 @@ import { parseConfig } from "../../src/config.js";
 import { PlatformError } from "../../src/errors.js";
 import { buildSubscription } from "../../src/scheduler/daily-tips.js";
 import { createPostQueue } from "../../src/scheduler/post-queue.js";
+import { claimSliceSize } from "../../src/scheduler/scheduler.js";
 import { startTicking, tickExpression } from "../../src/scheduler/ticker.js";
+import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { createRecordingAdapter, createTestApp } from "../helpers/app.js";
 
 const SLACK = { SLACK_BOT_TOKEN: "xoxb-1-2", SLACK_SIGNING_SECRET: "0123456789abcdef" };
@@ -140,6 +143,37 @@ describe("the scheduler's tick", () => {
     expect(await t.scheduler.tick()).toMatchObject({ due: 10, claimed: 10, posted: 10 });
     expect(t.slack.posts).toHaveLength(5);
     expect(discord.posts).toHaveLength(5);
+  });
+
+  it("finds and claims a tick's 400 due posts in a few statements, not 25 posts at a time", async () => {
+    const storage = createSqliteStorage({ path: ":memory:" });
+    const calls = { due: 0, claims: 0, claimedKeys: 0 };
+    const counted: Storage = {
+      ...storage,
+      dueSubscriptions: (...args) => {
+        calls.due++;
+        return storage.dueSubscriptions(...args);
+      },
+      claimDeliveries: (keys, by, at) => {
+        calls.claims++;
+        calls.claimedKeys += keys.length;
+        return storage.claimDeliveries(keys, by, at);
+      },
+    };
+    const t = await createTestApp({ storage: counted, now: "2026-11-25T06:00:00Z" });
+    const schedule = { time: "07:00", zone: "UTC", days: [1, 2, 3, 4, 5, 6, 7], skip: [] };
+    for (let i = 0; i < 400; i++) {
+      const channel = { platform: "slack" as const, workspaceId: "T1", channelId: `C${i}` };
+      await storage.saveSubscription(
+        buildSubscription({ channel, schedule, theme: null, createdBy: "U1", now: t.clock.now() }),
+      );
+    }
+    t.clock.set("2026-11-25T07:00:30Z");
+    expect(await t.scheduler.tick()).toMatchObject({ due: 400, claimed: 400, posted: 400 });
+    expect(new Set(t.slack.posts.map((p) => p.channel.channelId)).size).toBe(400);
+    // One due query for every platform, and the 400 keys in four slices of 100 (sized to what is due).
+    expect(calls).toEqual({ due: 1, claims: 4, claimedKeys: 400 });
+    expect(claimSliceSize(400)).toBe(100);
   });
 
   it("claims nothing more once drained for a graceful stop", async () => {
