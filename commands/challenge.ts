@@ -10,6 +10,7 @@ import {
   describeChallenge,
   statusReply,
 } from "../src/challenges/replies.js";
+import type { JoinResult } from "../src/challenges/service.js";
 import {
   describeTemplates,
   findTemplate,
@@ -92,6 +93,13 @@ const start = defineRunnable({
   },
 });
 
+const JOIN_TITLES: Record<JoinResult, string> = {
+  joined: "You're in",
+  rejoined: "You're in",
+  already_member: "Already in",
+  team_changed: "Team changed",
+};
+
 const join = defineRunnable({
   description: "Join the challenge in this channel, optionally in a team",
   options: {
@@ -102,15 +110,18 @@ const join = defineRunnable({
   async run(ctx, args) {
     const challenge = await findChallenge(ctx, args);
     const user = { id: ctx.user.id, name: ctx.user.name ?? "member" };
+    const before = (await ctx.storage.getMember(challenge.id, ctx.user.id))?.team ?? null;
     const outcome = await ctx.services.challenges.join(challenge, user, args.team);
     const member = await ctx.storage.getMember(challenge.id, ctx.user.id);
     const team = member?.team ? ` on team ${member.team}` : "";
     const text =
-      outcome === "already_member"
-        ? `You're already in ${challenge.name}${team}.`
-        : `${outcome === "rejoined" ? "Welcome back to" : "You joined"} ${challenge.name}${team}. ${describeChallenge(challenge)}.\nCheck in each day with /checkin or the button.`;
+      outcome === "team_changed"
+        ? `You're now on team ${member?.team ?? ""}${before ? ` (was ${before})` : ""} in ${challenge.name}.`
+        : outcome === "already_member"
+          ? `You're already in ${challenge.name}${team}.`
+          : `${outcome === "rejoined" ? "Welcome back to" : "You joined"} ${challenge.name}${team}. ${describeChallenge(challenge)}.\nCheck in each day with /checkin or the button.`;
     return {
-      ...textReply(outcome === "already_member" ? "Already in" : "You're in", text, "success"),
+      ...textReply(JOIN_TITLES[outcome], text, "success"),
       buttons: checkInButtons(challenge, ctx.services.challenges.templateOf(challenge)),
       untrusted: true,
     };

@@ -4,6 +4,8 @@ import { adultRows, formatIntakeRow } from "../src/core/knowledge/format.js";
 import { UserFacingError } from "../src/errors.js";
 
 const DEFAULT: NutrientId[] = ["vitamin-d", "vitamin-b12", "vitamin-e"];
+/** How many nutrients fit side by side. */
+const MAX_COMPARED = 3;
 /** Words people put between names ("compare vitamin d and b12") that name nothing. */
 const FILLER = new Set(["vitamin", "vit", "and", "vs", "versus", "with", "or", "to"]);
 const CELL_MAX = 90;
@@ -36,6 +38,17 @@ const ROWS: [string, (n: Nutrient) => string][] = [
   ["Reversible?", (n) => n.reversibility.summary],
 ];
 
+/**
+ * More than three named: which were left out, and the command that compares them (with
+ * the first one shown, when there is room), rather than dropping them silently.
+ */
+function leftOutNote(chosen: readonly Nutrient[], left: readonly Nutrient[]): string {
+  const names = left.map((n) => n.name).join(" and ");
+  const next = [...left, ...chosen].slice(0, Math.max(left.length, 2)).slice(0, MAX_COMPARED);
+  const verb = left.length === 1 ? "was" : "were";
+  return `I compare up to three nutrients at a time: ${names} ${verb} left out. Try /compare ${next.map((n) => n.id).join(" ")}.`;
+}
+
 /** `/compare [a] [b] [c]`: up to three nutrients side by side (default D, B12 and E). */
 export default defineCommand({
   name: "compare",
@@ -51,18 +64,22 @@ export default defineCommand({
     const words = [a, b, c].filter((s): s is string => s !== undefined);
     const ids: NutrientId[] = [];
     for (const word of words) {
-      const found = kb.findNutrients(word);
+      // The last option takes the rest of the line ("e calcium"): a one-letter name such as
+      // "e" is only recognised alone, so each word is looked up too, in the order typed.
+      const found = [...word.split(/\s+/).flatMap((w) => kb.findNutrients(w)), ...kb.findNutrients(word)];
       if (found.length === 0 && !FILLER.has(word.toLowerCase())) kb.requireNutrient(word);
       for (const id of found) if (!ids.includes(id)) ids.push(id);
     }
     if (words.length > 0 && ids.length === 0)
       throw new UserFacingError(`Name up to three nutrients, for example /compare d b12.`);
-    const chosen = (ids.length > 0 ? ids : DEFAULT).slice(0, 3).map((id) => kb.nutrient(id));
+    const named = ids.length > 0 ? ids : DEFAULT;
+    const chosen = named.slice(0, MAX_COMPARED).map((id) => kb.nutrient(id));
+    const left = named.slice(MAX_COMPARED).map((id) => kb.nutrient(id));
     const sourceIds = chosen.flatMap((n) => n.sources.slice(0, 1));
     return {
       title: `${chosen.map((n) => n.name).join(" vs ")}: how each affects muscle`,
       tone: "info",
-      sections: [],
+      sections: left.length > 0 ? [{ text: leftOutNote(chosen, left) }] : [],
       table: {
         columns: ["", ...chosen.map((n) => n.name)],
         rows: ROWS.map(([label, cell]) => [label, ...chosen.map(cell)]),

@@ -77,8 +77,11 @@ export interface ChallengeService {
   templateOf(challenge: Challenge): ChallengeTemplate;
   /** Validates and stores a new challenge (admins only: the command's precondition). */
   start(request: Omit<StartRequest, "templates" | "now">): Promise<Challenge>;
-  /** Joins (or rejoins); a team name joins an existing team whatever its case. */
-  join(challenge: Challenge, user: { id: string; name: string }, team?: string): Promise<JoinOutcome>;
+  /**
+   * Joins (or rejoins); a team name joins an existing team whatever its case. A member who
+   * names another team moves to it (`team_changed`); their points go with them.
+   */
+  join(challenge: Challenge, user: { id: string; name: string }, team?: string): Promise<JoinResult>;
   leave(challenge: Challenge, userId: string): Promise<boolean>;
   setHidden(challenge: Challenge, userId: string, hidden: boolean): Promise<boolean>;
   checkIn(input: CheckInInput): Promise<CheckInResult>;
@@ -148,12 +151,15 @@ async function undo(
   return { ok: true, removed: target };
 }
 
+/** What joining did: the store's outcome, or a member moved to another team. */
+export type JoinResult = JoinOutcome | "team_changed";
+
 async function join(
   deps: ChallengeServiceDeps,
   challenge: Challenge,
   user: { id: string; name: string },
   team?: string,
-): Promise<JoinOutcome> {
+): Promise<JoinResult> {
   const { store } = deps;
   const members = team ? await store.listMembers(challenge.id) : [];
   const teams = [...new Set(members.flatMap((m) => (m.team ? [m.team] : [])))];
@@ -169,8 +175,10 @@ async function join(
     joinedAt,
     joinDate,
   });
-  if (outcome === "already_member" && teamName) await store.setTeam(challenge.id, user.id, teamName);
-  return outcome;
+  const before = members.find((m) => m.userId === user.id)?.team ?? null;
+  if (outcome !== "already_member" || !teamName || teamName === before) return outcome;
+  await store.setTeam(challenge.id, user.id, teamName);
+  return "team_changed";
 }
 
 async function status(

@@ -23,6 +23,31 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The zone names Intl lists (CLDR's canonical ones), by their lower-case form. */
+let zoneNames: Map<string, string> | undefined;
+
+/** True when every part of a zone name starts with a capital, as the database spells them. */
+const CASED_LIKE_TZDB = /^[A-Z][^/]*(\/[A-Z][^/]*)*$/;
+
+/**
+ * A valid zone (Luxon accepts it in any case) as the time-zone database spells it, so one
+ * zone is stored and shown one way: a listed name by its spelling (`europe/berlin` →
+ * `Europe/Berlin`), else Intl's resolution when it only changes case (`utc` → `UTC`). An
+ * alias (link) that Intl would resolve to another name is kept as typed when typed in the
+ * database's casing (`Asia/Kolkata`, `US/Eastern`, `Etc/UTC`: Intl, on every Node, would
+ * make them `Asia/Calcutta`, `America/New_York`, `UTC`), and resolved otherwise
+ * (`asia/kolkata` → `Asia/Calcutta`, the same zone).
+ * @example canonicalZone("europe/berlin") // "Europe/Berlin"
+ */
+export function canonicalZone(zone: string): string {
+  zoneNames ??= new Map(Intl.supportedValuesOf("timeZone").map((name) => [name.toLowerCase(), name]));
+  const listed = zoneNames.get(zone.toLowerCase());
+  if (listed) return listed;
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === zone.toLowerCase() || !CASED_LIKE_TZDB.test(zone)) return resolved;
+  return zone;
+}
+
 function wallClockMs(date: string, time: string): number {
   return Date.parse(`${date}T${time}:00Z`);
 }

@@ -5,7 +5,15 @@
  */
 import { z } from "zod";
 import { UserFacingError } from "../errors.js";
-import { addDays, describeInstant, isoWeekday, isValidZone, localDate, toInstant } from "./local-time.js";
+import {
+  addDays,
+  canonicalZone,
+  describeInstant,
+  isoWeekday,
+  isValidZone,
+  localDate,
+  toInstant,
+} from "./local-time.js";
 
 export const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const DEFAULT_TIME = "09:00";
@@ -49,10 +57,10 @@ export const DateSchema = z
     },
   );
 
-/** A valid IANA zone, or a friendly error with examples. */
+/** A valid IANA zone by its canonical name (`europe/berlin` → `Europe/Berlin`), or a friendly error with examples. */
 export function parseZone(zone: string): string {
   const trimmed = zone.trim();
-  if (isValidZone(trimmed)) return trimmed;
+  if (isValidZone(trimmed)) return canonicalZone(trimmed);
   throw new UserFacingError(
     `"${trimmed}" is not a time zone I know. Use an IANA name such as ${EXAMPLE_ZONES.join(", ")}.`,
     "bad_zone",

@@ -80,6 +80,18 @@ export async function announce(ctx: CommandContext, reply: Reply): Promise<void>
   }
 }
 
+/** True when a running subscription already has this schedule and focus (nothing would change). */
+function sameSettings(previous: Subscription | undefined, schedule: Schedule, theme: string | null): boolean {
+  return (
+    previous !== undefined &&
+    previous.pausedReason === null &&
+    previous.time === schedule.time &&
+    previous.zone === schedule.zone &&
+    previous.theme === theme &&
+    previous.days.join(",") === schedule.days.join(",")
+  );
+}
+
 const subscribe = defineRunnable({
   description: "Post a daily tip in this channel (admins)",
   options: {
@@ -103,6 +115,11 @@ const subscribe = defineRunnable({
       days: parseDays(days),
       skip: previous?.skip ?? [],
     };
+    if (previous && sameSettings(previous, schedule, theme ?? null))
+      return textReply(
+        "Daily tips unchanged",
+        `This channel is already subscribed with these settings: ${scheduleLine(previous)}.\nNext post: ${describeNext(previous)}.`,
+      );
     const sub = buildSubscription({
       channel: ctx.channel,
       schedule,
@@ -223,6 +240,12 @@ const skip = defineRunnable({
     const parsed = DateSchema.safeParse(date);
     if (!parsed.success)
       throw new UserFacingError(`"${date}" ${parsed.error.issues[0]?.message}.`, "bad_date");
+    const today = localDate(ctx.clock.now(), sub.zone);
+    if (parsed.data < today)
+      throw new UserFacingError(
+        `${parsed.data} is in the past: today is ${today} in ${sub.zone}. Skip today or a later date.`,
+        "past_date",
+      );
     const skipList = [...new Set([...sub.skip, parsed.data])].sort();
     const updated = { ...sub, skip: skipList };
     if (sub.pausedReason === null)

@@ -13,6 +13,7 @@ import {
   option,
 } from "../../src/core/commands/define-command.js";
 import { textReply } from "../../src/core/reply/reply.js";
+import { UserFacingError } from "../../src/errors.js";
 
 /** How long `/slow` takes. */
 export const SLOW_MS = 500;
@@ -24,6 +25,17 @@ const slow = defineCommand({
   async run() {
     await sleep(SLOW_MS);
     return textReply("Done at last", "That took a while.");
+  },
+});
+
+/** Fails after `SLOW_MS`: a slow answer that turns out to be an error (Share must not post it). */
+const slowfail = defineCommand({
+  name: "slowfail",
+  description: "Takes a while, then fails",
+  options: {},
+  async run() {
+    await sleep(SLOW_MS);
+    throw new UserFacingError("That took a while and failed.", "slow_failure");
   },
 });
 
@@ -63,4 +75,4 @@ const plan = defineCommandGroup({
 });
 
 /** The real commands plus the test-only ones. */
-export const discordTestCommands: readonly CommandDefinition[] = [...commands, slow, setup, plan];
+export const discordTestCommands: readonly CommandDefinition[] = [...commands, slow, slowfail, setup, plan];

@@ -20,7 +20,10 @@ describe("triage categories: each red flag is recognised at its tier", () => {
     ["I think I'm having a heart attack", "chest-pain/emergency"],
     ["crushing pain in my chest and my left arm is numb", "chest-pain/emergency"],
     // The person's own guess ("a pulled chest muscle?") does not explain away pain spreading down the arm.
-    ["tight pain in my chest on the bike that spread down my left arm, is it just a chest muscle cramp?", "chest-pain/emergency"],
+    [
+      "tight pain in my chest on the bike that spread down my left arm, is it just a chest muscle cramp?",
+      "chest-pain/emergency",
+    ],
     ["dyspnoea since this morning", "breathing/same_day"],
     ["bit of chicken stuck and I can't even swallow my own spit", "breathing/emergency"],
     ["my throat is closing up after eating peanuts", "anaphylaxis/emergency"],

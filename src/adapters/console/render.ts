@@ -4,6 +4,7 @@
  * commands to type, and last each attached file's content under a line naming it.
  */
 import { type Reply, type ReplyFile, tableToText } from "../../core/reply/reply.js";
+import { forChannel } from "../../core/reply/share.js";
 
 const ANSI = {
   bold: "\u001b[1m",
@@ -47,7 +48,8 @@ export function renderConsole(reply: Reply, options: { color: boolean } = { colo
     for (const source of reply.sources) out.push(paint(ANSI.dim, `  • ${source.title} <${source.url}>`));
   }
   if (reply.disclaimer) out.push(paint(ANSI.dim, reply.disclaimer));
-  const actions = (reply.buttons ?? []).filter((b) => !b.share);
+  // The terminal is the whole channel: every reply is already shared there (no Share button).
+  const actions = forChannel(reply).buttons ?? [];
   if (actions.length > 0)
     out.push(paint(ANSI.dim, `Next: ${actions.map((b) => `/${b.action}`).join("  ·  ")}`));
   const body = out

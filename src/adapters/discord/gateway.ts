@@ -133,9 +133,13 @@ async function answer(
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const message = await work;
-  // A deferred reply keeps the visibility chosen at defer time; only its content changes.
-  if (message) await interaction.editReply(editOptions(message));
-  else await interaction.deleteReply();
+  if (!message) return void (await interaction.deleteReply());
+  // A deferred reply keeps the visibility chosen at defer time; only its content changes. A
+  // public one (Share) that ends in a private answer (Share refused) is deleted instead, and
+  // the answer follows privately, so nothing of it shows in the channel.
+  if (ephemeral || !message.flags) return void (await interaction.editReply(editOptions(message)));
+  await interaction.deleteReply();
+  await interaction.followUp(replyOptions(message));
 }
 
 async function onInteraction(handler: InteractionHandler, interaction: Interaction, deferAfterMs: number) {

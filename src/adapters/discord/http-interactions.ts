@@ -95,6 +95,33 @@ async function editOriginal(
   }
 }
 
+/**
+ * A deferral keeps the visibility chosen when it was sent: when a public one (Share) ends
+ * in a private answer (Share refused), the public "thinking…" is deleted and the answer
+ * follows privately, so nothing of it shows in the channel.
+ */
+async function finishDeferred(
+  deps: InteractionsListenerDeps,
+  payload: { id: string; application_id: string; token: string },
+  message: DiscordMessage,
+  deferredPublicly: boolean,
+) {
+  if (!deferredPublicly || !message.flags) return editOriginal(deps, payload, message);
+  try {
+    await deps.rest.delete(Routes.webhookMessage(payload.application_id, payload.token, "@original"), {
+      auth: false,
+    });
+    await deps.rest.post(Routes.webhook(payload.application_id, payload.token), {
+      ...requestOf(message),
+      auth: false,
+    });
+  } catch (error) {
+    const info = { eventId: payload.id, ...errorInfo(error) };
+    if (isStaleInteraction(error)) deps.handler.log.warn(info, "interaction expired or already answered");
+    else deps.handler.log.error(info, "could not answer a deferred Share privately");
+  }
+}
+
 /** The immediate HTTP answer: the message (type 4), or a defer (type 5) followed by an edit. */
 async function respondWithMessage(
   deps: InteractionsListenerDeps,
@@ -109,11 +136,12 @@ async function respondWithMessage(
     return { type: InteractionResponseType.ChannelMessageWithSource, data: early.value };
   // setImmediate: an answer that is already there is edited in only after this type 5 was written.
   const ready = early ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve();
+  const deferredPublicly = deps.handler.isPublic(input);
   const edit = Promise.all([work, ready])
-    .then(([message]) => message && editOriginal(deps, payload, message))
+    .then(([message]) => message && finishDeferred(deps, payload, message, deferredPublicly))
     .catch((error: unknown) => deps.handler.log.error(errorInfo(error), "deferred interaction failed"));
   deps.inFlight?.track(edit);
-  const flags = deps.handler.isPublic(input) ? 0 : EPHEMERAL_FLAG;
+  const flags = deferredPublicly ? 0 : EPHEMERAL_FLAG;
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags } };
 }
 

@@ -9,6 +9,7 @@ import { subcommandOf } from "../../core/commands/define-command.js";
 import type { DispatchResult } from "../../core/commands/dispatch.js";
 import { privateUnreachableReply } from "../../core/reply/build.js";
 import { textReply } from "../../core/reply/reply.js";
+import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
 import { decodeAction } from "../chat-adapter.js";
 import { type Choice, suggest } from "./autocomplete.js";
@@ -60,7 +61,10 @@ export function createInteractionHandler(app: HandlerApp) {
     const action = decodeAction(input.customId);
     if (!action) return undefined;
     const result = await app.dispatcher.runLine({ ...invocation, share: action.share }, action.line);
-    return render(result, action.share && result.outcome === "ok", input.id);
+    if (!action.share) return render(result, false, input.id);
+    // Share posts only what core/reply/share.ts allows; anything else goes to the presser alone.
+    const decision = shareDecision(result);
+    return render({ ...result, reply: decision.reply }, decision.kind === "post", input.id);
   }
 
   /** Autocomplete suggestions for the focused option; none when it has no source. */

@@ -23,6 +23,7 @@ import type {
   ReplyTone,
 } from "../../core/reply/reply.js";
 import { tableToText } from "../../core/reply/reply.js";
+import { forChannel } from "../../core/reply/share.js";
 import { encodeAction } from "../chat-adapter.js";
 import { EPHEMERAL_FLAG, DISCORD_LIMITS as L } from "./limits.js";
 import { escapeCodeBlock, escapeMarkdown, neutralizeMentions, truncate } from "./text.js";
@@ -246,13 +247,12 @@ function rowsOf(buttons: readonly ReplyButton[]): DiscordMessage["components"] {
  * @example renderReply(textReply("Hi", "Ask me about vitamin D")).embeds[0]?.title // "Hi"
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
-  const forChannel = options.forChannel === true || reply.visibility === "channel";
-  const buttons = (reply.buttons ?? []).filter((b) => !(forChannel && b.share));
-  const attached = filesOf(reply);
+  const shown = options.forChannel === true || reply.visibility === "channel" ? forChannel(reply) : reply;
+  const attached = filesOf(shown);
   return {
-    embeds: [embedOf(reply, attached)],
-    components: rowsOf(buttons),
-    ...(forChannel ? {} : { flags: EPHEMERAL_FLAG }),
+    embeds: [embedOf(shown, attached)],
+    components: rowsOf(shown.buttons ?? []),
+    ...(shown.visibility === "channel" ? {} : { flags: EPHEMERAL_FLAG }),
     allowed_mentions: { parse: [] },
     ...(attached.files.length > 0 ? { files: attached.files } : {}),
   };

@@ -6,9 +6,10 @@
  */
 import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
-import type { Dispatcher, Invocation } from "../../core/commands/dispatch.js";
+import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands/dispatch.js";
 import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
+import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
 import type { Storage } from "../../storage/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
@@ -60,11 +61,6 @@ export function stripMention(text: string, botUserId: string | undefined): strin
     .trim();
 }
 
-/** A reply as everyone in the channel sees it: no "Share to channel" on an already shared answer. */
-export function forChannel(reply: Reply): Reply {
-  return { ...reply, visibility: "channel", buttons: reply.buttons?.filter((button) => !button.share) };
-}
-
 const responseType = (reply: Reply) => (reply.visibility === "channel" ? "in_channel" : "ephemeral");
 
 /**
@@ -93,19 +89,19 @@ function createRunner(deps: HandlerDeps) {
     };
   }
 
-  /** The dispatcher's answer to `line`, logged with the request id. */
+  /** The dispatcher's answer to `line` (with its outcome), logged with the request id. */
   return async function run(
     client: webApi.WebClient,
     origin: Origin,
     line: string,
     share = false,
-  ): Promise<Reply> {
+  ): Promise<DispatchResult> {
     const result = await deps.dispatcher.runLine({ ...(await invocationFor(client, origin)), share }, line);
     deps.logger.debug(
       { requestId: origin.requestId, command: result.path, outcome: result.outcome },
       "answered",
     );
-    return result.reply;
+    return result;
   };
 }
 
@@ -120,7 +116,7 @@ function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof
       requestId: command.trigger_id,
     };
     await guarded(deps, origin.requestId, SLASH_COMMAND, async () => {
-      const reply = await run(client, origin, fromSlackText(command.text ?? ""));
+      const { reply } = await run(client, origin, fromSlackText(command.text ?? ""));
       const shown = reply.visibility === "channel" ? { channelId: origin.channelId } : undefined;
       await deliverReply(reply, answerDelivery(client, deps.logger, origin, shown), (message) =>
         deps.responder.respond(command.response_url, {
@@ -163,7 +159,7 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof cre
     };
     await guarded(deps, origin.requestId, "message", async () => {
       const line = fromSlackText(stripMention(message.text ?? "", args.context.botUserId));
-      const reply = await run(args.client, origin, line);
+      const { reply } = await run(args.client, origin, line);
       if (reply.private && message.channel_type !== "im") {
         // A crisis answer is for the asker alone: visible only to them, in the thread they wrote in.
         await args.client.chat.postEphemeral({
@@ -212,18 +208,26 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof crea
       requestId: body.trigger_id,
     };
     await guarded(deps, origin.requestId, "button", async () => {
-      const reply = await run(client, origin, decoded.line, decoded.share);
+      const result = await run(client, origin, decoded.line, decoded.share);
       const ephemeral = (message: Reply) =>
         deps.responder.respond(body.response_url, {
           ...toBlockKit(message),
           response_type: "ephemeral",
           replace_original: false,
         });
-      if (!decoded.share)
-        return void (await deliverReply(reply, answerDelivery(client, deps.logger, origin), ephemeral));
+      // Share posts only what core/reply/share.ts allows; anything else goes to the presser alone.
+      const decision = decoded.share
+        ? shareDecision(result)
+        : { kind: "refuse" as const, reply: result.reply };
+      if (decision.kind === "refuse")
+        return void (await deliverReply(
+          decision.reply,
+          answerDelivery(client, deps.logger, origin),
+          ephemeral,
+        ));
       try {
         await deliverReply(
-          forChannel(reply),
+          decision.reply,
           answerDelivery(client, deps.logger, origin, { channelId }),
           async (shared) => {
             await client.chat.postMessage({ channel: channelId, ...toBlockKit(shared) });

@@ -13,6 +13,7 @@ import type { SlackConfig } from "../../config.js";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
+import { forChannel } from "../../core/reply/share.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../../ops/http-server.js";
@@ -33,7 +34,7 @@ import {
 import { dedupEvents, startPruning } from "./dedup.js";
 import { deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
-import { forChannel, registerHandlers } from "./handlers.js";
+import { registerHandlers } from "./handlers.js";
 import { createInstallationStore } from "./installation-store.js";
 import { toBlockKit } from "./render.js";
 import { guardSlackRequest, type SlackRequestGuardDeps } from "./request-guard.js";

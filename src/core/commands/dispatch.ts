@@ -12,6 +12,7 @@ import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { type Reply, textReply } from "../reply/reply.js";
+import { stripInvisible } from "../text/user-text.js";
 import type { BotServices, CommandContext } from "./context.js";
 import { type Runnable, subcommandOf } from "./define-command.js";
 import { type ParsedLine, parseLine } from "./grammar.js";
@@ -100,6 +101,15 @@ function validate(path: string, runnable: Runnable, raw: Record<string, unknown>
     throw new UserFacingError(`${problems.join("; ")}. Usage: /${usage(path, runnable)}`, "bad_arguments");
   }
   return args;
+}
+
+/** Typed options with bidi and zero-width controls removed from every text (see stripInvisible). */
+function visibleOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const entries = Object.entries(options).map(([name, value]) => [
+    name,
+    typeof value === "string" ? stripInvisible(value) : value,
+  ]);
+  return Object.fromEntries(entries);
 }
 
 /** @example const dispatcher = createDispatcher(deps); await dispatcher.runLine(invocation, "vitamin d") */
@@ -227,7 +237,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /** Runs a line in the text grammar (console, Slack's /vitabot, button actions). */
   function runLine(invocation: Invocation, line: string): Promise<DispatchResult> {
-    return observed(invocation, () => fromParsed(invocation, parseLine(line, registry)));
+    return observed(invocation, () => fromParsed(invocation, parseLine(stripInvisible(line), registry)));
   }
 
   /** Runs a command by path with already-typed options (Discord slash commands). */
@@ -236,7 +246,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     path: string,
     options: Record<string, unknown>,
   ): Promise<DispatchResult> {
-    return observed(invocation, () => resolvePath(invocation, path, options));
+    return observed(invocation, () => resolvePath(invocation, path, visibleOptions(options)));
   }
 
   function resolvePath(

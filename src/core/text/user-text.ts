@@ -18,13 +18,33 @@ export const NOTE_MAX_CHARS = 200;
 const ZERO_WIDTH_SPACE = "\u200b";
 
 /**
- * C0/C1 controls (but tab and newline), zero-width space, word joiner, BOM and the
- * bidi embeddings/overrides/isolates that can reorder what a reader sees ("Trojan Source").
- * ZWJ/ZWNJ stay: emoji sequences and several scripts need them.
+ * C0/C1 controls (but tab and newline), the zero-width space and non-joiner, word joiner
+ * and other invisible operators, BOM, and every bidi control that can reorder what a
+ * reader sees ("Trojan Source"): the Arabic letter mark (U+061C), LRM/RLM (U+200E-F), the
+ * embeddings and overrides (U+202A-E) and the isolates (U+2066-9).
  */
 const INVISIBLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * The zero-width joiner (U+200D) outside an emoji sequence. Between two emoji it stays, so
+ * 👩‍💻, 🏳️‍🌈 and ❤️‍🔥 keep their meaning (a skin tone or variation selector may sit before
+ * it); anywhere else it only hides in text, and goes. Scripts that use ZWJ/ZWNJ for
+ * shaping (Persian, Devanagari) still read correctly without them, only less finely joined.
+ */
+const STRAY_ZWJ =
+  /(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
+/**
+ * User text without invisible and bidi control characters (see INVISIBLE and STRAY_ZWJ):
+ * what the dispatcher does to every line and option before a command reads it, so nothing
+ * typed can reorder or hide text in a reply that echoes it.
+ * @example stripInvisible("k\u202eevil") // "kevil"
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "").replace(STRAY_ZWJ, "");
+}
 
 /** Slack/Discord angle tokens: <@U1>, <@!1>, <@&1>, <#C1|general>, <!here>, <!subteam^S1|@devs>. */
 const ANGLE_TOKEN = /<([@#!])([^<>|\s]*)(?:\|([^<>]*))?>/g;
@@ -117,7 +137,7 @@ function tidySpace(text: string, multiline: boolean): string {
  * @example cleanText("<@U1> see https://x.example", { max: 40 }) // "@U1 see x[.]example"
  */
 export function cleanText(input: string, options: CleanOptions): string {
-  const visible = input.normalize("NFC").replace(INVISIBLE, "");
+  const visible = stripInvisible(input.normalize("NFC"));
   const inert = neutralizeMentions(neutralizeLinks(visible));
   return truncateGraphemes(tidySpace(inert, options.multiline ?? false), options.max);
 }

@@ -120,6 +120,23 @@ describe("POST /discord/interactions", () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("a slow Share that turns out an error: the public deferral is deleted, the presser told privately", async () => {
+    const payload = buttonInteraction(ctx(), "vb|share|slowfail", standIn.bot);
+    const { body } = await post(payload);
+    expect(body.type).toBe(5);
+    expect(body.data?.flags ?? 0).toBe(0);
+    const webhook = `/webhooks/${standIn.applicationId}/${payload.token}`;
+    const followUp = await standIn.waitForCall((c) => c.method === "POST" && c.path === webhook);
+    expect(followUp.authorization).toBeUndefined();
+    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.embeds?.[0]?.description).toMatch(/^Nothing was posted to the channel/);
+    const calls = standIn.calls.filter((c) => c.path.startsWith(webhook));
+    expect(calls.map((c) => `${c.method} ${c.path.slice(webhook.length)}`)).toEqual([
+      "DELETE /messages/@original",
+      "POST ",
+    ]);
+  });
+
   it("logs a 10062 on the edit after a defer as a warning, without the token", async () => {
     const payload = commandInteraction(ctx(), "slow");
     standIn.respondOnce((c) => c.method === "PATCH" && c.path.includes(payload.token), {

@@ -105,6 +105,21 @@ describe("expired and double-acknowledged interactions", () => {
     expect(deferred.body.type).toBe(5);
     expect(deferred.body.data?.flags ?? 0).toBe(0);
   });
+
+  it("when a slow Share turns out an error, removes the public 'thinking…' and tells the presser privately", async () => {
+    const payload = buttonInteraction(ctx(), "vb|share|slowfail", standIn.bot);
+    standIn.dispatch("INTERACTION_CREATE", payload);
+    const webhook = `/webhooks/${standIn.applicationId}/${payload.token}`;
+    const followUp = await standIn.waitForCall((c) => c.method === "POST" && c.path === webhook);
+    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.embeds?.[0]?.description).toMatch(/^Nothing was posted to the channel/);
+    const calls = standIn.calls.filter((c) => c.path.startsWith(webhook));
+    // The public deferral is deleted before the private answer, and never edited into the error.
+    expect(calls.map((c) => `${c.method} ${c.path.slice(webhook.length)}`)).toEqual([
+      "DELETE /messages/@original",
+      "POST ",
+    ]);
+  });
 });
 
 describe("mentions and DMs", () => {

@@ -55,6 +55,20 @@ describe("Slack buttons (block_actions)", () => {
     expect(actions.every((a) => a?.share === false)).toBe(true);
   });
 
+  it("Share on an error posts nothing to the channel and tells the presser why, privately", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    const { target, ack } = press(
+      encodeAction({ label: "Share to channel", action: "vitamin no-such-nutrient", share: true }),
+    );
+    await expect(ack).resolves.toMatchObject({ status: 200 });
+    const response = await slack.waitFor(() => slack.responses.find((r) => r.id === target.id));
+    expect(response.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(JSON.stringify(response.body.blocks)).toMatch(/Nothing was posted to the channel/);
+    expect(JSON.stringify(response.body.blocks)).toMatch(/That didn't work/);
+    // The private answer came after the share was decided: had it been posted, it would be here.
+    expect(slack.callsTo("chat.postMessage").length).toBe(before);
+  });
+
   it("tells the person to invite the app when Share hits a channel it cannot post in", async () => {
     const { target } = press(encodeAction({ label: "Share", action: "tip", share: true }), "C_PRIVATE");
     const response = await slack.waitFor(() => slack.responses.find((r) => r.id === target.id));
@@ -83,5 +97,41 @@ describe("Slack buttons (block_actions)", () => {
       vote: "up",
       where: { platform: "slack" },
     });
+  });
+});
+
+describe("Slack Share to channel during a cooldown", () => {
+  let cooling: SlackTestApp;
+  beforeAll(async () => {
+    cooling = await startSlackTestApp(slack, { env: { COOLDOWN_SECONDS: "600" } });
+  });
+  afterAll(async () => {
+    await cooling?.close();
+  });
+
+  const pressShare = () => {
+    const target = slack.responseUrl();
+    const request = buttonPress(
+      { value: encodeAction({ label: "Share", action: "vitamin vitamin-d", share: true }), actionId: "vb-0" },
+      { response_url: target.url, channel: { id: "C_COOLING", name: "x" } },
+    );
+    return { target, ack: postSigned(cooling.endpoint, request) };
+  };
+  const postsIn = (channel: string) =>
+    slack.callsTo("chat.postMessage").filter((call) => call.params.channel === channel);
+
+  it("shares the first press, and answers the second only to the presser, with nothing posted", async () => {
+    await expect(pressShare().ack).resolves.toMatchObject({ status: 200 });
+    const shared = await slack.waitFor(() => postsIn("C_COOLING")[0]);
+    expect(JSON.stringify(shared.params.blocks)).toMatch(/Vitamin D/);
+
+    const second = pressShare();
+    await expect(second.ack).resolves.toMatchObject({ status: 200 });
+    const response = await slack.waitFor(() => slack.responses.find((r) => r.id === second.target.id));
+    expect(response.body.response_type).toBe("ephemeral");
+    const text = JSON.stringify(response.body.blocks);
+    expect(text).toMatch(/Nothing was posted to the channel/);
+    expect(text).toMatch(/One moment/);
+    expect(postsIn("C_COOLING")).toHaveLength(1);
   });
 });
