@@ -1,9 +1,10 @@
 /**
- * Pins the clinical corrections of issue 17 (items 1–6): each test names the
+ * Pins the clinical corrections of issue 17 (items 1–6 and 8): each test names the
  * wording a careful reviewer asked for, so a later edit cannot quietly undo it.
  */
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { loadContent } from "../../src/core/content/load-content.js";
 import { searchPageReason } from "../../src/core/content/source-url.js";
 import { ContentError, type ContentIssue } from "../../src/errors.js";
@@ -197,5 +198,31 @@ describe("the content check refuses a source that links a search page", () => {
     expect(searchPageReason("https://pubmed.ncbi.nlm.nih.gov/36416841/")).toBeUndefined();
     expect(searchPageReason("https://www.bmj.com/content/341/bmj.c3691")).toBeUndefined();
     expect(searchPageReason("https://ods.od.nih.gov/factsheets/Calcium-HealthProfessional/")).toBeUndefined();
+  });
+});
+
+describe("8. statins and muscle aches", () => {
+  const engine = createAnswerEngine(content, { emergencyNumber: "911" });
+
+  it("'should I stop my statin because my muscles ache' gets the statin answer", () => {
+    const answer = engine.ask("should I stop my statin because my muscles ache");
+    expect(answer.kind).toBe("answer");
+    expect(answer.id).toBe("faq:statin-muscle-aches-vitamin-d");
+    expect(answer.nutrients).toEqual(["vitamin-d"]);
+    expect(answer.body).toMatch(/prescribed it/);
+    expect(answer.body).toMatch(/don't stop\s+the statin on your own/);
+    expect(answer.body).toMatch(/not settled/);
+    expect(answer.sources.map((s) => s.url)).toContain("https://pubmed.ncbi.nlm.nih.gov/36416841/");
+    expect(answer.text).toContain(content.safety.disclaimer);
+  });
+
+  it("is declared as a vitamin D answer in the content", () => {
+    const entry = faq("statin-muscle-aches-vitamin-d");
+    expect(entry.nutrients).toEqual(["vitamin-d"]);
+    expect(entry.sources).toContain("hlatky-2022-statin-muscle-vitamin-d");
+  });
+
+  it("a cholesterol question is still outside what the bot covers", () => {
+    expect(engine.ask("do statins lower cholesterol").kind).toBe("unknown");
   });
 });
