@@ -1,13 +1,15 @@
 /**
- * Pins the clinical corrections of issue 17 (items 1–6 and 8): each test names the
+ * Pins the clinical corrections of issue 17 (items 1–8): each test names the
  * wording a careful reviewer asked for, so a later edit cannot quietly undo it.
  */
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { disclosedBy } from "../../src/core/content/challenge-privacy.js";
 import { loadContent } from "../../src/core/content/load-content.js";
 import { searchPageReason } from "../../src/core/content/source-url.js";
 import { ContentError, type ContentIssue } from "../../src/errors.js";
+import { RENAMED_TITLE, RETIRED_TASK } from "../../src/storage/migrations/008-drop-blood-test-checkins.js";
 import { copyContent, editFile, realContent } from "../helpers/content.js";
 
 const content = realContent();
@@ -224,5 +226,66 @@ describe("8. statins and muscle aches", () => {
 
   it("a cholesterol question is still outside what the bot covers", () => {
     expect(engine.ask("do statins lower cholesterol").kind).toBe("unknown");
+  });
+});
+
+describe("7. challenge tasks never make health status a leaderboard fact", () => {
+  let dir = "";
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = "";
+  });
+
+  function issuesOf(path: string): ContentIssue[] {
+    try {
+      loadContent(path);
+    } catch (error) {
+      if (error instanceof ContentError) return error.issues;
+      throw error;
+    }
+    throw new Error("expected the content to be rejected");
+  }
+
+  it("the B12 challenge keeps its id, drops the blood-test task and no longer names a diet", () => {
+    const b12 = content.challenges.find((c) => c.id === RETIRED_TASK.templateId);
+    expect(b12?.title).toBe(RENAMED_TITLE.to);
+    expect(b12?.tasks.map((t) => t.id)).toContain("fortified-b12-daily");
+    expect(b12?.tasks.map((t) => t.id)).not.toContain(RETIRED_TASK.taskId);
+    expect(`${b12?.title} ${b12?.description}`).not.toMatch(
+      /vegan|vegetarian|plant-based|test|check with your doctor/i,
+    );
+  });
+
+  it("no bundled title or task names a test, diagnosis, medicine or diet", () => {
+    for (const template of content.challenges) {
+      expect(disclosedBy(template.title), template.id).toBeUndefined();
+      for (const task of template.tasks)
+        expect(disclosedBy(`${task.id} ${task.text}`), task.id).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ["a test", "Book a B12 check with your doctor (once is enough)", /a test or appointment/],
+    ["a blood test", "Get your blood test done this week", /a test or appointment/],
+    ["a diagnosis", "Log a day without anaemia symptoms", /a diagnosis/],
+    ["a medicine", "Take your vitamin D tablets", /a medicine/],
+  ])("the content check refuses a task naming %s", (_what, text, message) => {
+    dir = copyContent();
+    editFile(dir, "challenges/templates.yaml", (t) =>
+      t.replace("Walk outdoors for at least 15 minutes", text),
+    );
+    expect(issuesOf(dir)).toEqual([
+      { file: "challenges/templates.yaml", path: "[0].tasks[0]", message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it("the content check refuses a title naming a diet", () => {
+    dir = copyContent();
+    editFile(dir, "challenges/templates.yaml", (t) =>
+      t.replace('title: "Daylight walks"', 'title: "Daylight walks for vegans"'),
+    );
+    expect(issuesOf(dir)).toEqual([
+      { file: "challenges/templates.yaml", path: "[0].title", message: expect.stringMatching(/a diet/) },
+    ]);
   });
 });

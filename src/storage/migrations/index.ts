@@ -11,6 +11,7 @@ import { tips } from "./003-tips.js";
 import { challenges } from "./004-challenges.js";
 import { workspaceRemovals } from "./005-workspace-removals.js";
 import { safetyNumbers } from "./006-safety-numbers.js";
+import { dropBloodTestCheckIns } from "./008-drop-blood-test-checkins.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "004-challenges": challenges,
   "005-workspace-removals": workspaceRemovals,
   "006-safety-numbers": safetyNumbers,
+  "008-drop-blood-test-checkins": dropBloodTestCheckIns,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */
