@@ -145,11 +145,15 @@ for (const [backend, open] of Object.entries(backends)) {
 
         await migrateToLatest(db);
 
-        const renamed = await db.selectFrom("challenges").select(["id", "name"]).orderBy("id").execute();
+        const renamed = await db
+          .selectFrom("challenges")
+          .select(["id", "name", "template_id"])
+          .orderBy("id")
+          .execute();
         expect(renamed).toEqual([
-          { id: "b12", name: RENAMED_TITLE.to },
-          { id: "b12-named", name: "Our B12 month" },
-          { id: "walks", name: "walks" },
+          { id: "b12", name: RENAMED_TITLE.to, template_id: RETIRED_TASK.newTemplateId },
+          { id: "b12-named", name: "Our B12 month", template_id: RETIRED_TASK.newTemplateId },
+          { id: "walks", name: "walks", template_id: "daylight-walks" },
         ]);
         const left = await db
           .selectFrom("challenge_checkins")

@@ -246,8 +246,9 @@ describe("7. challenge tasks never make health status a leaderboard fact", () =>
     throw new Error("expected the content to be rejected");
   }
 
-  it("the B12 challenge keeps its id, drops the blood-test task and no longer names a diet", () => {
-    const b12 = content.challenges.find((c) => c.id === RETIRED_TASK.templateId);
+  it("the B12 challenge moves to a neutral id, drops the blood-test task and no longer names a diet", () => {
+    expect(content.challenges.map((c) => c.id)).not.toContain(RETIRED_TASK.templateId);
+    const b12 = content.challenges.find((c) => c.id === RETIRED_TASK.newTemplateId);
     expect(b12?.title).toBe(RENAMED_TITLE.to);
     expect(b12?.tasks.map((t) => t.id)).toContain("fortified-b12-daily");
     expect(b12?.tasks.map((t) => t.id)).not.toContain(RETIRED_TASK.taskId);

@@ -1,10 +1,11 @@
 /**
  * 008: the `b12-check-for-vegans` challenge used to give points for booking a B12
  * blood test, so its check-ins told teammates (and an admin's export) who was being
- * tested. The template now has food-and-habit tasks only; this deletes every check-in
- * of the retired task and recomputes the affected members' totals from what is left,
- * with the same scoring rule the store uses. Challenges on the template keep running;
- * those still named after the old title ("… for plant-based eaters") take the new one.
+ * tested, and its id and title named a diet. The template is now `b12-every-day`, with
+ * food-and-habit tasks only. This deletes every check-in of the retired task, recomputes
+ * the affected members' totals from what is left (with the same scoring rule the store
+ * uses), and moves running challenges to the new id, so they keep running; those still
+ * named after the old title ("… for plant-based eaters") take the new one.
  *
  * Not reversible: `down` cannot bring deleted check-ins back, so it leaves the data as is.
  */
@@ -14,7 +15,11 @@ import { buildActivity } from "../../challenges/scoring.js";
 import { type ChallengesDatabase, encodeDays } from "../challenge-tables.js";
 
 /** The template and the task whose check-ins disclose a health test. */
-export const RETIRED_TASK = { templateId: "b12-check-for-vegans", taskId: "book-b12-check" } as const;
+export const RETIRED_TASK = {
+  templateId: "b12-check-for-vegans",
+  taskId: "book-b12-check",
+  newTemplateId: "b12-every-day",
+} as const;
 /** The template's old default name, which disclosed a diet, and its neutral replacement. */
 export const RENAMED_TITLE = { from: "B12 covered (for plant-based eaters)", to: "B12 every day" } as const;
 
@@ -29,6 +34,11 @@ async function up(untyped: Kysely<unknown>): Promise<void> {
   const challenges = await db
     .selectFrom("challenges")
     .select(["id", "start_date", "days"])
+    .where("template_id", "=", RETIRED_TASK.templateId)
+    .execute();
+  await db
+    .updateTable("challenges")
+    .set({ template_id: RETIRED_TASK.newTemplateId })
     .where("template_id", "=", RETIRED_TASK.templateId)
     .execute();
   for (const challenge of challenges) {
