@@ -29,11 +29,11 @@ export type Intent = keyof typeof INTENTS;
 
 /** Health and nutrition subjects vitabot does not cover: the answer is "unknown". */
 export const UNCOVERED =
-  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|statins?|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet)\b/;
+  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet)\b/;
 
 /** Words that put a message in the health and nutrition domain. */
 export const HEALTH =
-  /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|twitch\w*|spasms?)\b/;
+  /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =

@@ -4,6 +4,7 @@
  * each naming the file, the path inside it and what is wrong.
  */
 import { ContentError } from "../../errors.js";
+import { disclosedBy } from "./challenge-privacy.js";
 import { readTriage } from "./load-triage.js";
 import { checkSourceRefs, IssueCollector, readFile, readList, yamlFiles } from "./read-files.js";
 import {
@@ -93,6 +94,27 @@ function checkVitaminDUnits(file: string, nutrient: Nutrient, issues: IssueColle
   });
 }
 
+/** Challenge titles and tasks are shown to the team: food and habits only, no health facts. */
+function checkChallengePrivacy(
+  file: string,
+  index: number,
+  template: ChallengeTemplate,
+  issues: IssueCollector,
+) {
+  const title = disclosedBy(template.title);
+  if (title) issues.add(file, `[${index}].title`, `must not name ${title}: teammates and exports see it`);
+  template.tasks.forEach((task, i) => {
+    const what = disclosedBy(`${task.id.replaceAll("-", " ")} ${task.text}`);
+    if (what) {
+      issues.add(
+        file,
+        `[${index}].tasks[${i}]`,
+        `task "${task.id}" must not name ${what}: check-ins are shown to teammates and exports (food and habit tasks only)`,
+      );
+    }
+  });
+}
+
 function checkMinimum(file: string, what: string, count: number, min: number, issues: IssueCollector): void {
   if (count < min) issues.add(file, "", `needs at least ${min} ${what}, found ${count}`);
 }
@@ -117,6 +139,10 @@ export function loadContent(dir: string): Content {
   for (const where of [...faq.files.values(), ...tips.files.values(), ...challenges.files.values()]) {
     const [file = "", index = "0"] = where.location.split("#");
     checkSourceRefs(file, where.item, sources, issues, [Number(index)]);
+  }
+  for (const where of challenges.files.values()) {
+    const [file = "", index = "0"] = where.location.split("#");
+    checkChallengePrivacy(file, Number(index), where.item, issues);
   }
   if (safety) checkSourceRefs("safety.yaml", safety, sources, issues);
   checkMinimum("faq", "FAQ entries", faq.items.length, CONTENT_MINIMUMS.faq, issues);

@@ -4,6 +4,7 @@
  * The prose version of these rules lives in `content/README.md`.
  */
 import { z } from "zod";
+import { searchPageReason } from "./source-url.js";
 
 /** The six nutrients vitabot covers, in the order it lists them. */
 export const NUTRIENT_IDS = [
@@ -30,7 +31,15 @@ const sourceRefs = z.array(sourceRef).min(1, "needs at least one source");
 
 export const SourceSchema = z.strictObject({
   title: text(300),
-  url: z.url({ protocol: /^https$/, error: "must be an https:// URL" }),
+  url: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).superRefine((url, ctx) => {
+    const reason = searchPageReason(url);
+    if (reason) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must link the article or fact sheet itself, not a search page: ${reason}`,
+      });
+    }
+  }),
 });
 export type Source = z.infer<typeof SourceSchema>;
 /** One file of `content/sources/`: a map from source id to title and URL. */

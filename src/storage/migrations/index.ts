@@ -12,6 +12,7 @@ import { challenges } from "./004-challenges.js";
 import { workspaceRemovals } from "./005-workspace-removals.js";
 import { safetyNumbers } from "./006-safety-numbers.js";
 import { dueByPlatform } from "./007-due-by-platform.js";
+import { dropBloodTestCheckIns } from "./008-drop-blood-test-checkins.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "005-workspace-removals": workspaceRemovals,
   "006-safety-numbers": safetyNumbers,
   "007-due-by-platform": dueByPlatform,
+  "008-drop-blood-test-checkins": dropBloodTestCheckIns,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */
