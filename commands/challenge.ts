@@ -143,7 +143,7 @@ const status = defineRunnable({
         "not_member",
       );
     }
-    return statusReply(challenge, view);
+    return statusReply(challenge, view, ctx.services.drawChart);
   },
 });
 
