@@ -2,7 +2,6 @@
  * Configuration: every environment variable, parsed once with zod. This is the only
  * module that reads `process.env`; everything else receives a typed `Config`.
  */
-import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { SafetyNumberSchema } from "./core/triage/numbers.js";
@@ -17,8 +16,13 @@ const url = (what: string) =>
   z
     .url({ protocol: /^https?$/, error: `must be an http(s) URL of the ${what}` })
     .transform((u) => u.replace(/\/+$/, ""));
-/** Chart threads when CHART_THREADS is unset: two, or one on a one-core machine. */
-export const DEFAULT_CHART_THREADS = Math.min(2, availableParallelism());
+/**
+ * Chart threads when CHART_THREADS is unset: one. Each thread holds its own copy of Vega
+ * and resvg (about 110 MB), and with pictures reused while their data is unchanged one
+ * thread draws a burst's few distinct charts; a second helps only many distinct ones
+ * (status heatmaps) on a machine with cores to spare.
+ */
+export const DEFAULT_CHART_THREADS = 1;
 
 const secret = (what: string) => z.string().trim().min(8, `looks too short for ${what}`);
 
