@@ -90,6 +90,8 @@ export function createChartPool(options: ChartPoolOptions): ChartPool {
       maxQueue: queueLimit,
       // Vega takes a second to load in a new thread: keep threads for a while between charts.
       idleTimeout: 10 * 60_000,
+      // A chart needs a few MB; V8's defaults let a thread's heap grow ~30 MB more before collecting.
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
     });
     started.on("error", (error: unknown) => logger.error({ err: error }, "a chart worker failed"));
     return started;

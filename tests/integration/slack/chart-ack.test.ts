@@ -15,6 +15,8 @@ import { postSigned, slashCommand } from "../../helpers/slack-requests.js";
 import { type SlackStandIn, startSlackStandIn } from "../../helpers/slack-stand-in.js";
 
 const ADMIN = "U_CHART_ADMIN";
+/** The longest wait for any one step (a busy machine loads Vega slowly); no step is timed. */
+const WAIT_MS = 30_000;
 const gate = createGate();
 let slack: SlackStandIn;
 let bot: SlackTestApp;
@@ -42,6 +44,7 @@ function send(text: string, userId = ADMIN) {
   const answer = () =>
     slack.waitFor(
       () => slack.responses.find((r) => r.id === target.id)?.body as { text: string } | undefined,
+      WAIT_MS,
     );
   return { ack, answer, answered: () => slack.responses.some((r) => r.id === target.id) };
 }
@@ -56,7 +59,7 @@ describe("a chart being drawn (issue 16, #5)", () => {
     const board = send("leaderboard");
     expect((await board.ack).status).toBe(200);
     // The drawing has reached the gate and waits there.
-    await slack.waitFor(() => Atomics.load(gate, GATE.started) > 0, 30_000);
+    await slack.waitFor(() => Atomics.load(gate, GATE.started) > 0, WAIT_MS);
 
     const other = send("vitamin d", "U_SOMEONE_ELSE");
     const otherAck = await other.ack;
@@ -72,8 +75,9 @@ describe("a chart being drawn (issue 16, #5)", () => {
     expect(answer.text).toContain("Leaderboard: Chart walks");
     expect(Atomics.load(gate, GATE.gaveUp)).toBe(0);
     // An ephemeral answer's picture goes to the asker's DM.
-    const picture = await slack.waitFor(() =>
-      slack.shared.find((file) => file.filename === "leaderboard.png"),
+    const picture = await slack.waitFor(
+      () => slack.shared.find((file) => file.filename === "leaderboard.png"),
+      WAIT_MS,
     );
     expect(picture.bytes?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   }, 90_000);
