@@ -1,9 +1,10 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
  * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord, challenges,
- * replicas.
+ * replicas, burst.
  */
 import { benchAnswers } from "./answers.js";
+import { benchBurst } from "./burst.js";
 import { benchChallenges } from "./challenges.js";
 import { benchDiscord } from "./discord.js";
 import { benchReplicas } from "./replicas.js";
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   discord: benchDiscord,
   challenges: benchChallenges,
   replicas: benchReplicas,
+  burst: benchBurst,
 };
 
 const wanted = process.argv.slice(2);

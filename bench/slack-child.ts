@@ -73,6 +73,8 @@ async function vitabot(): Promise<void> {
     DATABASE_URL: databaseUrl,
     COOLDOWN_SECONDS: "0",
     LOG_LEVEL: "warn",
+    // bench/burst.ts compares the chart pool with charts drawn inline (0).
+    CHART_THREADS: process.env.CHART_THREADS ?? "",
   });
   const app = await createApp(config, createLogger({ level: "warn" }));
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
@@ -82,6 +84,13 @@ async function vitabot(): Promise<void> {
   process.on("message", (message: { type?: string }) => {
     if (message.type === "engine-stats")
       send({ type: "engine-stats", stats: app.knowledge.engine.termCacheStats() });
+    // Peak resident memory of the whole process (worker threads included), and the chart pool's counts.
+    if (message.type === "burst-stats")
+      send({
+        type: "burst-stats",
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        charts: app.charts.stats(),
+      });
   });
   send({ type: "ready", port: adapter.port });
 }

@@ -154,7 +154,7 @@ const status = defineRunnable({
         "not_member",
       );
     }
-    return statusReply(challenge, view);
+    return statusReply(challenge, view, ctx.services.drawChart);
   },
 });
 

@@ -12,6 +12,7 @@ export default defineCommand({
     const challenge = await findChallenge(ctx, args, { includeEnded: true });
     // Shared for everyone, the board has no "you are #N" line: only the asker's own view has one.
     const asker = ctx.shared ? undefined : ctx.user.id;
-    return leaderboardReply(challenge, await ctx.services.challenges.leaderboard(challenge, asker));
+    const view = await ctx.services.challenges.leaderboard(challenge, asker);
+    return leaderboardReply(challenge, view, ctx.services.drawChart);
   },
 });

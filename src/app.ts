@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { commands } from "../commands/index.js";
 import type { ChatAdapter } from "./adapters/chat-adapter.js";
+import { type ChartPool, type ChartPoolOptions, createChartPool } from "./challenges/chart-pool.js";
 import { createChallengeService } from "./challenges/service.js";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
@@ -44,6 +45,8 @@ export interface App {
   /** The tip scheduler; its `tick` also runs challenge posts and purges removed workspaces. */
   scheduler: AppScheduler;
   challengePosts: ChallengePosts;
+  /** Where chart pictures are drawn: a small worker pool, or inline with CHART_THREADS=0. */
+  charts: ChartPool;
   clock: Clock;
   adapters: ReadonlyMap<Platform, ChatAdapter>;
   /** Makes an adapter the one that posts for its platform. */
@@ -70,6 +73,8 @@ export interface AppOptions {
   commands?: readonly CommandDefinition[];
   /** Told about every command the dispatcher handles (metrics). */
   onCommand?: DispatcherDeps["onCommand"];
+  /** A chart worker module of the test's own (one that waits on a gate). */
+  chartWorker?: ChartPoolOptions["worker"];
 }
 
 /**
@@ -131,6 +136,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...options.scheduler,
     queues: queueLimits(config, options.scheduler?.queues),
   });
+  const charts = createChartPool({
+    threads: config.chartThreads,
+    logger,
+    ...(options.chartWorker ? { worker: options.chartWorker } : {}),
+  });
   const challenges = createChallengeService({
     store: storage,
     templates: knowledge.content.challenges,
@@ -144,6 +154,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     processId,
     graceMs: config.graceMs,
+    drawChart: charts.draw,
   });
   const scheduler: AppScheduler = {
     ...tipScheduler,
@@ -161,6 +172,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     tips: { postNext: tipScheduler.postNext, pickTip: tipScheduler.pickTip },
     challenges,
     endChallenge: challengePosts.end,
+    drawChart: charts.draw,
   };
   const dispatcher = createDispatcher({
     registry,
@@ -182,9 +194,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     dispatcher,
     scheduler,
     challengePosts,
+    charts,
     clock,
     adapters,
     registerAdapter: (adapter) => adapters.set(adapter.platform, adapter),
-    close: () => storage.close(),
+    close: async () => {
+      await charts.close();
+      await storage.close();
+    },
   };
 }

@@ -16,6 +16,14 @@ const url = (what: string) =>
   z
     .url({ protocol: /^https?$/, error: `must be an http(s) URL of the ${what}` })
     .transform((u) => u.replace(/\/+$/, ""));
+/**
+ * Chart threads when CHART_THREADS is unset: one. Each thread holds its own copy of Vega
+ * and resvg (about 110 MB), and with pictures reused while their data is unchanged one
+ * thread draws a burst's few distinct charts; a second helps only many distinct ones
+ * (status heatmaps) on a machine with cores to spare.
+ */
+export const DEFAULT_CHART_THREADS = 1;
+
 const secret = (what: string) => z.string().trim().min(8, `looks too short for ${what}`);
 
 const EnvSchema = z.object({
@@ -99,6 +107,12 @@ const EnvSchema = z.object({
       "must be comma-separated shard ids or ranges, e.g. 0,1 or 0-3",
     )
     .optional(),
+  CHART_THREADS: z.coerce
+    .number({ error: "must be a number of threads" })
+    .int("must be a whole number of threads")
+    .min(0, "must be 0 (charts drawn inline) or more")
+    .max(8, "must be at most 8 (each thread holds its own copy of the chart libraries)")
+    .optional(),
   METRICS_TOKEN: z
     .string()
     .trim()
@@ -166,6 +180,8 @@ export interface Config {
   discord?: DiscordConfig;
   /** When set, `/metrics` requires `Authorization: Bearer <token>` (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Worker threads that draw charts (CHART_THREADS); 0 draws them inline. */
+  chartThreads: number;
 }
 
 /** Env values that are set but blank count as unset, as in most .env tooling. */
@@ -349,6 +365,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    chartThreads: e.CHART_THREADS ?? DEFAULT_CHART_THREADS,
   };
 }
 

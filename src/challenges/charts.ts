@@ -2,7 +2,9 @@
  * PNG pictures rendered on the server: Vega-Lite → Vega → SVG → PNG with @resvg/resvg-js,
  * drawing text with the bundled DejaVu Sans only (slim images have no system fonts, so none
  * are loaded). Every picture comes with alt text and a text version of the same data.
- * The chart libraries are imported on first use, so nothing else pays for them.
+ * The chart libraries are imported on first use, so nothing else pays for them. In the app
+ * the drawing (spec → PNG, the CPU-heavy part) runs in a small worker pool (chart-pool.ts);
+ * the words (alt text, text version) are built here, on the caller's thread.
  */
 import { join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
@@ -40,6 +42,12 @@ export interface ChartImage {
   /** The same data as text: shown beside the picture, in the console, and where no picture can go. */
   text: string;
 }
+
+/** A picture without its words: what drawing a spec gives (and the chart worker sends back). */
+export type ChartPicture = Pick<ChartImage, "png" | "width" | "height">;
+
+/** Draws a Vega-Lite spec as a PNG: through the app's chart pool, or inline (drawChart). */
+export type DrawChart = (spec: TopLevelSpec) => Promise<ChartPicture>;
 
 /** Rendering overrides, for tests and benchmarks. */
 export interface RenderOptions {
@@ -83,27 +91,37 @@ export async function svgToPng(
 }
 
 /**
- * A bar chart of standings (leaderboard, end summary).
- * @example const image = await renderStandingsChart(individualBars("Daylight walks", individuals))
+ * A spec drawn on this thread: what the chart worker runs, and charts without a pool (tests, CLI).
+ * @example const { png } = await drawChart(standingsSpec(input))
+ */
+export async function drawChart(spec: TopLevelSpec, options?: RenderOptions): Promise<ChartPicture> {
+  return svgToPng(await specToSvg(spec), options);
+}
+
+const drawInline: DrawChart = (spec) => drawChart(spec);
+
+/**
+ * A bar chart of standings (leaderboard, end summary), drawn by `draw` (the app's chart pool).
+ * @example const image = await renderStandingsChart(individualBars("Daylight walks", individuals), charts.draw)
  */
 export async function renderStandingsChart(
   input: StandingsChartInput,
-  options?: RenderOptions,
+  draw: DrawChart = drawInline,
 ): Promise<ChartImage> {
-  const picture = await svgToPng(await specToSvg(standingsSpec(input)), options);
+  const picture = await draw(standingsSpec(input));
   return { ...picture, alt: standingsAlt(input), text: standingsText(input) };
 }
 
 /**
- * A heatmap of one member's check-ins per challenge day (status).
- * @example const image = await renderHeatmapChart({ title, timing: challenge, member, tasksPerDay: 2, now })
+ * A heatmap of one member's check-ins per challenge day (status), drawn by `draw`.
+ * @example const image = await renderHeatmapChart({ title, timing: challenge, member, tasksPerDay: 2, now }, charts.draw)
  */
-export async function renderHeatmapChart(input: HeatmapInput, options?: RenderOptions): Promise<ChartImage> {
+export async function renderHeatmapChart(
+  input: HeatmapInput,
+  draw: DrawChart = drawInline,
+): Promise<ChartImage> {
   const cells = heatmapCells(input);
-  const picture = await svgToPng(
-    await specToSvg(heatmapSpec(input.title, cells, input.tasksPerDay)),
-    options,
-  );
+  const picture = await draw(heatmapSpec(input.title, cells, input.tasksPerDay));
   return {
     ...picture,
     alt: heatmapAlt(input.title, cells),

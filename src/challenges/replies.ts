@@ -1,12 +1,21 @@
 /**
  * Challenge data → Reply: what `challenge …`, `checkin`, `leaderboard` and the scheduled
- * reminder, recap and summary posts show. Pure except for the charts, which render PNGs
- * (src/challenges/charts.ts) and carry their own text version.
+ * reminder, recap and summary posts show. Pure except for the charts, which `draw` renders
+ * as PNGs (the app's chart pool, src/challenges/chart-pool.ts) and which carry their own
+ * text version: when the pool is too busy to draw one, the reply goes without the picture.
  */
 import type { Reply, ReplyButton, ReplyImage } from "../core/reply/reply.js";
 import type { Challenge } from "../storage/challenge-store.js";
-import { individualBars, MAX_BARS, type StandingsChartInput, teamBars } from "./chart-data.js";
-import { type ChartImage, renderHeatmapChart, renderStandingsChart } from "./charts.js";
+import {
+  heatmapCells,
+  heatmapText,
+  individualBars,
+  MAX_BARS,
+  type StandingsChartInput,
+  teamBars,
+} from "./chart-data.js";
+import { ChartsBusyError } from "./chart-pool.js";
+import { type ChartImage, type DrawChart, renderHeatmapChart, renderStandingsChart } from "./charts.js";
 import type { LeaderboardView } from "./leaderboard-slice.js";
 import type { ChallengeTemplate } from "./model.js";
 import { formatRecapText, type WeeklyRecap } from "./recap.js";
@@ -37,6 +46,16 @@ export function toReplyImage(chart: ChartImage, filename: string): ReplyImage {
     alt: chart.alt,
     text: chart.text,
   };
+}
+
+/** The chart, or nothing when the chart pool is too busy (the reply's text has the same data). */
+async function unlessBusy(rendering: Promise<ChartImage>): Promise<ChartImage | undefined> {
+  try {
+    return await rendering;
+  } catch (error) {
+    if (error instanceof ChartsBusyError) return undefined;
+    throw error;
+  }
 }
 
 /** "Spring walks: 14 days from Mon 30 Nov to Sun 13 Dec (Europe/Berlin)" */
@@ -107,10 +126,10 @@ export function checkInReply(
 }
 
 /** `challenge status`: days left, my streak, my check-ins, with a heatmap of my days. */
-export async function statusReply(challenge: Challenge, view: StatusView): Promise<Reply> {
-  const { status } = view;
+export async function statusReply(challenge: Challenge, view: StatusView, draw: DrawChart): Promise<Reply> {
+  const { status, heatmap } = view;
   const next = status.nextMilestone ?? STREAK_MILESTONES.find((m) => m > status.streak);
-  const chart = await renderHeatmapChart(view.heatmap);
+  const chart = await unlessBusy(renderHeatmapChart(heatmap, draw));
   const phase =
     status.phase === "upcoming"
       ? `Starts ${formatDay(challenge.startDate)}`
@@ -120,7 +139,10 @@ export async function statusReply(challenge: Challenge, view: StatusView): Promi
   return {
     title: `Your challenge: ${challenge.name}`,
     tone: "info",
-    sections: [{ text: `${phase}. ${describeChallenge(challenge)}.` }],
+    sections: [
+      { text: `${phase}. ${describeChallenge(challenge)}.` },
+      ...(chart ? [] : [{ text: heatmapText(heatmap.title, heatmapCells(heatmap), heatmap.tasksPerDay) }]),
+    ],
     fields: [
       { label: "Points", value: String(status.points) },
       { label: "Check-ins", value: String(status.checkIns) },
@@ -129,7 +151,7 @@ export async function statusReply(challenge: Challenge, view: StatusView): Promi
       { label: "Rank", value: `${status.rank} of ${status.of}` },
       ...(next !== undefined ? [{ label: "Next milestone", value: plural(next, "day") }] : []),
     ],
-    image: toReplyImage(chart, "my-checkins.png"),
+    ...(chart ? { image: toReplyImage(chart, "my-checkins.png") } : {}),
     buttons: [{ label: "Leaderboard", action: `leaderboard ${pin(challenge)}` }],
     visibility: "ephemeral",
   };
@@ -141,8 +163,12 @@ function leaderboardChart(challenge: Challenge, view: LeaderboardView): Standing
 }
 
 /** `leaderboard`: top members (and my own rank), teams by average points per member, with a bar chart. */
-export async function leaderboardReply(challenge: Challenge, view: LeaderboardView): Promise<Reply> {
-  const chart = await renderStandingsChart(leaderboardChart(challenge, view));
+export async function leaderboardReply(
+  challenge: Challenge,
+  view: LeaderboardView,
+  draw: DrawChart,
+): Promise<Reply> {
+  const chart = await unlessBusy(renderStandingsChart(leaderboardChart(challenge, view), draw));
   const rows = view.individuals.map((s) => [
     String(s.rank),
     s.label,
@@ -171,7 +197,7 @@ export async function leaderboardReply(challenge: Challenge, view: LeaderboardVi
     tone: "info",
     sections,
     ...(rows.length > 0 ? { table: { columns: ["#", "Member", "Points", "Streak", "Team"], rows } } : {}),
-    image: toReplyImage(chart, "leaderboard.png"),
+    ...(chart ? { image: toReplyImage(chart, "leaderboard.png") } : {}),
     buttons: [
       { label: "Share to channel", action: `leaderboard ${pin(challenge)}`, share: true },
       { label: "My status", action: `challenge status ${pin(challenge)}` },
@@ -213,17 +239,21 @@ export function recapReply(challenge: Challenge, recap: WeeklyRecap): Reply {
 }
 
 /** The end-of-challenge summary: winners, participation, longest streak, check-ins, a note; with a chart. */
-export async function summaryReply(challenge: Challenge, summary: ChallengeSummary): Promise<Reply> {
+export async function summaryReply(
+  challenge: Challenge,
+  summary: ChallengeSummary,
+  draw: DrawChart,
+): Promise<Reply> {
   const input =
     summary.teams.length > 1
       ? teamBars(`${challenge.name}: teams`, summary.teams)
       : individualBars(`${challenge.name}: final points`, summary.individuals);
-  const chart = await renderStandingsChart(input);
+  const chart = await unlessBusy(renderStandingsChart(input, draw));
   return {
     title: `Challenge complete: ${challenge.name}`,
     tone: "success",
     sections: [{ text: formatSummaryText(challenge.name, summary) }],
-    image: toReplyImage(chart, "final-standings.png"),
+    ...(chart ? { image: toReplyImage(chart, "final-standings.png") } : {}),
     visibility: "channel",
     untrusted: true,
   };

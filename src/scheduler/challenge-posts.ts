@@ -6,6 +6,7 @@
  * admin's `challenge end` and the scheduler never both post one, across restarts and replicas.
  */
 import type { Logger } from "pino";
+import type { DrawChart } from "../challenges/charts.js";
 import { type DuePost, duePosts, summaryLedgerDate } from "../challenges/due.js";
 import { recapReply, reminderReply, summaryReply } from "../challenges/replies.js";
 import type { ChallengeService } from "../challenges/service.js";
@@ -26,6 +27,8 @@ export interface ChallengePostsDeps {
   processId: string;
   /** Reminders and recaps later than this are skipped; summaries always go out. */
   graceMs: number;
+  /** Draws the summary's chart (the app's chart pool). */
+  drawChart: DrawChart;
 }
 
 export interface ChallengeTickReport {
@@ -70,7 +73,7 @@ export function createChallengePosts(deps: ChallengePostsDeps) {
       );
     }
     if (kind === "recap") return recapReply(challenge, await challenges.recap(challenge));
-    return summaryReply(challenge, await challenges.summary(challenge));
+    return summaryReply(challenge, await challenges.summary(challenge), deps.drawChart);
   }
 
   /** Claims, builds and posts one post; the ledger row ends `sent` or `failed`. */

@@ -3,7 +3,7 @@
  * stand-in: HTTP mode on 127.0.0.1 with an ephemeral port, Web API retries off.
  */
 import { createSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
-import { createApp } from "../../src/app.js";
+import { type AppOptions, createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import { createMemoryLogger } from "./app.js";
@@ -18,6 +18,8 @@ export interface SlackTestAppOptions {
   databaseUrl?: string;
   /** Replaces commands/index.ts (tests with extra commands). */
   commands?: readonly CommandDefinition[];
+  /** A chart worker module of the test's own (one that waits on a gate). */
+  chartWorker?: AppOptions["chartWorker"];
 }
 
 /**
@@ -35,7 +37,10 @@ export async function startSlackTestApp(standIn: SlackStandIn, options: SlackTes
     ...options.env,
   });
   const { logger, lines } = createMemoryLogger();
-  const app = await createApp(config, logger, options.commands ? { commands: options.commands } : {});
+  const app = await createApp(config, logger, {
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.chartWorker ? { chartWorker: options.chartWorker } : {}),
+  });
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
   app.registerAdapter(adapter);
   try {

@@ -564,6 +564,34 @@ describe("the production build, run as the image runs it", () => {
     expect(answer.sources.length).toBeGreaterThan(0);
   }, 90_000);
 
+  it("draws a chart on a worker thread of the pool, from dist/ alone (chart-worker.js, no tsx)", async () => {
+    const script = `
+      const { createChartPool } = await import("./dist/src/challenges/chart-pool.js");
+      const { renderStandingsChart } = await import("./dist/src/challenges/charts.js");
+      const { createLogger } = await import("./dist/src/logger.js");
+      const pool = createChartPool({ threads: 1, logger: createLogger({ level: "warn" }) });
+      const rows = [{ label: "1. Ana", value: 30 }, { label: "2. Bo", value: 15 }];
+      const input = { title: "Built walks", unit: "pts", rows, total: 2 };
+      const [image, again] = await Promise.all([0, 1].map(() => renderStandingsChart(input, pool.draw)));
+      const stats = pool.stats();
+      await pool.close();
+      console.log(JSON.stringify({ signature: image.png.subarray(1, 4).toString(), size: image.png.length,
+        width: image.png.readUInt32BE(16), same: image.png.equals(again.png), text: image.text, ...stats }));
+    `;
+    const drawn = await run(["--input-type=module", "-e", script], {
+      cwd: app,
+      env: env(),
+      timeoutMs: 60_000,
+    });
+    expect(drawn.stderr).toBe("");
+    expect(drawn.code).toBe(0);
+    const result = JSON.parse(drawn.stdout.trim());
+    expect(result).toMatchObject({ signature: "PNG", same: true, threads: 1, drawn: 1, reused: 1 });
+    expect(result.size).toBeGreaterThan(5_000);
+    expect(result.text).toContain("1. Ana: 30 pts");
+    expect(existsSync(join(app, "dist/src/challenges/chart-worker.js"))).toBe(true);
+  }, 90_000);
+
   it("starts with the image's CMD on SQLite at DATABASE_URL (console chat, to the end of its input)", async () => {
     const database = join(app, "data", "vitabot.db");
     mkdirSync(dirname(database), { recursive: true });

@@ -5,6 +5,10 @@
  * requests' acks for tens of milliseconds. Each turn takes a share of the queue (one job
  * when it is short, a quarter of it when it is long), so acks stay fast under normal
  * load, and under overload answers still keep pace with acks instead of piling up.
+ * At most MAX_RUNNING answers are under way at once: an answer's later steps (after its
+ * users.info look-up, its queries, its upload) run outside the queue's turns, so without
+ * a bound a burst of 500 would start 500 answers whose continuations crowd out the
+ * acks of the requests still arriving; the others wait here, costing nothing.
  */
 
 /** Work that starts an answer; its synchronous part runs in one turn. */
@@ -12,20 +16,24 @@ export type AnswerJob = () => Promise<void>;
 
 /** Each turn runs ceil(queued / this) jobs, at least one. */
 const SHARE_DIVISOR = 4;
+/** Answers under way at once; the rest wait for one to finish. */
+export const MAX_RUNNING = 24;
 
 /**
  * @example const answers = createAnswerQueue(); await answers.run(async () => { … });
  */
-export function createAnswerQueue() {
+export function createAnswerQueue(maxRunning = MAX_RUNNING) {
   const jobs: (() => void)[] = [];
   let scheduled = false;
+  let running = 0;
 
   function pump(): void {
     scheduled = false;
-    const batch = jobs.splice(0, Math.max(1, Math.ceil(jobs.length / SHARE_DIVISOR)));
+    const share = Math.max(1, Math.ceil(jobs.length / SHARE_DIVISOR));
+    const batch = jobs.splice(0, Math.min(share, maxRunning - running));
     for (const job of batch) job();
     // Immediates queued while immediates run wait for the next turn, after I/O polling.
-    if (jobs.length > 0) schedule();
+    if (jobs.length > 0 && running < maxRunning) schedule();
   }
 
   function schedule(): void {
@@ -34,16 +42,26 @@ export function createAnswerQueue() {
     setImmediate(pump);
   }
 
+  function finished(): void {
+    running--;
+    if (jobs.length > 0) schedule();
+  }
+
   return {
     /** Queues a job; resolves or rejects with it. */
     run(job: AnswerJob): Promise<void> {
       return new Promise<void>((resolve, reject) => {
-        jobs.push(() => void job().then(resolve, reject));
+        jobs.push(() => {
+          running++;
+          void job().finally(finished).then(resolve, reject);
+        });
         schedule();
       });
     },
     /** Jobs waiting for their turn (for health and logs). */
     pending: () => jobs.length,
+    /** Jobs under way. */
+    running: () => running,
   };
 }
 

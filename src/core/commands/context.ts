@@ -3,6 +3,7 @@
  * same shape on every platform, so commands never branch on the platform.
  */
 import type { Logger } from "pino";
+import type { DrawChart } from "../../challenges/charts.js";
 import type { ChallengeService } from "../../challenges/service.js";
 import type { EndOutcome } from "../../scheduler/challenge-posts.js";
 import type { Challenge } from "../../storage/challenge-store.js";
@@ -35,6 +36,8 @@ export interface BotServices {
   challenges: ChallengeService;
   /** Ends a challenge now and posts its summary once (shared with the scheduler's ledger). */
   endChallenge(challenge: Challenge, by: string): Promise<EndOutcome>;
+  /** Draws a chart's picture off the thread that answers requests (src/challenges/chart-pool.ts). */
+  drawChart: DrawChart;
 }
 
 export interface CommandContext {

@@ -25,6 +25,36 @@ describe("createAnswerQueue", () => {
     expect(order).toEqual(["a", "b", "c"]);
   });
 
+  it("has at most maxRunning answers under way; the others start, in order, as those finish (issue 16, #5)", async () => {
+    const answers = createAnswerQueue(3);
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    let underWay = 0;
+    let most = 0;
+    const all = Array.from({ length: 10 }, (_, i) =>
+      answers.run(async () => {
+        started.push(i);
+        underWay++;
+        most = Math.max(most, underWay);
+        await new Promise<void>((resolve) => release.push(resolve));
+        underWay--;
+      }),
+    );
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 5; turn++) await settle();
+    expect(started).toEqual([0, 1, 2]);
+    expect(answers.running()).toBe(3);
+    expect(answers.pending()).toBe(7);
+    while (release.length > 0) {
+      release.shift()?.();
+      for (let turn = 0; turn < 3; turn++) await settle();
+    }
+    await Promise.all(all);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(most).toBe(3);
+    expect(answers.running()).toBe(0);
+  });
+
   it("lets a request that arrives during a burst of answers be served before the burst ends", async () => {
     const answers = createAnswerQueue();
     const server = createServer((_req, res) => res.end("ack"));
