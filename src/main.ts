@@ -8,7 +8,7 @@ import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
-import { createLogger } from "./logger.js";
+import { chatLogOptions, createLogger } from "./logger.js";
 import type { HttpMount } from "./ops/http-server.js";
 import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
 import { createRequestContext } from "./ops/request-context.js";
@@ -85,7 +85,13 @@ function stopSignal(): Promise<string> {
 
 export async function startBot(config: Config): Promise<void> {
   const requests = createRequestContext();
-  const logger = createLogger({ level: config.logLevel, context: requests, secrets: secretValues(config) });
+  // With no platform configured this is the console chat: its logs keep out of the replies.
+  const chat = !config.slack && !config.discord;
+  const logger = createLogger({
+    ...(chat ? chatLogOptions(config) : { level: config.logLevel }),
+    context: requests,
+    secrets: secretValues(config),
+  });
   // The shared HTTP server (health, metrics, platform endpoints) only when a platform is
   // configured; prom-client loads only then, keeping the console chat's start quick.
   const serveHttp = Boolean(config.slack || config.discord);

@@ -9,8 +9,9 @@ import { parseConfig } from "../config.js";
 import { createAnswerEngine } from "../core/answers/engine.js";
 import { loadContent } from "../core/content/load-content.js";
 import { ContentError, StorageError, UserFacingError } from "../errors.js";
-import { createLogger } from "../logger.js";
+import { chatLogOptions, createLogger } from "../logger.js";
 import { startBot } from "../main.js";
+import { secretValues } from "../ops/secrets.js";
 import { runAsk } from "./ask.js";
 import { runContentCheck } from "./content-check.js";
 import { runDiscordCli } from "./discord.js";
@@ -40,7 +41,10 @@ export function argvToLine(argv: readonly string[]): string {
 
 async function runOneShot(argv: string[]): Promise<number> {
   const config = parseConfig();
-  const app = await createApp(config, createLogger({ level: config.logLevel }));
+  const app = await createApp(
+    config,
+    createLogger({ ...chatLogOptions(config), secrets: secretValues(config) }),
+  );
   try {
     const outcome = await runConsoleLine(app.dispatcher, argvToLine(argv), process.stdout, false);
     return outcome === "ok" ? 0 : 1;
