@@ -8,7 +8,7 @@ export default defineCommand({
   description: "Ask a question about vitamins, minerals and muscle weakness",
   options: {
     question: option.text("Your question", { rest: true }),
-    answer: option.text("Show a given answer again (used by Share)", { hidden: true, max: 120 }),
+    answer: option.text("Show a given answer again (used by Share)", { hidden: true, max: 120, pin: true }),
   },
   examples: ["ask can low b12 cause muscle weakness", "why are my legs weak"],
   async run(ctx, { question, answer: answerId }) {

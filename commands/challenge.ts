@@ -18,6 +18,7 @@ import {
   MIN_CHALLENGE_DAYS,
 } from "../src/challenges/start.js";
 import { defineCommandGroup, defineRunnable, option } from "../src/core/commands/define-command.js";
+import { usage } from "../src/core/commands/dispatch.js";
 import { type Reply, textReply } from "../src/core/reply/reply.js";
 import { UserFacingError } from "../src/errors.js";
 import { parseTime } from "../src/scheduler/schedule.js";
@@ -33,7 +34,8 @@ const list = defineRunnable({
       tone: "info",
       sections: [
         { text: describeTemplates(templates) },
-        { text: "An admin starts one with /challenge start <template> [name] [start date] [days] [zone]." },
+        // From the definition itself, so the line never drifts from the options (it lacked [reminder]).
+        { text: `An admin starts one with /${usage("challenge start", start)}.` },
       ],
       visibility: "ephemeral",
     };

@@ -9,7 +9,7 @@ export default defineCommand({
   options: {
     vote: option.choice("up or down", ["up", "down"], { required: true }),
     note: option.text("What was good or missing (optional)", { rest: true, max: 500 }),
-    answer: option.text("The answer being rated (set by the buttons)", { hidden: true, max: 120 }),
+    answer: option.text("The answer being rated (set by the buttons)", { hidden: true, max: 120, pin: true }),
   },
   examples: ["feedback up", "feedback down it didn't mention vegans"],
   async run(ctx, { vote, note, answer }) {

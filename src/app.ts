@@ -108,7 +108,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const registry = createRegistry(options.commands ?? commands);
   const storage = options.storage ?? createStorage(config.storage, logger);
-  await storage.migrate();
+  // A database that cannot be migrated (server down, read-only file) is closed again, so
+  // its pool or connection does not keep the process alive after the error.
+  await storage.migrate().catch(async (error: unknown) => {
+    if (!options.storage) await storage.close().catch(() => undefined);
+    throw error;
+  });
   const adapters = new Map<Platform, ChatAdapter>();
   const post = async (channel: ChannelRef, reply: Reply) => {
     const adapter = adapters.get(channel.platform);

@@ -28,6 +28,7 @@ const secret = (what: string) => z.string().trim().min(8, `looks too short for $
 
 const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_FILE: z.string().trim().min(1).optional(),
   EMERGENCY_NUMBER: z.string().trim().min(1).max(60).default("your local emergency number"),
   CRISIS_LINE: SafetyNumberSchema.optional(),
   POISON_CONTROL: SafetyNumberSchema.optional(),
@@ -161,6 +162,8 @@ export interface DiscordConfig {
 
 export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_FILE: where the console chat and one-shot commands write their logs (else stderr, warn and above). */
+  logFile?: string;
   emergencyNumber: string;
   /** CRISIS_LINE: named by self-harm answers; unset, they say "a local crisis line or someone you trust". */
   crisisLine?: string;
@@ -347,6 +350,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
   const discord = discordOf(e);
   return {
     logLevel: e.LOG_LEVEL,
+    ...(e.LOG_FILE ? { logFile: resolve(cwd, e.LOG_FILE) } : {}),
     emergencyNumber: e.EMERGENCY_NUMBER,
     ...(e.CRISIS_LINE ? { crisisLine: e.CRISIS_LINE } : {}),
     ...(e.POISON_CONTROL ? { poisonControl: e.POISON_CONTROL } : {}),

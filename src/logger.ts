@@ -6,6 +6,7 @@
  * @see https://github.com/pinojs/pino/blob/main/docs/redaction.md
  */
 import { pino } from "pino";
+import { UserFacingError } from "./errors.js";
 
 export type Logger = pino.Logger;
 
@@ -106,4 +107,32 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.destination ?? pino.destination(2),
   );
+}
+
+/** The level below which a chat on the terminal keeps quiet on stderr. */
+const CHAT_STDERR_LEVEL = "warn";
+
+/**
+ * Where the console chat and one-shot commands log, so no log line lands between the
+ * replies: with LOG_FILE, everything at LOG_LEVEL goes to that file; otherwise stderr
+ * gets warnings and errors only (or less, if LOG_LEVEL asks for less).
+ * @throws UserFacingError when LOG_FILE cannot be opened for writing.
+ * @example createLogger({ ...chatLogOptions(config), secrets: secretValues(config) })
+ */
+export function chatLogOptions(config: { logLevel: string; logFile?: string }): LoggerOptions {
+  if (config.logFile) {
+    try {
+      return {
+        level: config.logLevel,
+        destination: pino.destination({ dest: config.logFile, mkdir: true, sync: true }),
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserFacingError(`LOG_FILE: cannot write ${config.logFile}: ${reason}`, "config_invalid");
+    }
+  }
+  // "silent" has no number in pino's table: it is the quietest of all.
+  const rank = (level: string) => pino.levels.values[level] ?? Number.POSITIVE_INFINITY;
+  const quietest = rank(config.logLevel) >= rank(CHAT_STDERR_LEVEL);
+  return { level: quietest ? config.logLevel : CHAT_STDERR_LEVEL };
 }

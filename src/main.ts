@@ -8,7 +8,7 @@ import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
-import { createLogger, type Logger } from "./logger.js";
+import { chatLogOptions, createLogger, type Logger } from "./logger.js";
 import { type Fault, watchFaults } from "./ops/faults.js";
 import type { HttpMount } from "./ops/http-server.js";
 import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
@@ -99,7 +99,13 @@ const FAULT_EXIT_GRACE_MS = 2000;
  */
 export async function startBot(config: Config, deps: StartBotDeps = {}): Promise<number> {
   const requests = deps.requests ?? createRequestContext();
-  const logger = createLogger({ level: config.logLevel, context: requests, secrets: secretValues(config) });
+  // With no platform configured this is the console chat: its logs keep out of the replies.
+  const chat = !config.slack && !config.discord;
+  const logger = createLogger({
+    ...(chat ? chatLogOptions(config) : { level: config.logLevel }),
+    context: requests,
+    secrets: secretValues(config),
+  });
   const faults = watchFaults({ logger, requests });
   try {
     await runUntilStopped(config, requests, logger, faults.fault);

@@ -75,7 +75,7 @@ const refuse = (reason: CheckInRefusal, message: string): CheckInDecision => ({ 
 /** Refusals about membership and the challenge's own dates, before the task is looked at. */
 function refuseByMembership(request: CheckInRequest): CheckInDecision | undefined {
   const { challenge, member, now } = request;
-  if (!member) return refuse("not_member", "Join the challenge first (challenge join), then check in.");
+  if (!member) return refuse("not_member", "Join the challenge first (/challenge join), then check in.");
   if (member.leftAt !== null) return refuse("left", "You left this challenge. Join again to check in.");
   const phase = challengePhase(challenge, now);
   if (phase === "ended") return refuse("ended", "This challenge has ended, so check-ins are closed.");

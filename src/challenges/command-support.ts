@@ -12,7 +12,7 @@ import { pickChallenge } from "./start.js";
 /** The options every per-challenge command takes. */
 export const challengeOptions = {
   challenge: option.text("Which challenge, when several run here (its name)", { max: 60, named: true }),
-  cid: option.text("Challenge id (set by buttons)", { max: 64, hidden: true }),
+  cid: option.text("Challenge id (set by buttons)", { max: 64, hidden: true, pin: true }),
 };
 
 const sameChannel = (a: Challenge["channel"], b: Challenge["channel"]) =>

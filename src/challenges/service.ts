@@ -100,7 +100,7 @@ export interface ChallengeService {
 }
 
 const DUPLICATE_MESSAGE = "That check-in is already in. One per task per day.";
-const NOT_MEMBER_MESSAGE = "Join the challenge first (challenge join), then check in.";
+const NOT_MEMBER_MESSAGE = "Join the challenge first (/challenge join), then check in.";
 
 const templateOf = (deps: ChallengeServiceDeps, challenge: Challenge) =>
   findTemplate(deps.templates, challenge.templateId);

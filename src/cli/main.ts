@@ -8,9 +8,10 @@ import { createApp } from "../app.js";
 import { parseConfig } from "../config.js";
 import { createAnswerEngine } from "../core/answers/engine.js";
 import { loadContent } from "../core/content/load-content.js";
-import { ContentError, UserFacingError } from "../errors.js";
-import { createLogger } from "../logger.js";
+import { ContentError, StorageError, UserFacingError } from "../errors.js";
+import { chatLogOptions, createLogger } from "../logger.js";
 import { startBot } from "../main.js";
+import { secretValues } from "../ops/secrets.js";
 import { runAsk } from "./ask.js";
 import { runContentCheck } from "./content-check.js";
 import { runDiscordCli } from "./discord.js";
@@ -40,7 +41,10 @@ export function argvToLine(argv: readonly string[]): string {
 
 async function runOneShot(argv: string[]): Promise<number> {
   const config = parseConfig();
-  const app = await createApp(config, createLogger({ level: config.logLevel }));
+  const app = await createApp(
+    config,
+    createLogger({ ...chatLogOptions(config), secrets: secretValues(config) }),
+  );
   try {
     const outcome = await runConsoleLine(app.dispatcher, argvToLine(argv), process.stdout, false);
     return outcome === "ok" ? 0 : 1;
@@ -79,9 +83,15 @@ export async function runCli(argv: string[]): Promise<number> {
   return runOneShot(argv);
 }
 
-/** A friendly message for expected failures; undefined for bugs, which are re-thrown. */
+/**
+ * A friendly message for expected failures; undefined for bugs, which are re-thrown.
+ * A database failure is one line: what failed and, from the storage hints, how to fix it.
+ */
 export function describeFailure(error: unknown): string | undefined {
   if (error instanceof ContentError) return `vitabot cannot start: ${error.message}`;
   if (error instanceof UserFacingError) return error.message;
+  if (error instanceof StorageError) {
+    return `vitabot cannot use its database: ${error.message.replace(/\s*\n\s*/g, " ")}`;
+  }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { type Kysely, sql } from "kysely";
 import { StorageError } from "../errors.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { Database, FeedbackTable } from "./database.js";
+import { driverReason, storageHint } from "./hints.js";
 import { createKyselyChallengeStore } from "./kysely-challenge-store.js";
 import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
@@ -42,17 +43,8 @@ export const DEFAULT_FEEDBACK_LIMIT = 100;
  */
 export function toStorageError(action: string, error: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new StorageError(`could not ${action}: ${reason}${hintFor(reason)}`, { cause: error });
-}
-
-/** A fix-it hint for the failures people can act on. */
-function hintFor(reason: string): string {
-  if (/no such table|relation .* does not exist/i.test(reason)) return " (run the migrations first)";
-  if (/ECONNREFUSED|ENOTFOUND|password authentication failed/i.test(reason)) {
-    return " (check DATABASE_URL and that the database server is running)";
-  }
-  return "";
+  const reason = driverReason(error);
+  return new StorageError(`could not ${action}: ${reason}${storageHint(reason)}`, { cause: error });
 }
 
 async function guard<T>(action: string, run: () => Promise<T>): Promise<T> {

@@ -61,3 +61,20 @@ describe("the console renderer with pictures and files", () => {
     expect(renderConsole(reply, { color: false })).not.toContain("\u001b[");
   });
 });
+
+describe("the console's Next: hints", () => {
+  it("show the command as a person types it, once each, when given the typed form", () => {
+    const reply: Reply = {
+      ...textReply("Daylight walks started", "Join in."),
+      buttons: [
+        { label: "Join", action: "challenge join cid:9f1c2b" },
+        { label: "Status", action: "challenge status cid:9f1c2b" },
+        { label: "Join again", action: "challenge join cid:other" },
+      ],
+    };
+    const typed = (action: string) => action.replace(/ cid:\S+/, "");
+    const text = renderConsole(reply, { color: false, typed });
+    expect(text).toContain("Next: /challenge join  ·  /challenge status\n");
+    expect(text).not.toContain("cid:");
+  });
+});

@@ -94,12 +94,14 @@ describe("the text grammar (console and Slack's /vitabot)", () => {
     });
   });
 
-  it("offers did-you-mean for a near-miss command", () => {
-    expect(parseLine("vitamn d", registry)).toEqual({
+  it("offers did-you-mean for a line of one word near a command (issue 16: only then)", () => {
+    expect(parseLine("vitamn", registry)).toEqual({
       type: "did_you_mean",
       input: "vitamn",
       suggestions: ["vitamin"],
+      text: "vitamn",
     });
+    expect(argsOf("vitamn d")).toEqual({ path: "ask", args: { question: "vitamn d" } });
     expect(parseLine("tips subscrbe", registry)).toEqual({
       type: "did_you_mean",
       input: "tips subscrbe",
@@ -115,6 +117,18 @@ describe("the text grammar (console and Slack's /vitabot)", () => {
     expect(parseLine("tips status now please", registry)).toMatchObject({
       type: "error",
       message: `I didn't expect "now please".`,
+    });
+  });
+
+  it("says a /word is no command when nothing is near it, and leaves a plain word to ask", () => {
+    expect(parseLine("/foo", registry)).toEqual({ type: "unknown_command", input: "foo", text: "foo" });
+    expect(argsOf("magnesium")).toEqual({ path: "ask", args: { question: "magnesium" } });
+  });
+
+  it("keeps the line with an unknown subcommand, so it can be answered as a question", () => {
+    expect(parseLine("tips for stronger legs", registry)).toMatchObject({
+      type: "error",
+      text: "tips for stronger legs",
     });
   });
 

@@ -2,10 +2,13 @@
  * No secret reaches a log line: not under the usual key names, not inside messages or
  * error strings, not as a URL password or an Authorization header.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { chatLogOptions, createLogger } from "../../src/logger.js";
 import { secretValues } from "../../src/ops/secrets.js";
 
 const SECRETS = {
@@ -119,5 +122,43 @@ describe("log redaction", () => {
       requestId: "abc-123",
       url: "https://example.org/x",
     });
+  });
+});
+
+describe("chatLogOptions: the console chat's and one-shot commands' logs", () => {
+  it("keeps stderr to warnings and errors at the default level", () => {
+    expect(chatLogOptions({ logLevel: "info" })).toEqual({ level: "warn" });
+    expect(chatLogOptions({ logLevel: "debug" })).toEqual({ level: "warn" });
+  });
+
+  it("keeps a quieter LOG_LEVEL as it is", () => {
+    expect(chatLogOptions({ logLevel: "error" })).toEqual({ level: "error" });
+    expect(chatLogOptions({ logLevel: "silent" })).toEqual({ level: "silent" });
+  });
+
+  it("sends every line at LOG_LEVEL to LOG_FILE when set", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vitabot-logfile-"));
+    try {
+      const file = join(dir, "nested", "vitabot.log");
+      const options = chatLogOptions({ logLevel: "debug", logFile: file });
+      expect(options.level).toBe("debug");
+      createLogger(options).debug({ command: "vitamin" }, "command handled");
+      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ level: 20, msg: "command handled" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says which LOG_FILE cannot be written, as a user error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vitabot-logfile-"));
+    try {
+      writeFileSync(join(dir, "a-file"), "");
+      const logFile = join(dir, "a-file", "vitabot.log");
+      expect(() => chatLogOptions({ logLevel: "info", logFile })).toThrow(
+        `LOG_FILE: cannot write ${logFile}`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -45,7 +45,7 @@ export async function runConsoleLine(
   color: boolean,
 ): Promise<Outcome> {
   const result = await dispatcher.runLine(consoleInvocation(), line);
-  output.write(renderConsole(result.reply, { color }));
+  output.write(renderConsole(result.reply, { color, typed: dispatcher.typed }));
   return result.outcome;
 }
 
@@ -88,7 +88,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     },
     health: () => ({ ok: true }),
     post: async (_channel: ChannelRef, reply: Reply) => {
-      options.output.write(`\n[#console] ${renderConsole(reply, { color: options.interactive })}`);
+      const rendered = renderConsole(reply, { color: options.interactive, typed: options.dispatcher.typed });
+      options.output.write(`\n[#console] ${rendered}`);
     },
   };
 }

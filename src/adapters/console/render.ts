@@ -21,8 +21,14 @@ function fileText(file: ReplyFile, paint: Paint): string {
   return `${paint(ANSI.bold, `── ${file.filename} (${file.mimeType}) ──`)}\n${file.content.trimEnd()}`;
 }
 
+export interface ConsoleRenderOptions {
+  color: boolean;
+  /** A button's action as a person types it (the dispatcher's `typed`: no internal ids); as is when absent. */
+  typed?: (action: string) => string;
+}
+
 /** Pure: the same reply always renders to the same text. */
-export function renderConsole(reply: Reply, options: { color: boolean } = { color: false }): string {
+export function renderConsole(reply: Reply, options: ConsoleRenderOptions = { color: false }): string {
   const paint: Paint = (code, text) => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const toneColor =
     reply.tone === "error" || reply.tone === "urgent"
@@ -50,8 +56,8 @@ export function renderConsole(reply: Reply, options: { color: boolean } = { colo
   if (reply.disclaimer) out.push(paint(ANSI.dim, reply.disclaimer));
   // The terminal is the whole channel: every reply is already shared there (no Share button).
   const actions = forChannel(reply).buttons ?? [];
-  if (actions.length > 0)
-    out.push(paint(ANSI.dim, `Next: ${actions.map((b) => `/${b.action}`).join("  ·  ")}`));
+  const hints = [...new Set(actions.map((b) => `/${options.typed ? options.typed(b.action) : b.action}`))];
+  if (hints.length > 0) out.push(paint(ANSI.dim, `Next: ${hints.join("  ·  ")}`));
   const body = out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")

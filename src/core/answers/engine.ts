@@ -11,11 +11,18 @@ import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
+import { createKnownWords } from "./known-words.js";
+import { notEnglish } from "./language.js";
 import { normalize } from "./normalize.js";
 import { createRetriever } from "./retrieve.js";
-import { createUnderstanding } from "./understand.js";
+import { smallTalkReply } from "./small-talk.js";
+import { createUnderstanding, type Understanding } from "./understand.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
+/** The id of the answer to a message in another language (kind "out_of_scope"). */
+export const NOT_ENGLISH_ID = "not_english";
+/** The id of the reply to a greeting, thanks or goodbye (kind "out_of_scope"). */
+export const SMALL_TALK_ID = "small_talk";
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /** The answer contract (`ask --json` prints exactly this object). */
@@ -53,6 +60,13 @@ export interface AnswerEngineOptions {
 /** Below this raw search score, a question that names no nutrient is not really covered. */
 const MIN_MATCH_WITHOUT_NUTRIENT = 6;
 const MAX_SOURCES = 3;
+/**
+ * Below this share of recognised words the engine found nothing to go on. Measured: English
+ * texts in the question and triage sets that franc ranks as another language recognise
+ * 0.36-1; questions in Spanish, German, French, Portuguese, Italian, Dutch, Turkish and
+ * Hindi in Latin letters 0.08-0.30.
+ */
+const MIN_KNOWN_SHARE = 1 / 3;
 
 /**
  * Builds the engine from validated content.
@@ -70,6 +84,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   const docs = buildDocuments(content);
   const docById = new Map(docs.map((d) => [d.id, d]));
   const retriever = createRetriever(docs, options.termCacheSize);
+  const knownShare = createKnownWords(docs);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);
 
@@ -158,12 +173,49 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
    * Answers one question. Never throws for any string.
    * @param numbers the workspace's own numbers, over the deployment's
    */
+  /**
+   * "I understand English for now", with the emergency number: for a message in another
+   * language, which the English reading can only get wrong.
+   */
+  function notEnglishAnswer(question: string, own?: Partial<SafetyNumbers>): Answer {
+    const { emergency } = mergeNumbers(defaultNumbers, own);
+    return compose(
+      question,
+      "out_of_scope",
+      NOT_ENGLISH_ID,
+      "I understand English for now",
+      `Please ask me in English, for example "why are my legs weak" or "foods with magnesium". If you feel very unwell or something happened suddenly, call ${emergency} now.`,
+      [],
+    );
+  }
+
+  /** A short, friendly reply to a greeting, thanks or goodbye, instead of the introduction. */
+  function smallTalkAnswer(question: string, normalized: string): Answer {
+    const { title, body } = smallTalkReply(normalized, covered);
+    return compose(question, "out_of_scope", SMALL_TALK_ID, title, body, []);
+  }
+
+  /**
+   * Answers one question. Never throws for any string. Triage reads it first; then a
+   * greeting gets a greeting, and a message franc is sure is in another language, of
+   * whose words the engine recognises under a third, gets "I understand English for now".
+   * @param numbers the workspace's own numbers, over the deployment's
+   */
   function ask(question: string, numbers?: Partial<SafetyNumbers>): Answer {
     const decision: Decision | undefined = triage.check(question);
     if (decision) return urgentAnswer(question, decision.category, decision.tier, decision.action, numbers);
     const normalized = normalize(question);
     const u = understandNormalized(normalized);
-    if (u.normalized.length === 0 || (u.smallTalk && u.named.length === 0)) return outOfScope(question);
+    if (u.smallTalk && u.named.length === 0) return smallTalkAnswer(question, normalized);
+    const foundNothing = knownShare(normalized) < MIN_KNOWN_SHARE;
+    return foundNothing && notEnglish(question)
+      ? notEnglishAnswer(question, numbers)
+      : understood(question, u);
+  }
+
+  /** The answer from the English reading of a question triage let through. */
+  function understood(question: string, u: Understanding): Answer {
+    if (u.normalized.length === 0) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return unknown(question);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);

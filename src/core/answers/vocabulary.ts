@@ -37,4 +37,4 @@ export const HEALTH =
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
-  /^(hi|hello|hey|yo|sup|hiya|thanks?|thank you|thx|ty|ok|okay|cool|nice|lol|lmao|haha|bye|good (morning|night|evening)|gm|gn|test|ping)\b[\s!.?]*$/;
+  /^((hi|hello|hey|hiya)( there| all| everyone| vitabot)?|yo|sup|(thanks?|thank you)( a lot| so much| very much| again| vitabot)?|thx|ty|ok|okay|cool|nice|lol|lmao|haha|bye|see you|good ?(morning|afternoon|night|evening)|gm|gn|test|ping)\b[\s!.?]*$/;

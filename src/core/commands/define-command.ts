@@ -24,6 +24,11 @@ export interface OptionDef<T = unknown> {
   choices?: readonly string[];
   /** Kept out of help and platform registration (set by buttons only). */
   hidden?: boolean;
+  /**
+   * Holds an internal id a button pins (a challenge, an answer): a person never types it,
+   * so text hints (the console's "Next:") leave it out.
+   */
+  pin?: boolean;
   /** Typed text fills it only as `name:value`, never by position (so a free-text option can come last). */
   named?: boolean;
 }
@@ -57,7 +62,14 @@ const MAX_TEXT = 500;
 export const option = {
   text<R extends boolean = false>(
     description: string,
-    opts: { required?: R; rest?: boolean; max?: number; hidden?: boolean; named?: boolean } = {},
+    opts: {
+      required?: R;
+      rest?: boolean;
+      max?: number;
+      hidden?: boolean;
+      named?: boolean;
+      pin?: boolean;
+    } = {},
   ): OptionDef<R extends true ? string : string | undefined> {
     const base = z
       .string()
@@ -74,6 +86,7 @@ export const option = {
       ...(opts.rest ? { rest: true } : {}),
       ...(opts.hidden ? { hidden: true } : {}),
       ...(opts.named ? { named: true } : {}),
+      ...(opts.pin ? { pin: true } : {}),
     };
   },
   nutrient<R extends boolean = false>(

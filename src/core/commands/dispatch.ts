@@ -17,6 +17,8 @@ import type { BotServices, CommandContext } from "./context.js";
 import { type Runnable, subcommandOf } from "./define-command.js";
 import { type ParsedLine, parseLine } from "./grammar.js";
 import type { Registry } from "./registry.js";
+import { typedForm } from "./typed-form.js";
+import { didYouMeanReply, understandLine, unknownCommandReply } from "./understand-line.js";
 
 /** Who invoked a command, where; filled in by each adapter. */
 export interface Invocation {
@@ -190,17 +192,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       case "empty":
         return resolvePath(invocation, "help", {});
       case "did_you_mean": {
-        const list = parsed.suggestions.map((s) => `/${s}`).join(" or ");
-        const reply = textReply(
-          `Did you mean ${list}?`,
-          `"${parsed.input}" is not a command. Type /help for the list.`,
-          "error",
-        );
-        reply.buttons = parsed.suggestions
-          .slice(0, 3)
-          .map((s) => ({ label: `/${s}`, action: `help ${s.split(" ")[0]}` }));
+        const reply = didYouMeanReply(parsed.input, parsed.suggestions);
         return Promise.resolve({ reply, outcome: "user_error" });
       }
+      case "unknown_command":
+        return Promise.resolve({ reply: unknownCommandReply(parsed.input), outcome: "user_error" });
       case "error":
         return Promise.resolve({
           reply: textReply(
@@ -237,7 +233,12 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /** Runs a line in the text grammar (console, Slack's /vitabot, button actions). */
   function runLine(invocation: Invocation, line: string): Promise<DispatchResult> {
-    return observed(invocation, () => fromParsed(invocation, parseLine(stripInvisible(line), registry)));
+    return observed(invocation, () =>
+      fromParsed(
+        invocation,
+        understandLine(parseLine(stripInvisible(line), registry), registry, deps.knowledge.engine),
+      ),
+    );
   }
 
   /** Runs a command by path with already-typed options (Discord slash commands). */
@@ -261,7 +262,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     return run(invocation, path, runnable, options);
   }
 
-  return { runLine, runPath };
+  /** A button's action as a person types it (no pinned ids), for text hints. */
+  const typed = (action: string) => typedForm(action, registry);
+
+  return { runLine, runPath, typed };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -2,7 +2,9 @@
  * The one text grammar, shared by the console and Slack's `/vitabot <command> [args]`:
  * the first word is the command (two for subcommands), the rest fills options in order,
  * "quoted strings" stay together, and `name:value` is accepted anywhere. An unknown
- * first word is a question for `ask`; a near miss gets "did you mean".
+ * first word is a question for `ask`; a line that is one word near a command's name gets
+ * "did you mean", and `/word` that is no command is said to be none. The dispatcher
+ * runs triage before either (understand-line.ts).
  */
 import { distance } from "fastest-levenshtein";
 import { type CommandDefinition, type Runnable, subcommandOf } from "./define-command.js";
@@ -23,8 +25,22 @@ export type ParsedLine =
       runnable: Runnable;
       args: Record<string, string>;
     }
-  | { type: "did_you_mean"; input: string; suggestions: string[] }
-  | { type: "error"; message: string; path?: string };
+  | {
+      type: "did_you_mean";
+      input: string;
+      suggestions: string[];
+      /** The whole line, when it could also be a message (triage reads it first). */
+      text?: string;
+    }
+  /** `/word` where no command has that name or one near it; `text` is the whole line. */
+  | { type: "unknown_command"; input: string; text: string }
+  | {
+      type: "error";
+      message: string;
+      path?: string;
+      /** The whole line, when it may be a question that starts with a command word. */
+      text?: string;
+    };
 
 /** The command that receives a line whose first word is not a command. */
 export const FALLBACK_COMMAND = "ask";
@@ -60,9 +76,18 @@ export function tokenize(line: string): Token[] {
   return tokens;
 }
 
-function nearMisses(word: string, names: readonly string[]): string[] {
-  const allowed = word.length >= 5 ? 2 : 1;
-  return names.filter((name) => distance(word, name) <= allowed && word !== name);
+/** Edit distance allowed for a near miss: 2, or 1 for words of three letters or fewer ("hi" is no "tip"). */
+const MAX_DISTANCE = 2;
+const SHORT_WORD = 3;
+
+/** Names within the allowed edit distance of `word`, nearest first. */
+export function nearMisses(word: string, names: readonly string[]): string[] {
+  const allowed = word.length > SHORT_WORD ? MAX_DISTANCE : 1;
+  return names
+    .map((name) => ({ name, d: distance(word, name) }))
+    .filter(({ name, d }) => d <= allowed && word !== name)
+    .sort((a, b) => a.d - b.d)
+    .map(({ name }) => name);
 }
 
 /** Fills a runnable's options from tokens: named ones first, the rest in order. */
@@ -99,19 +124,12 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
   const word = first.name ? "" : first.text.toLowerCase();
   const command = registry.get(word);
   if (!command) {
-    const suggestions = nearMisses(word, registry.names());
-    if (suggestions.length > 0 && tokens.length <= 3)
-      return { type: "did_you_mean", input: word, suggestions };
-    const fallback = registry.get(FALLBACK_COMMAND);
-    if (!fallback?.runnable) return { type: "error", message: `Unknown command "${word}".` };
-    const question = Object.keys(fallback.runnable.options)[0] ?? "question";
-    return {
-      type: "command",
-      command: fallback,
-      path: fallback.name,
-      runnable: fallback.runnable,
-      args: { [question]: trimmed },
-    };
+    const suggestions = tokens.length === 1 ? nearMisses(word, registry.names()) : [];
+    if (suggestions.length > 0) return { type: "did_you_mean", input: word, suggestions, text: trimmed };
+    if (tokens.length === 1 && line.trim().startsWith("/")) {
+      return { type: "unknown_command", input: word, text: trimmed };
+    }
+    return questionLine(trimmed, registry) ?? { type: "error", message: `Unknown command "${word}".` };
   }
   if (command.runnable) return withArgs(command, command.name, command.runnable, rest);
   const subs = Object.keys(command.subcommands ?? {});
@@ -129,7 +147,23 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
   const what = subWord
     ? `"${command.name} ${subWord}" is not a command`
     : `"${command.name}" needs a subcommand`;
-  return { type: "error", message: `${what}. Try: ${subs.map((s) => `${command.name} ${s}`).join(", ")}.` };
+  const message = `${what}. Try: ${subs.map((s) => `${command.name} ${s}`).join(", ")}.`;
+  // "tips for stronger legs": maybe a question that starts with a command word.
+  return { type: "error", message, ...(subWord ? { text: trimmed } : {}) };
+}
+
+/** The line as a question for the fallback command (`ask`); undefined if there is none. */
+export function questionLine(text: string, registry: Registry): ParsedLine | undefined {
+  const fallback = registry.get(FALLBACK_COMMAND);
+  if (!fallback?.runnable) return undefined;
+  const question = Object.keys(fallback.runnable.options)[0] ?? "question";
+  return {
+    type: "command",
+    command: fallback,
+    path: fallback.name,
+    runnable: fallback.runnable,
+    args: { [question]: text },
+  };
 }
 
 function withArgs(

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
 import { StorageError } from "../../errors.js";
+import { driverReason, storageHint } from "../hints.js";
 import { initial } from "./001-initial.js";
 import { slack } from "./002-slack.js";
 import { tips } from "./003-tips.js";
@@ -46,8 +47,8 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
   if (error !== undefined) {
     const failed =
       results.find((result) => result.status === "Error")?.migrationName ?? "(before any migration)";
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StorageError(`migration ${failed} failed: ${reason}`, { cause: error });
+    const reason = driverReason(error);
+    throw new StorageError(`migration ${failed} failed: ${reason}${storageHint(reason)}`, { cause: error });
   }
   return results;
 }

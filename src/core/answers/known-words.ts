@@ -1,0 +1,30 @@
+/**
+ * How much of a message the engine recognises: the share of its words that occur in the
+ * content (every answer's title, question, phrasings and body) or are common stop words.
+ * An English question, even a misspelt or non-native one, shares most of its words with
+ * the content; a question in another language shares a few names ("vitamina D").
+ */
+import type { AnswerDoc } from "./documents.js";
+import { normalize, tokenize } from "./normalize.js";
+import { processTerm } from "./retrieve.js";
+
+/**
+ * Builds the word list once; the returned function gives the recognised share (0-1) of an
+ * already normalised text's words (numbers aside), in any script; a text with no word
+ * recognises nothing: 0.
+ * @example createKnownWords(docs)("does iron deficiency cause muscle weakness") // 1
+ */
+export function createKnownWords(docs: readonly AnswerDoc[]): (normalized: string) => number {
+  const known = new Set<string>();
+  for (const doc of docs) {
+    for (const word of tokenize(normalize([doc.title, doc.question, doc.phrasings, doc.body].join(" ")))) {
+      known.add(word);
+    }
+  }
+  return (normalized) => {
+    // Words in any script, so "Какие продукты … витамина D" is not judged by its "d" alone.
+    const words = (normalized.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => /\p{L}/u.test(word));
+    if (words.length === 0) return 0;
+    return words.filter((word) => known.has(word) || processTerm(word) === null).length / words.length;
+  };
+}
