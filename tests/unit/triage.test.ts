@@ -221,3 +221,16 @@ describe("urgent answers", () => {
     expect(text).toContain("Decision: urgent, emergency: stroke");
   });
 });
+
+describe("words that name JavaScript's own object properties", () => {
+  // Object.prototype's names ("constructor", "toString"…) once reached a lookup table
+  // through the prototype and threw inside triage, so every path that asks failed.
+  const names = Object.getOwnPropertyNames(Object.prototype);
+  const engine = createAnswerEngine(realContent(), { emergencyNumber: "112" });
+
+  it.each(names)("triage and the answer engine read %j as an ordinary word", (name) => {
+    const message = `my ${name} hurts, is it ${name.toLowerCase()}? ${name}'s fine`;
+    expect(triage(message).decision).toBeUndefined();
+    expect(engine.ask(message).kind).not.toBe("urgent");
+  });
+});

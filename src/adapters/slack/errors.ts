@@ -31,7 +31,7 @@ const HINTS: Record<string, string> = {
 };
 
 function messageFor(action: string, code: string): string {
-  const hint = HINTS[code];
+  const hint = Object.hasOwn(HINTS, code) ? HINTS[code] : undefined;
   return `Slack refused to ${action}: ${code}${hint ? ` (${hint})` : ""}`;
 }
 

@@ -3,6 +3,7 @@
  * ids buttons pin (`challenge join cid:…` → `challenge join`), for text hints such as the
  * console's "Next:" line.
  */
+import { subcommandOf } from "./define-command.js";
 import { tokenize } from "./grammar.js";
 import type { Registry } from "./registry.js";
 
@@ -14,9 +15,10 @@ export function typedForm(action: string, registry: Registry): string {
   const [first, second] = tokens;
   const command = first ? registry.get(first.text.toLowerCase()) : undefined;
   const runnable =
-    command?.runnable ?? (second ? command?.subcommands?.[second.text.toLowerCase()] : undefined);
+    command?.runnable ?? (second ? subcommandOf(command, second.text.toLowerCase()) : undefined);
   if (!runnable) return action;
-  const pinned = (name: string | undefined) => name !== undefined && runnable.options[name]?.pin === true;
+  const pinned = (name: string | undefined) =>
+    name !== undefined && Object.hasOwn(runnable.options, name) && runnable.options[name]?.pin === true;
   const kept = tokens.filter((token) => !pinned(token.name));
   if (kept.length === tokens.length) return action;
   return kept

@@ -182,7 +182,7 @@ export function readSentences(
           continue;
         }
         if (lower === "'s" || lower === "s'" || lower === "'") continue; // possessive or stray quote
-        const piece = PIECES[lower];
+        const piece = Object.hasOwn(PIECES, lower) ? PIECES[lower] : undefined;
         if (piece) {
           tokens.push(makeToken(piece, t.value, "word"));
           continue;
