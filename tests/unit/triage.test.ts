@@ -124,6 +124,8 @@ describe("triage modifiers (ConText)", () => {
     ["my leg fell asleep sitting cross legged"],
     ["legs are wrecked after leg day, doms is brutal"],
     ["does a daily vitamin D pill cut falls in elderly people"],
+    // "gaining" is an English word, not a typo of "gasping".
+    ["gaining muscle slowly on a whey shake every morning"],
   ])("look-alikes that share the words stay ordinary: %j", (message) => {
     expect(decide(message)).toBe("none");
   });
