@@ -7,15 +7,13 @@
  * or wrongly signed ones always get 401. Every `response_url` points at the local stand-in,
  * so nothing the bot answers leaves 127.0.0.1. Set SLACK_FUZZ_SEED to replay a run.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parse as parseQuery } from "node:querystring";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBotProcess } from "../../helpers/bot-process.js";
-import { postSigned, SIGNING_SECRET, slackFixture } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import type { BotProcess } from "../../helpers/bot-process.js";
+import { startSlackBotProcess } from "../../helpers/slack-bot-process.js";
+import { postSigned, slackFixture } from "../../helpers/slack-requests.js";
+import type { SlackStandIn } from "../../helpers/slack-stand-in.js";
 
 const SEED = Number(process.env.SLACK_FUZZ_SEED ?? 20261207);
 const SIGNED_CASES = 300;
@@ -31,30 +29,16 @@ const FIXTURES = [
 ];
 
 let slack: SlackStandIn;
-let dir: string;
 let bot: BotProcess;
 let endpoint: string;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  dir = mkdtempSync(join(tmpdir(), "vitabot-fuzz-"));
-  bot = startBotProcess("slack-fuzz", {
-    DATABASE_URL: `file:${join(dir, "bot.db")}`,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEAM_ONE.token,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
-    COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-  });
-  await bot.waitForLog((l) => l.msg === "vitabot started", "vitabot started");
-  endpoint = `http://127.0.0.1:${bot.lines.find((l) => l.msg === "listening")?.port}/slack/events`;
+  const started = await startSlackBotProcess("slack-fuzz");
+  ({ slack, bot, stop } = started);
+  endpoint = `${started.base}/slack/events`;
 }, 120_000);
-afterAll(async () => {
-  await bot?.kill("SIGKILL");
-  await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 /** Any response_url the bot could answer to is the stand-in's, wherever it sits in the body. */
 function localUrls(value: unknown): unknown {

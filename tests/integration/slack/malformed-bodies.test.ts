@@ -4,13 +4,11 @@
  * their cousins once threw inside Bolt's receiver, in a promise nobody awaited, and the
  * process exited. Each now gets a 400, and the process keeps answering.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBotProcess, waitUntil } from "../../helpers/bot-process.js";
-import { postSigned, SIGNING_SECRET, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { type BotProcess, waitUntil } from "../../helpers/bot-process.js";
+import { startSlackBotProcess } from "../../helpers/slack-bot-process.js";
+import { postSigned, slashCommand } from "../../helpers/slack-requests.js";
+import type { SlackStandIn } from "../../helpers/slack-stand-in.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
@@ -39,31 +37,16 @@ const MALFORMED: { name: string; body: string; contentType: string }[] = [
 ];
 
 let slack: SlackStandIn;
-let dir: string;
 let bot: BotProcess;
 let base: string;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  dir = mkdtempSync(join(tmpdir(), "vitabot-malformed-"));
-  bot = startBotProcess("malformed", {
-    DATABASE_URL: `file:${join(dir, "bot.db")}`,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEAM_ONE.token,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
-    COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-  });
-  await bot.waitForLog((l) => l.msg === "vitabot started", "vitabot started");
-  const port = bot.lines.find((l) => l.msg === "listening")?.port as number;
-  base = `http://127.0.0.1:${port}`;
+  const started = await startSlackBotProcess("malformed");
+  ({ slack, bot, stop } = started);
+  base = started.base;
 }, 120_000);
-afterAll(async () => {
-  await bot?.kill("SIGKILL");
-  await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 describe("Slack over HTTP: signed bodies of the wrong shape", () => {
   for (const request of MALFORMED) {
