@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Content, loadContent } from "../../src/core/content/load-content.js";
+import { ContentError, type ContentIssue } from "../../src/errors.js";
 import { DEFAULT_CONTENT_DIR } from "../../src/paths.js";
 
 let cached: Content | undefined;
@@ -23,4 +24,15 @@ export function copyContent(): string {
 export function editFile(dir: string, file: string, edit: (text: string) => string): void {
   const path = join(dir, file);
   writeFileSync(path, edit(readFileSync(path, "utf8")));
+}
+
+/** The issues the content check reports for a content folder; throws if it accepts it. */
+export function issuesOf(dir: string): ContentIssue[] {
+  try {
+    loadContent(dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected the content to be rejected");
 }

@@ -6,11 +6,9 @@ import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { disclosedBy } from "../../src/core/content/challenge-privacy.js";
-import { loadContent } from "../../src/core/content/load-content.js";
 import { searchPageReason } from "../../src/core/content/source-url.js";
-import { ContentError, type ContentIssue } from "../../src/errors.js";
 import { RENAMED_TITLE, RETIRED_TASK } from "../../src/storage/migrations/008-drop-blood-test-checkins.js";
-import { copyContent, editFile, realContent } from "../helpers/content.js";
+import { copyContent, editFile, issuesOf, realContent } from "../helpers/content.js";
 
 const content = realContent();
 
@@ -169,16 +167,6 @@ describe("the content check refuses a source that links a search page", () => {
     dir = "";
   });
 
-  function issuesOf(path: string): ContentIssue[] {
-    try {
-      loadContent(path);
-    } catch (error) {
-      if (error instanceof ContentError) return error.issues;
-      throw error;
-    }
-    throw new Error("expected the content to be rejected");
-  }
-
   it.each([
     ["a PubMed search", "https://pubmed.ncbi.nlm.nih.gov/?term=Hypovitaminosis+D+myopathy"],
     ["a site search", "https://ods.od.nih.gov/search?query=omega-3"],
@@ -235,16 +223,6 @@ describe("7. challenge tasks never make health status a leaderboard fact", () =>
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = "";
   });
-
-  function issuesOf(path: string): ContentIssue[] {
-    try {
-      loadContent(path);
-    } catch (error) {
-      if (error instanceof ContentError) return error.issues;
-      throw error;
-    }
-    throw new Error("expected the content to be rejected");
-  }
 
   it("the B12 challenge moves to a neutral id, drops the blood-test task and no longer names a diet", () => {
     expect(content.challenges.map((c) => c.id)).not.toContain(RETIRED_TASK.templateId);

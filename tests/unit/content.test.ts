@@ -1,20 +1,9 @@
 import { rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONTENT_MINIMUMS, loadContent } from "../../src/core/content/load-content.js";
+import { CONTENT_MINIMUMS } from "../../src/core/content/load-content.js";
 import { NUTRIENT_IDS, TIP_MAX_CHARS } from "../../src/core/content/schema.js";
-import { ContentError, type ContentIssue } from "../../src/errors.js";
-import { copyContent, editFile, realContent } from "../helpers/content.js";
-
-function issuesOf(dir: string): ContentIssue[] {
-  try {
-    loadContent(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected the content to be rejected");
-}
+import { copyContent, editFile, issuesOf, realContent } from "../helpers/content.js";
 
 describe("the bundled content", () => {
   const content = realContent();
