@@ -44,10 +44,3 @@ export function adultRows(intakes: Intakes): IntakeRow[] {
   });
   return rows.length > 0 ? rows : intakes.rows.slice(-1);
 }
-
-/** Adult intakes on one line, e.g. `Men 19–30: RDA 400 mg…; Women 19–30: RDA 310 mg…`. */
-export function formatAdultIntakes(intakes: Intakes): string {
-  return adultRows(intakes)
-    .map((row) => formatIntakeRow(intakes, row))
-    .join(" · ");
-}
