@@ -159,3 +159,14 @@ describe("every nutrient card shows every intake row the content holds", () => {
     ]);
   });
 });
+
+describe("the compare table marks supplement-only limits too", () => {
+  it("magnesium and vitamin E: 'upper limit … (supplements only)'; calcium: no mark", async () => {
+    const result = await app.dispatcher.runLine(slackInvocation(), "compare magnesium e calcium");
+    const adults = result.reply.table?.rows.find((row) => row[0] === "Adults") ?? [];
+    expect(adults[1]).toContain("upper limit 350 mg (supplements only)");
+    expect(adults[2]).toContain("upper limit 1,000 mg (supplements only)");
+    expect(adults[3]).toContain("upper limit 2,500 mg");
+    expect(adults[3]).not.toContain("supplements only");
+  });
+});
