@@ -32,7 +32,7 @@ const ROWS: [string, (n: Nutrient) => string][] = [
     "Adults",
     (n) =>
       adultRows(n.intakes)
-        .map((row) => formatIntakeRow(n.intakes, row))
+        .map((row) => formatIntakeRow(n.intakes, row, { markSupplementsOnly: true }))
         .join("; "),
   ],
   ["Reversible?", (n) => n.reversibility.summary],

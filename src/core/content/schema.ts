@@ -59,15 +59,38 @@ const IntakeRowSchema = z.strictObject({
   note: text(200).optional(),
 });
 
-export const IntakesSchema = z.strictObject({
-  unit: z.enum(["µg", "mg", "g"]),
-  /** What the amounts measure, when it is not obvious ("ALA", "alpha-tocopherol"). */
-  measure: text(80).optional(),
-  rows: z.array(IntakeRowSchema).min(3),
-  /** What the upper limit covers (for example: supplements only, not food). */
-  ulNote: text(400),
-  source: sourceRef,
-});
+/**
+ * What the upper limits count: everything eaten and taken ("all-sources", as for calcium),
+ * or only supplements, medicines or fortified foods ("supplements-only", as for magnesium and
+ * vitamin E, whose limits can sit below the RDA). Cards mark supplement-only limits.
+ */
+export const UL_COUNTS = ["all-sources", "supplements-only"] as const;
+
+export const IntakesSchema = z
+  .strictObject({
+    unit: z.enum(["µg", "mg", "g"]),
+    /** What the amounts measure, when it is not obvious ("ALA", "alpha-tocopherol"). */
+    measure: text(80).optional(),
+    rows: z.array(IntakeRowSchema).min(3),
+    /** Set whenever a row has an upper limit; absent when none has been set. */
+    ulCounts: z.enum(UL_COUNTS).optional(),
+    /** What the upper limit covers (for example: supplements only, not food). */
+    ulNote: text(400),
+    source: sourceRef,
+  })
+  .superRefine((intakes, ctx) => {
+    const anyLimit = intakes.rows.some((row) => row.ul !== null);
+    if (anyLimit && intakes.ulCounts === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ulCounts"],
+        message: `say what the upper limits count: ${UL_COUNTS.join(" or ")}`,
+      });
+    }
+    if (!anyLimit && intakes.ulCounts !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["ulCounts"], message: "no row has an upper limit to describe" });
+    }
+  });
 
 const FoodSchema = z.strictObject({
   food: text(80),

@@ -16,13 +16,21 @@ function amount(value: number, unit: string, iu?: number | null): string {
 }
 
 /**
- * One intake row as a line: `Adults 19–70: RDA 15 µg (600 IU); upper limit 100 µg (4,000 IU)`.
+ * One intake row as a line: `Adults 19–70: RDA 15 µg (600 IU); upper limit 100 µg (4,000 IU)`;
+ * with `markSupplementsOnly`, a limit that counts supplements only says so after its number.
  * @example formatIntakeRow(vitaminD.intakes, vitaminD.intakes.rows[0])
  */
-export function formatIntakeRow(intakes: Intakes, row: IntakeRow): string {
+export function formatIntakeRow(
+  intakes: Intakes,
+  row: IntakeRow,
+  options: { markSupplementsOnly?: boolean } = {},
+): string {
   const measure = intakes.measure ? ` ${intakes.measure}` : "";
+  const only = options.markSupplementsOnly && intakes.ulCounts === "supplements-only";
   const upper =
-    row.ul === null ? "no upper limit set" : `upper limit ${amount(row.ul, intakes.unit, row.ulIU)}`;
+    row.ul === null
+      ? "no upper limit set"
+      : `upper limit ${amount(row.ul, intakes.unit, row.ulIU)}${only ? " (supplements only)" : ""}`;
   const note = row.note ? ` (${row.note})` : "";
   return `${row.group}: ${row.kind} ${amount(row.amount, intakes.unit, row.amountIU)}${measure}; ${upper}${note}`;
 }
@@ -43,11 +51,4 @@ export function adultRows(intakes: Intakes): IntakeRow[] {
     return /^(men|women)/i.test(row.group) && start >= 14 && start <= 19;
   });
   return rows.length > 0 ? rows : intakes.rows.slice(-1);
-}
-
-/** Adult intakes on one line, e.g. `Men 19–30: RDA 400 mg…; Women 19–30: RDA 310 mg…`. */
-export function formatAdultIntakes(intakes: Intakes): string {
-  return adultRows(intakes)
-    .map((row) => formatIntakeRow(intakes, row))
-    .join(" · ");
 }

@@ -4,8 +4,8 @@
  */
 import type { Answer } from "../answers/engine.js";
 import type { Nutrient, NutrientId, Source } from "../content/schema.js";
-import { formatAdultIntakes } from "../knowledge/format.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
+import { intakeNotes, intakeTable } from "./intake-table.js";
 import type { Reply, ReplyButton, ReplyTone } from "./reply.js";
 
 const TONE: Record<Answer["kind"], ReplyTone> = {
@@ -87,7 +87,10 @@ function sourcesOf(kb: Knowledge, ids: readonly string[]): Source[] {
   });
 }
 
-/** The `vitamin` card: role, how low levels harm muscle, signs, test, intakes, evidence. */
+/**
+ * The `vitamin` card: role, how low levels harm muscle, signs, test, evidence, and every
+ * reference intake the content holds as a table (see intake-table.ts).
+ */
 export function nutrientCard(kb: Knowledge, n: Nutrient): Reply {
   return {
     title: n.name,
@@ -100,10 +103,11 @@ export function nutrientCard(kb: Knowledge, n: Nutrient): Reply {
     ],
     fields: [
       { label: "Test", value: n.labTest.name },
-      { label: "Adults", value: formatAdultIntakes(n.intakes) },
       { label: "Reversible?", value: n.reversibility.summary },
       { label: "Evidence", value: n.evidence[0]?.text ?? "" },
+      { label: "Daily intakes", value: intakeNotes(n.intakes) },
     ],
+    table: intakeTable(n.intakes),
     sources: sourcesOf(kb, n.sources).slice(0, 4),
     disclaimer: kb.content.safety.disclaimer,
     buttons: [
