@@ -1,4 +1,4 @@
-/** Joining a challenge again with another team moves the member and says so (issue 16, #11). */
+/** Joining a challenge again with another team moves the member and says so. */
 import { describe, expect, it } from "vitest";
 import { fallbackText } from "../../src/core/reply/reply.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";

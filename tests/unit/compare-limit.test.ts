@@ -1,4 +1,4 @@
-/** /compare names what it leaves out when given more than three nutrients (issue 16, #11). */
+/** /compare names what it leaves out when given more than three nutrients. */
 import { describe, expect, it } from "vitest";
 import { fallbackText } from "../../src/core/reply/reply.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";

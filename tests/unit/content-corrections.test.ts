@@ -1,6 +1,6 @@
 /**
- * Pins the clinical corrections of issue 17 (items 1–8): each test names the
- * wording a careful reviewer asked for, so a later edit cannot quietly undo it.
+ * Pins the clinical corrections a reviewer asked for in the content: each test names the
+ * wording asked for, so a later edit cannot quietly undo it.
  */
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";

@@ -114,7 +114,7 @@ describe("the dispatcher: one error boundary for every platform", () => {
   it("shows help for an empty line and did-you-mean for a near miss", async () => {
     const app = await createTestApp();
     expect((await app.dispatcher.runLine(slackInvocation(), "")).path).toBe("help");
-    // Issue 16: did-you-mean only for a line of one word ("compar d e" is asked as a question).
+    // Did-you-mean only for a line of one word ("compar d e" is asked as a question).
     const result = await app.dispatcher.runLine(slackInvocation(), "compar");
     expect(result.reply.title).toBe("Did you mean /compare?");
   });

@@ -94,7 +94,7 @@ describe("the text grammar (console and Slack's /vitabot)", () => {
     });
   });
 
-  it("offers did-you-mean for a line of one word near a command (issue 16: only then)", () => {
+  it("offers did-you-mean for a line of one word near a command (only then)", () => {
     expect(parseLine("vitamn", registry)).toEqual({
       type: "did_you_mean",
       input: "vitamn",

@@ -1,5 +1,5 @@
 /**
- * Tip schedule fixes (issue 16, #11): skipping a past date, zones stored by their canonical
+ * Tip schedule fixes: skipping a past date, zones stored by their canonical
  * IANA name (tips and challenges), and re-subscribing with the same settings. Through the
  * real dispatcher, commands and storage, with a fake clock.
  */

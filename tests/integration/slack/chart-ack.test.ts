@@ -1,5 +1,5 @@
 /**
- * Charts never hold other answers (issue 16, #5): over real HTTP against the app and the
+ * Charts never hold other answers: over real HTTP against the app and the
  * Slack stand-in, a leaderboard whose chart drawing is deliberately blocked (a worker that
  * waits at a gate, as a long Vega/resvg render holds its thread) does not stop another
  * command from being acknowledged and answered; once the gate opens, the leaderboard's
@@ -49,7 +49,7 @@ function send(text: string, userId = ADMIN) {
   return { ack, answer, answered: () => slack.responses.some((r) => r.id === target.id) };
 }
 
-describe("a chart being drawn (issue 16, #5)", () => {
+describe("a chart being drawn", () => {
   it("holds no other command's ack or answer; the leaderboard follows once the drawing may go on", async () => {
     const started = send('challenge start daylight-walks "Chart walks" zone:Europe/Berlin');
     expect((await started.ack).status).toBe(200);

@@ -1,5 +1,5 @@
 /**
- * The chart pool (issue 16, #5): pictures drawn on a worker thread are the ones drawn
+ * The chart pool: pictures drawn on a worker thread are the ones drawn
  * inline; a picture is drawn once while its data is unchanged (also when asked for again
  * while it is being drawn), the last few are kept, and a full queue refuses at once
  * (ChartsBusyError) rather than growing. Order and counts, not time.

@@ -25,7 +25,7 @@ describe("createAnswerQueue", () => {
     expect(order).toEqual(["a", "b", "c"]);
   });
 
-  it("has at most maxRunning answers under way; the others start, in order, as those finish (issue 16, #5)", async () => {
+  it("has at most maxRunning answers under way; the others start, in order, as those finish", async () => {
     const answers = createAnswerQueue(3);
     const started: number[] = [];
     const release: (() => void)[] = [];

@@ -25,7 +25,7 @@ function capture() {
 }
 
 describe("the Slack manifest", () => {
-  it("declares /vitabot, interactivity, the events and exactly the six scopes of 3/7, the two for onboarding (5/7) and the two for pictures and files (6/7)", () => {
+  it("declares /vitabot, interactivity, the events and exactly the six base scopes, the two for onboarding and the two for pictures and files", () => {
     const manifest = buildManifest(commands, { baseUrl: "https://bot.example.org/" });
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
