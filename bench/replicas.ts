@@ -4,7 +4,7 @@
  * the local stand-ins, which enforce Slack's per-channel limit (1 post a second per
  * channel, else 429 with Retry-After) and Discord's global limit (50 requests a second
  * per bot, else 429 with `retry_after` and `global: true`). Each replica gets its share
- * of Discord's budget (DISCORD_REQUESTS_PER_SECOND = 50 / replicas), as the README says.
+ * of Discord's budget (DISCORD_REQUESTS_PER_SECOND = 50 / replicas), as docs/scale-out.md says.
  * Time runs from the statement that makes every tip due to the last post answered; the
  * Slack and Discord halves are timed from the same runs. Everything runs on this machine
  * (stand-ins in this process, PostgreSQL, the replicas), so replicas share its cores;

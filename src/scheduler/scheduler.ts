@@ -54,8 +54,8 @@ export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
 
 /**
  * Per-platform posting limits for one process. With replicas, each gets its share of the
- * platform-wide budgets (SLACK_POSTS_PER_SECOND, DISCORD_REQUESTS_PER_SECOND; see README,
- * "Scale out"); createApp applies them.
+ * platform-wide budgets (SLACK_POSTS_PER_SECOND, DISCORD_REQUESTS_PER_SECOND; see docs/scale-out.md).
+ * createApp applies them.
  */
 export const DEFAULT_QUEUES: Record<Platform, PostQueueOptions> = {
   slack: { perChannelIntervalMs: 1000, concurrency: 20, maxAttempts: 4, backoffMs: 1000 },

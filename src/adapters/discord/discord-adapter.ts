@@ -57,7 +57,7 @@ function discordConfig(
 ): { config: DiscordConfig; mode: DiscordMode } {
   const config = app.config.discord;
   if (!config)
-    throw new UserFacingError("Discord is not configured: set DISCORD_TOKEN (see README, Discord).");
+    throw new UserFacingError("Discord is not configured: set DISCORD_TOKEN (see docs/discord.md).");
   const chosen = mode ?? (config.publicKey ? "http" : "gateway");
   if (chosen === "gateway" && !config.token) {
     throw new UserFacingError(

@@ -10,7 +10,7 @@ import type { CommandDefinition } from "../../core/commands/define-command.js";
 export const SLASH_COMMAND = "/vitabot";
 
 /**
- * Bot scopes, each for one reason (the README explains them to admins):
+ * Bot scopes, each for one reason (docs/slack.md explains them to admins):
  * commands: /vitabot · chat:write: answers, threads, DMs, scheduled posts ·
  * chat:write.public: post in public channels without being invited ·
  * users:read: admin/owner flag and time zone (users.info) ·
