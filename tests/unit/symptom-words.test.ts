@@ -74,6 +74,15 @@ describe("lay names and spellings", () => {
   });
 });
 
+describe("lay words in the search for an answer", () => {
+  it("finds the symptoms answer for symptoms said in lay words", () => {
+    // "exhausted" and "tingly" are searched as "tiredness" and "tingling", the content's words.
+    const answer = engine.ask("why am I always exhausted and tingly");
+    expect(answer.nutrients[0]).toBe("vitamin-b12");
+    expect(answer.id).toMatch(/symptoms/);
+  });
+});
+
 describe("word order does not change the symptoms found", () => {
   it("weak hips and aching bones, either way round", () => {
     const a = fits("weak hips and aching bones");

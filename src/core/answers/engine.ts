@@ -222,7 +222,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (u.named.length === 0 && u.uncovered) return unknown(question);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
-    const [best] = retriever.rank(u.normalized, targets, u.intents);
+    const [best] = retriever.rank(u.read, targets, u.intents);
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
     return answerFrom(question, best.doc, targets);
   }
