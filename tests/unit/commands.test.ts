@@ -123,6 +123,15 @@ describe("foods, symptoms, tip, help", () => {
     expect(text).toContain("Questions to ask your doctor");
   });
 
+  it("suggests the same deficiencies whatever the order and inflection of the symptoms", async () => {
+    const headings = async (line: string) =>
+      (await run(line)).reply.sections.map((section) => section.heading).filter(Boolean);
+    const listed = await headings("symptoms weak hips and aching bones");
+    expect(listed?.[0]).toBe("Low Vitamin D?");
+    expect(await headings("symptoms my bones ache and my hips are weak")).toEqual(listed);
+    expect(await headings("symptoms hips weakened, bones aching")).toEqual(listed);
+  });
+
   it("sends red-flag symptoms to urgent care", async () => {
     expect((await run("symptoms sudden weakness on one side of my face")).reply.tone).toBe("urgent");
   });

@@ -38,6 +38,17 @@ describe("recognising nutrients in text", () => {
     expect(matcher.find(argument)[0]).toBe(id);
   });
 
+  it.each([
+    ["fishoil capsules every morning", "omega-3"],
+    ["is fish-oil worth it", "omega-3"],
+    ["flaxseed oil instead of fish", "omega-3"],
+    ["do I need vitamin b twelve", "vitamin-b12"],
+    ["b-twelve jabs", "vitamin-b12"],
+    ["d-3 drops for my son", "vitamin-d"],
+  ])("understands the lay spelling %j", (text, id) => {
+    expect(matcher.find(text)[0]).toBe(id);
+  });
+
   it("resolves every id and name of the content to its nutrient", () => {
     for (const n of realContent().nutrients) {
       for (const name of [n.id, n.name, ...n.aliases]) expect(matcher.resolve(name), name).toBe(n.id);

@@ -11,11 +11,12 @@ import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
-import { createKnownWords } from "./known-words.js";
+import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
 import { normalize } from "./normalize.js";
 import { createRetriever } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
+import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
@@ -80,11 +81,13 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   const defaultNumbers: SafetyNumbers = { emergency: options.emergencyNumber };
   if (options.crisisLine) defaultNumbers.crisis = options.crisisLine;
   if (options.poisonControl) defaultNumbers.poison = options.poisonControl;
-  const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher);
   const docs = buildDocuments(content);
+  const vocabulary = contentWords(docs);
+  const reader = createSymptomReader(content.nutrients, content.symptomWords.says, vocabulary);
+  const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher, reader);
   const docById = new Map(docs.map((d) => [d.id, d]));
   const retriever = createRetriever(docs, options.termCacheSize);
-  const knownShare = createKnownWords(docs);
+  const knownShare = createKnownWords(vocabulary);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);
 
@@ -219,7 +222,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (u.named.length === 0 && u.uncovered) return unknown(question);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
-    const [best] = retriever.rank(u.normalized, targets, u.intents);
+    const [best] = retriever.rank(u.read, targets, u.intents);
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
     return answerFrom(question, best.doc, targets);
   }

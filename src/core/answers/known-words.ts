@@ -8,19 +8,24 @@ import type { AnswerDoc } from "./documents.js";
 import { normalize, tokenize } from "./normalize.js";
 import { processTerm } from "./retrieve.js";
 
-/**
- * Builds the word list once; the returned function gives the recognised share (0-1) of an
- * already normalised text's words (numbers aside), in any script; a text with no word
- * recognises nothing: 0.
- * @example createKnownWords(docs)("does iron deficiency cause muscle weakness") // 1
- */
-export function createKnownWords(docs: readonly AnswerDoc[]): (normalized: string) => number {
+/** Every word of every answer (title, question, phrasings, body), normalised. */
+export function contentWords(docs: readonly AnswerDoc[]): Set<string> {
   const known = new Set<string>();
   for (const doc of docs) {
     for (const word of tokenize(normalize([doc.title, doc.question, doc.phrasings, doc.body].join(" ")))) {
       known.add(word);
     }
   }
+  return known;
+}
+
+/**
+ * Given the content's words (see `contentWords`), the returned function gives the recognised share (0-1) of an
+ * already normalised text's words (numbers aside), in any script; a text with no word
+ * recognises nothing: 0.
+ * @example createKnownWords(contentWords(docs))("does iron deficiency cause muscle weakness") // 1
+ */
+export function createKnownWords(known: ReadonlySet<string>): (normalized: string) => number {
   return (normalized) => {
     // Words in any script, so "Какие продукты … витамина D" is not judged by its "d" alone.
     const words = (normalized.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => /\p{L}/u.test(word));

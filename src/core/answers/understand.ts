@@ -4,17 +4,15 @@
  */
 import type { Nutrient, NutrientId } from "../content/schema.js";
 import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
+import type { WordReader } from "../text/words.js";
 import { normalize } from "./normalize.js";
+import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED } from "./vocabulary.js";
-
-/** A nutrient whose deficiency symptoms a text describes, with the words that matched. */
-export interface SymptomMatch {
-  id: NutrientId;
-  terms: string[];
-}
 
 export interface Understanding {
   normalized: string;
+  /** `normalized` with lay phrases and misspellings read as the content's words. */
+  read: string;
   /** Covered nutrients named in the question, earliest first. */
   named: NutrientId[];
   /** Nutrients whose deficiency symptoms the question describes, best fit first. */
@@ -30,66 +28,49 @@ export interface Understanding {
   smallTalk: boolean;
 }
 
+/**
+ * Least symptom score that points a question at a nutrient: one word that two deficiencies
+ * share ("cramps"). A word nearly all of them share ("weak", "tingling") leaves it to
+ * retrieval; `symptoms` still lists every fit.
+ */
+const MIN_SYMPTOM_SCORE = 0.5;
+
 /** A dose written in international units. */
 const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
 
-interface SymptomTerm {
-  id: NutrientId;
-  term: string;
-  /** Every word of the term, as the regex needs it literally: a cheap test before the regex. */
-  words: string[];
-  regex: RegExp;
-  weight: number;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** Compiles the symptom vocabulary from content; returns the per-question `understand`. */
-export function createUnderstanding(nutrients: readonly Nutrient[], matcher: NutrientMatcher) {
-  const symptomTerms: SymptomTerm[] = nutrients.flatMap((n) =>
-    n.symptomTerms.map((term) => {
-      const plain = normalize(term).split(" ");
-      const words = plain.map(escapeRegex);
-      // Allow plural/verb endings on each word, and a couple of words in between.
-      const body = words.map((w) => `${w}(?:s|es|ed|ing|y)?`).join("(?:\\s+\\S+){0,2}?\\s+");
-      return { id: n.id, term, words: plain, regex: new RegExp(`\\b${body}\\b`), weight: words.length };
-    }),
-  );
-  const order = new Map(nutrients.map((n, i) => [n.id, i]));
-
-  /** Nutrients whose symptom terms the text uses, best fit first, with the terms found. */
-  function symptomMatches(normalized: string): SymptomMatch[] {
-    const found = new Map<NutrientId, SymptomMatch & { score: number }>();
-    for (const term of symptomTerms) {
-      // The regex can only match where each word appears literally; most terms don't.
-      if (!term.words.every((word) => normalized.includes(word)) || !term.regex.test(normalized)) continue;
-      const entry = found.get(term.id) ?? { id: term.id, terms: [], score: 0 };
-      entry.terms.push(term.term);
-      entry.score += term.weight;
-      found.set(term.id, entry);
-    }
-    return [...found.values()]
-      .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-      .map(({ id, terms }) => ({ id, terms }));
-  }
+/**
+ * Builds understanding once per content load; returns the per-question `understand`.
+ * @param reader reads lay phrases, inflections and misspellings as the content's words
+ */
+export function createUnderstanding(
+  nutrients: readonly Nutrient[],
+  matcher: NutrientMatcher,
+  reader: WordReader,
+) {
+  const symptoms = createSymptomMatcher(nutrients, reader);
 
   /** `understand` for text already passed through `normalize` (the engine normalises once). */
   function understandNormalized(normalized: string): Understanding {
+    // Lay phrases and misspellings read as the content's words ("charlie horse" -> "leg cramps").
+    const read = reader.read(normalized);
+    const { text } = read;
     const intents = new Set<Intent>();
     for (const [intent, regex] of Object.entries(INTENTS) as [Intent, RegExp][]) {
-      if (regex.test(normalized)) intents.add(intent);
+      if (regex.test(text)) intents.add(intent);
     }
     const named = matcher.find(normalized);
     return {
       normalized,
+      read: text,
       named,
-      bySymptom: symptomMatches(normalized).map((m) => m.id),
+      bySymptom: symptoms
+        .matchWords(read.words)
+        .filter((m) => m.score >= MIN_SYMPTOM_SCORE)
+        .map((m) => m.id),
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
       uncovered: UNCOVERED.test(normalized),
-      health: HEALTH.test(normalized) || named.length > 0,
+      health: HEALTH.test(text) || named.length > 0,
       smallTalk: SMALL_TALK.test(normalized),
     };
   }
@@ -97,7 +78,15 @@ export function createUnderstanding(nutrients: readonly Nutrient[], matcher: Nut
   return {
     understand: (question: string) => understandNormalized(normalize(question)),
     understandNormalized,
-    symptomMatches: (text: string) => symptomMatches(normalize(text)),
+    /**
+     * Which deficiencies a description of symptoms fits (for `symptoms`), best fit first:
+     * those with a telling sign when there are any ("weak thighs"), else every fit ("weak").
+     */
+    symptomMatches: (text: string): SymptomMatch[] => {
+      const all = symptoms.match(normalize(text));
+      const telling = all.filter((m) => m.score >= MIN_SYMPTOM_SCORE);
+      return telling.length > 0 ? telling : all;
+    },
   };
 }
 

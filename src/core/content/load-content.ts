@@ -5,6 +5,7 @@
  */
 import { ContentError } from "../../errors.js";
 import { disclosedBy } from "./challenge-privacy.js";
+import { checkSymptomWords } from "./check-symptom-words.js";
 import { readTriage } from "./load-triage.js";
 import { checkSourceRefs, IssueCollector, readFile, readList, yamlFiles } from "./read-files.js";
 import {
@@ -20,6 +21,8 @@ import {
   SafetySchema,
   type Source,
   SourceFileSchema,
+  type SymptomWords,
+  SymptomWordsSchema,
   type Tip,
   TipFileSchema,
 } from "./schema.js";
@@ -37,6 +40,8 @@ export interface Content {
   tips: readonly Tip[];
   challenges: readonly ChallengeTemplate[];
   safety: Safety;
+  /** How people write symptoms (`symptom-words.yaml`): lay phrases -> the symptom terms' words. */
+  symptomWords: SymptomWords;
   /** The red-flag model in `safety/`: concepts, modifiers and categories. */
   triage: TriageModel;
 }
@@ -132,6 +137,7 @@ export function loadContent(dir: string): Content {
   const tips = readList(dir, "tips", TipFileSchema, issues);
   const challenges = readList(dir, "challenges", ChallengeFileSchema, issues);
   const safety = readFile(dir, "safety.yaml", SafetySchema, issues);
+  const symptomWords = readFile(dir, "symptom-words.yaml", SymptomWordsSchema, issues);
   const triage = readTriage(dir, sources, issues);
 
   for (const nutrient of nutrients)
@@ -155,7 +161,9 @@ export function loadContent(dir: string): Content {
     issues,
   );
 
-  if (issues.issues.length > 0 || !safety || !triage) throw new ContentError(issues.issues);
+  if (symptomWords) checkSymptomWords(symptomWords, nutrients, issues);
+
+  if (issues.issues.length > 0 || !safety || !triage || !symptomWords) throw new ContentError(issues.issues);
   return {
     sources,
     nutrients,
@@ -163,6 +171,7 @@ export function loadContent(dir: string): Content {
     tips: tips.items,
     challenges: challenges.items,
     safety,
+    symptomWords,
     triage,
   };
 }

@@ -219,3 +219,19 @@ export const SafetySchema = z.strictObject({
   doctorQuestions: z.array(text(200)).min(2),
 });
 export type Safety = z.infer<typeof SafetySchema>;
+
+/** A lay word or phrase, lower case: letters, spaces, hyphens and apostrophes. */
+const layWords = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z][a-z' -]{0,39}$/,
+    "must be lower-case words (letters, spaces, hyphens), 40 characters at most",
+  );
+
+/** `symptom-words.yaml`: how people write symptoms, as the words the symptom terms use. */
+export const SymptomWordsSchema = z.strictObject({
+  /** Lay phrase or form ("charley horse", "calves") -> the content's words ("leg cramps", "calf"). */
+  says: z.record(layWords, layWords),
+});
+export type SymptomWords = z.infer<typeof SymptomWordsSchema>;

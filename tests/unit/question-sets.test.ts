@@ -1,0 +1,48 @@
+/**
+ * Both labelled question sets load and are scored the same way by the engine test and
+ * `npm run bench answers`: the blind set of issue 17 (questions-2.yaml) lists the kinds a
+ * message with several questions may also get (`accept`), and the keyword baseline is
+ * scored on it beside the engine.
+ */
+import { describe, expect, it } from "vitest";
+import { createKeywordBaseline } from "../../bench/baseline-keyword.js";
+import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { realContent } from "../helpers/content.js";
+import { judge, type Labelled, loadQuestionSet, QUESTION_SETS, score } from "../helpers/question-set.js";
+
+describe("the labelled question sets", () => {
+  it.each(QUESTION_SETS)("%s loads", (file) => {
+    expect(loadQuestionSet(file).length).toBeGreaterThanOrEqual(120);
+  });
+
+  it("set 2 holds messages that accept more than one kind", () => {
+    expect(loadQuestionSet("questions-2.yaml").some((item) => (item.accept ?? []).length > 1)).toBe(true);
+  });
+
+  const several: Labelled = {
+    q: "is a statin safe with vitamin D, and also, what is the weather tomorrow",
+    kind: "answer",
+    nutrients: ["vitamin-d"],
+    accept: ["answer", "out_of_scope"],
+    category: "several",
+  };
+
+  it("counts an accepted kind as right, without asking an answer's nutrient of it", () => {
+    expect(judge(several, { kind: "out_of_scope", nutrients: [] }).right).toBe(true);
+    expect(judge(several, { kind: "unknown", nutrients: [] }).right).toBe(false);
+    expect(judge(several, { kind: "answer", nutrients: ["calcium"] }).right).toBe(false);
+    expect(judge(several, { kind: "answer", nutrients: ["vitamin-d"] }).right).toBe(true);
+  });
+
+  it("scores the keyword baseline and the engine on set 2 side by side", () => {
+    const set = loadQuestionSet("questions-2.yaml");
+    const content = realContent();
+    const baseline = createKeywordBaseline(content);
+    const engine = createAnswerEngine(content, { emergencyNumber: "911" });
+    const of = (ask: (q: string) => Parameters<typeof judge>[1]) =>
+      score(set.map((item) => judge(item, ask(item.q))));
+    const [base, ours] = [of(baseline), of((q) => engine.ask(q))];
+    expect(base.total).toBe(set.length);
+    expect(ours.accuracy).toBeGreaterThan(base.accuracy);
+  });
+});
