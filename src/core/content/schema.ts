@@ -140,8 +140,16 @@ export const FAQ_TOPICS = [
   "general",
 ] as const;
 
+/**
+ * What an FAQ entry's reply is: an answer about the covered nutrients (the default), or
+ * `unknown`: a topic vitabot does not cover, said plainly with what the regulators or
+ * the evidence say and who to ask (quinine for cramps).
+ */
+export const FAQ_KINDS = ["answer", "unknown"] as const;
+
 export const FaqEntrySchema = z.strictObject({
   id: slug,
+  kind: z.enum(FAQ_KINDS).default("answer"),
   question: text(200),
   /** Other ways people ask the same thing; they feed the search index. */
   phrasings: z.array(text(200)).min(2),
