@@ -172,3 +172,23 @@ describe("content validation reports every problem with file and path", () => {
     );
   });
 });
+
+describe("FAQ entries of kind unknown", () => {
+  let dir = "";
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = "";
+  });
+
+  it("refuses one that names a nutrient: its topic is one we don't cover", () => {
+    dir = copyContent();
+    editFile(dir, "faq/general.yaml", (t) =>
+      t.replace(/(- id: quinine\n {2}kind: unknown\n[\s\S]*? {2}nutrients: )\[\]/, "$1[magnesium]"),
+    );
+    expect(issuesOf(dir)).toContainEqual({
+      file: "faq/general.yaml",
+      path: expect.stringMatching(/nutrients$/),
+      message: expect.stringMatching(/names no nutrients/),
+    });
+  });
+});

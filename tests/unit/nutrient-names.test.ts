@@ -49,6 +49,17 @@ describe("recognising nutrients in text", () => {
     expect(matcher.find(text)[0]).toBe(id);
   });
 
+  it.each([
+    "which supplement is best for muscle",
+    "dietary supplements for older lifters",
+    "vitamin k and fatty liver",
+    "chloride in tap water",
+    "citrate or carbonate?",
+    "alpha lipoic acid",
+  ])("%j: a word of an alias that says a form or is an everyday word names no nutrient", (text) => {
+    expect(matcher.find(text)).toEqual([]);
+  });
+
   it("resolves every id and name of the content to its nutrient", () => {
     for (const n of realContent().nutrients) {
       for (const name of [n.id, n.name, ...n.aliases]) expect(matcher.resolve(name), name).toBe(n.id);

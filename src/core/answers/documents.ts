@@ -3,7 +3,7 @@
  * short document per section (foods, test, intakes, …). Retrieval picks among these.
  */
 import type { Content } from "../content/load-content.js";
-import type { FAQ_TOPICS, Nutrient, NutrientId } from "../content/schema.js";
+import type { FAQ_KINDS, FAQ_TOPICS, Nutrient, NutrientId } from "../content/schema.js";
 import { formatIntakeRow } from "../knowledge/format.js";
 
 export type Topic = (typeof FAQ_TOPICS)[number] | "evidence";
@@ -12,6 +12,8 @@ export type Topic = (typeof FAQ_TOPICS)[number] | "evidence";
 export interface AnswerDoc {
   /** Stable id, stored with feedback: `faq:vitd-muscle-loss`, `nutrient:vitamin-d:food`. */
   id: string;
+  /** `unknown`: an uncovered topic's reply, given only when no covered nutrient is asked about. */
+  kind: (typeof FAQ_KINDS)[number];
   topic: Topic;
   nutrients: NutrientId[];
   title: string;
@@ -46,6 +48,7 @@ function nutrientDocs(n: Nutrient): AnswerDoc[] {
     question: string,
   ): AnswerDoc => ({
     id: `nutrient:${n.id}:${section}`,
+    kind: "answer",
     topic: section,
     nutrients: [n.id],
     title,
@@ -137,6 +140,7 @@ function nutrientDocs(n: Nutrient): AnswerDoc[] {
 export function buildDocuments(content: Content): AnswerDoc[] {
   const faq: AnswerDoc[] = content.faq.map((entry) => ({
     id: `faq:${entry.id}`,
+    kind: entry.kind,
     topic: entry.topic,
     nutrients: [...entry.nutrients],
     title: entry.question,

@@ -18,6 +18,7 @@ import { createRetriever } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
+import { uncoveredTopics } from "./vocabulary.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
 /** The id of the answer to a message in another language (kind "out_of_scope"). */
@@ -114,6 +115,8 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   }
 
   function answerFrom(question: string, doc: AnswerDoc, targets: NutrientId[]): Answer {
+    if (doc.kind === "unknown")
+      return compose(question, "unknown", doc.id, doc.title, doc.body, sourcesOf(doc.sources));
     const nutrients = [...new Set([...targets, ...doc.nutrients])];
     return compose(question, "answer", doc.id, doc.title, doc.body, sourcesOf(doc.sources), nutrients);
   }
@@ -219,12 +222,30 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0) return outOfScope(question);
-    if (u.named.length === 0 && u.uncovered) return unknown(question);
+    if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
-    const [best] = retriever.rank(u.read, targets, u.intents);
+    // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
+    const best = retriever.rank(u.read, targets, u.intents).find((r) => r.doc.kind === "answer");
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
     return answerFrom(question, best.doc, targets);
+  }
+
+  /**
+   * A question about a topic we don't cover: that topic's own `unknown` reply when the
+   * content has one naming the same topic (quinine: what the regulators say), else the plain
+   * "outside what I cover". Never an answer about a nutrient the question did not ask about.
+   */
+  function uncoveredAnswer(question: string, u: Understanding): Answer {
+    const asked = uncoveredTopics(u.normalized);
+    const own = retriever
+      .rank(u.normalized, [], u.intents)
+      .find(
+        (r) =>
+          r.doc.kind === "unknown" &&
+          uncoveredTopics(normalize(`${r.doc.question} ${r.doc.phrasings}`)).some((t) => asked.includes(t)),
+      );
+    return own ? answerFrom(question, own.doc, []) : unknown(question);
   }
 
   /**

@@ -29,7 +29,14 @@ export type Intent = keyof typeof INTENTS;
 
 /** Health and nutrition subjects vitabot does not cover: the answer is "unknown". */
 export const UNCOVERED =
-  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet|quinine|tonic water|whey|protein powders?|plant protein|hmb|coq10|co q10|coenzyme q10|ubiquinol|b6|boron|phosphate|thyroid|underactive thyroid|hypothyroid\w*|testosterone|fibromyalgia|gout|beetroot|ag1|athletic greens|centrum|one a day|ginger|tennis elbow)\b/;
+  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet|quinine|tonic water|whey|protein powders?|plant protein|hmb|coq10|co q10|coenzyme q10|ubiquinol|b6|boron|phosphate|thyroid|underactive thyroid|hypothyroid\w*|testosterone|fibromyalgia|gout|beetroot|ag1|athletic greens|centrum|one a day|ginger|tennis elbow|greens? powders?|super ?greens|pre[ -]?workouts?|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women)\b/;
+
+const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
+
+/** The uncovered topics a normalised text names ("quinine", "tonic water"), each once. */
+export function uncoveredTopics(normalized: string): string[] {
+  return [...new Set(normalized.match(UNCOVERED_ALL) ?? [])];
+}
 
 /** Words that put a message in the health and nutrition domain. */
 export const HEALTH =

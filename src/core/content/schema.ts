@@ -163,16 +163,29 @@ export const FAQ_TOPICS = [
   "general",
 ] as const;
 
-export const FaqEntrySchema = z.strictObject({
-  id: slug,
-  question: text(200),
-  /** Other ways people ask the same thing; they feed the search index. */
-  phrasings: z.array(text(200)).min(2),
-  nutrients: z.array(NutrientIdSchema),
-  topic: z.enum(FAQ_TOPICS),
-  answer: text(900),
-  sources: sourceRefs,
-});
+/**
+ * What an FAQ entry's reply is: an answer about the covered nutrients (the default), or
+ * `unknown`: a topic vitabot does not cover, said plainly with what the regulators or
+ * the evidence say and who to ask (quinine for cramps).
+ */
+export const FAQ_KINDS = ["answer", "unknown"] as const;
+
+export const FaqEntrySchema = z
+  .strictObject({
+    id: slug,
+    kind: z.enum(FAQ_KINDS).default("answer"),
+    question: text(200),
+    /** Other ways people ask the same thing; they feed the search index. */
+    phrasings: z.array(text(200)).min(2),
+    nutrients: z.array(NutrientIdSchema),
+    topic: z.enum(FAQ_TOPICS),
+    answer: text(900),
+    sources: sourceRefs,
+  })
+  .refine((entry) => entry.kind === "answer" || entry.nutrients.length === 0, {
+    path: ["nutrients"],
+    message: "an unknown-kind entry is about a topic we don't cover, so it names no nutrients",
+  });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 export const FaqFileSchema = z.array(FaqEntrySchema).min(1);
 

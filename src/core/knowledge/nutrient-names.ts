@@ -27,6 +27,16 @@ interface FuzzyTerm {
 /** Aliases this short, without a digit, only count as the whole input ("d", "mg"); "d3" counts anywhere. */
 const SHORT_ALIAS_MAX = 2;
 const MIN_FUZZY_LENGTH = 5;
+/**
+ * Words of multi-word aliases that say what form a nutrient comes in or are everyday words
+ * ("calcium supplements", "cod liver oil", "omega-3 fatty acids"): alone they name no
+ * nutrient, so "a supplement for muscle" or "liver disease" must not read as one.
+ */
+const FORM_WORDS = new Set(
+  "supplement supplements dietary tablets capsules liver fatty acids oxide chloride sulfate sulphate acetate citrate carbonate malate".split(
+    " ",
+  ),
+);
 const AMBIGUOUS = Symbol("ambiguous");
 
 /**
@@ -67,11 +77,16 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
       }
       patterns.push({ id: nutrient.id, needle: name, regex: new RegExp(`\\b${escapeRegex(name)}\\b`, "g") });
       for (const token of tokenize(name)) {
-        if (token.length >= MIN_FUZZY_LENGTH && token !== "vitamin")
+        if (token.length >= MIN_FUZZY_LENGTH && token !== "vitamin" && !FORM_WORDS.has(token))
           fuzzyTerms.push({ id: nutrient.id, term: token });
       }
     }
   }
+  // A word two nutrients' aliases share ("alpha" in alpha-tocopherol and alpha-linolenic) names neither.
+  const owners = new Map<string, Set<NutrientId>>();
+  for (const { id, term } of fuzzyTerms) owners.set(term, (owners.get(term) ?? new Set()).add(id));
+  const sharedTerms = new Set([...owners].filter(([, ids]) => ids.size > 1).map(([term]) => term));
+  fuzzyTerms.splice(0, fuzzyTerms.length, ...fuzzyTerms.filter((t) => !sharedTerms.has(t.term)));
 
   /** Every covered nutrient mentioned in `text`, most relevant (earliest) first, without repeats. */
   function find(text: string): NutrientId[] {

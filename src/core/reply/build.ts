@@ -32,7 +32,7 @@ function compareButton(kb: Knowledge, id: NutrientId): ReplyButton {
 /**
  * An engine answer as a reply; `shareAction` is the command line that reproduces it.
  * An urgent answer carries only a Share button; a crisis answer (self-harm) none, and is
- * private to the asker wherever they asked.
+ * private to the asker wherever they asked; the plain "outside what I cover" none either.
  */
 export function answerReply(kb: Knowledge, answer: Answer, shareAction: string): Reply {
   const reply: Reply = {
@@ -50,7 +50,9 @@ export function answerReply(kb: Knowledge, answer: Answer, shareAction: string):
     ];
     return reply;
   }
-  if (answer.kind !== "answer") return reply;
+  // An uncovered topic's own reply from content (quinine) is shared and rated like an answer.
+  const ownReply = answer.kind === "unknown" && answer.id.startsWith("faq:");
+  if (answer.kind !== "answer" && !ownReply) return reply;
   const [first] = answer.nutrients;
   const buttons: ReplyButton[] = [];
   if (first) buttons.push({ label: "Foods", action: `foods ${first}` }, compareButton(kb, first));
