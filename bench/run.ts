@@ -1,7 +1,7 @@
 /**
  * `npm run bench [suite…]`: runs the benchmarks and prints their tables. Everything
  * talks to 127.0.0.1 only. Suites: answers, storage, scheduler, slack, discord, challenges,
- * replicas, burst.
+ * replicas, burst, startup.
  */
 import { benchAnswers } from "./answers.js";
 import { benchBurst } from "./burst.js";
@@ -10,6 +10,7 @@ import { benchDiscord } from "./discord.js";
 import { benchReplicas } from "./replicas.js";
 import { benchScheduler } from "./scheduler.js";
 import { benchSlack } from "./slack.js";
+import { benchStartup } from "./startup.js";
 import { benchStorage } from "./storage.js";
 
 const SUITES: Record<string, () => void | Promise<void>> = {
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => void | Promise<void>> = {
   challenges: benchChallenges,
   replicas: benchReplicas,
   burst: benchBurst,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2);

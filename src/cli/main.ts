@@ -3,21 +3,12 @@
  * `runCli`. Any word that is not a CLI command is a chat command run once:
  * `npx vitabot vitamin d` prints the reply and exits non-zero on a user error.
  */
-import { runConsoleLine } from "../adapters/console/console-adapter.js";
-import { createApp } from "../app.js";
-import { parseConfig } from "../config.js";
-import { createAnswerEngine } from "../core/answers/engine.js";
-import { loadContent } from "../core/content/load-content.js";
+import { type Config, parseConfig } from "../config.js";
 import { ContentError, StorageError, UserFacingError } from "../errors.js";
-import { chatLogOptions, createLogger } from "../logger.js";
-import { startBot } from "../main.js";
-import { secretValues } from "../ops/secrets.js";
-import { runAsk } from "./ask.js";
-import { runContentCheck } from "./content-check.js";
-import { runDiscordCli } from "./discord.js";
-import { runSlackCli } from "./slack.js";
-import { runTipsPlan } from "./tips-plan.js";
-import { runTriage } from "./triage.js";
+
+// Each command imports what it needs when it runs (`await import`), so a one-shot `ask`
+// loads neither the platform SDKs (discord.js, Bolt) nor the database drivers, charts or
+// scheduler: start-up time is mostly module loading.
 
 const USAGE = `Usage:
   vitabot start                      run the bot (console chat when no platform tokens are set)
@@ -41,6 +32,13 @@ export function argvToLine(argv: readonly string[]): string {
 
 async function runOneShot(argv: string[]): Promise<number> {
   const config = parseConfig();
+  const [{ runConsoleLine }, { createApp }, { chatLogOptions, createLogger }, { secretValues }] =
+    await Promise.all([
+      import("../adapters/console/console-adapter.js"),
+      import("../app.js"),
+      import("../logger.js"),
+      import("../ops/secrets.js"),
+    ]);
   const app = await createApp(
     config,
     createLogger({ ...chatLogOptions(config), secrets: secretValues(config) }),
@@ -53,6 +51,15 @@ async function runOneShot(argv: string[]): Promise<number> {
   }
 }
 
+/** The answer engine over the configured content, for `ask` and `triage` (no database). */
+async function answerEngine(config: Config) {
+  const [{ createAnswerEngine }, { loadContent }] = await Promise.all([
+    import("../core/answers/engine.js"),
+    import("../core/content/load-content.js"),
+  ]);
+  return createAnswerEngine(loadContent(config.contentDir), config);
+}
+
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -63,21 +70,37 @@ export async function runCli(argv: string[]): Promise<number> {
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   if (command === "start") {
     // Non-zero after a fault, so the supervisor restarts the bot.
-    return startBot(parseConfig());
+    const config = parseConfig();
+    const { startBot } = await import("../main.js");
+    return startBot(config);
   }
-  if (command === "content" && rest[0] === "check") return runContentCheck(parseConfig().contentDir, io);
-  if (command === "tips" && rest[0] === "plan") return runTipsPlan(rest.slice(1), io);
-  if (command === "slack") return runSlackCli(rest, io);
-  if (command === "discord") return runDiscordCli(rest, io);
+  if (command === "content" && rest[0] === "check") {
+    const { contentDir } = parseConfig();
+    const { runContentCheck } = await import("./content-check.js");
+    return runContentCheck(contentDir, io);
+  }
+  if (command === "tips" && rest[0] === "plan") {
+    const { runTipsPlan } = await import("./tips-plan.js");
+    return runTipsPlan(rest.slice(1), io);
+  }
+  if (command === "slack") {
+    const { runSlackCli } = await import("./slack.js");
+    return runSlackCli(rest, io);
+  }
+  if (command === "discord") {
+    const { runDiscordCli } = await import("./discord.js");
+    return runDiscordCli(rest, io);
+  }
   if (command === "triage") {
     const config = parseConfig();
-    return runTriage(createAnswerEngine(loadContent(config.contentDir), config).triage, rest, io);
+    const [{ runTriage }, engine] = await Promise.all([import("./triage.js"), answerEngine(config)]);
+    return runTriage(engine.triage, rest, io);
   }
   if (command === "ask") {
     const config = parseConfig();
     const json = rest.includes("--json");
     const question = rest.filter((a) => a !== "--json").join(" ");
-    const engine = createAnswerEngine(loadContent(config.contentDir), config);
+    const [{ runAsk }, engine] = await Promise.all([import("./ask.js"), answerEngine(config)]);
     return runAsk(engine, question, json, io);
   }
   return runOneShot(argv);

@@ -2,14 +2,22 @@
  * PostgreSQL backend: a `pg.Pool` behind Kysely. The pool parses int8 (our epoch-ms
  * `bigint` columns) as JS numbers; that parser is set on this pool only, never globally.
  */
+import { createRequire } from "node:module";
 import { Kysely, PostgresDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./database.js";
 import { createKyselyStorage } from "./kysely-storage.js";
 import type { Storage } from "./storage.js";
 
 /** Connections per process unless `poolSize` says otherwise. */
 export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The pg driver, loaded on first use (it is CommonJS, so synchronously): a process on
+ * SQLite, such as a one-shot `vitabot vitamin d`, never loads it.
+ */
+let driver: typeof pg | undefined;
+const loadPg = (): typeof pg => (driver ??= createRequire(import.meta.url)("pg") as typeof pg);
 
 /** PostgreSQL's type OID for int8 / bigint. */
 const INT8_OID = 20;
@@ -36,12 +44,12 @@ const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === INT8_OID && format !== "binary"
       ? parseInt8
-      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+      : loadPg().types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
 /** A `pg.Pool` for `config` with our per-pool type parsers. */
 export function createPostgresPool(config: PostgresStorageConfig): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: config.url,
     max: config.poolSize ?? DEFAULT_POOL_SIZE,
     types: typeParsers,

@@ -1,0 +1,144 @@
+/**
+ * bin/vitabot.js in a source checkout: after `npm run build` it runs the compiled dist/,
+ * and as soon as a file under src/ or commands/ is newer than the build it runs the
+ * sources through tsx, so an edit shows at once. Checked on a copy of the checkout (its
+ * node_modules linked), where the two paths are told apart by marking each one's usage text.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+
+let copy = "";
+/** Each test starts node a few times, on a machine that may be busy. */
+const SLOW = 180_000;
+
+function node(args: string[], env: NodeJS.ProcessEnv = {}, cwd = copy) {
+  return spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+    timeout: 170_000,
+  });
+}
+
+const help = (env: NodeJS.ProcessEnv = {}) => node(["bin/vitabot.js", "--help"], env).stdout.split("\n")[0];
+
+/** Replaces `from` with `to` in a file of the copy, keeping nothing else. */
+function edit(path: string, from: string, to: string) {
+  const file = join(copy, path);
+  const text = readFileSync(file, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), "vitabot-launcher-"));
+  for (const path of [
+    "package.json",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "bin",
+    "src",
+    "commands",
+    "content",
+  ])
+    cpSync(join(PACKAGE_ROOT, path), join(copy, path), { recursive: true });
+  cpSync(join(PACKAGE_ROOT, "scripts/build.mjs"), join(copy, "scripts/build.mjs"));
+  symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(copy, "node_modules"), "dir");
+}, SLOW);
+
+afterAll(() => {
+  if (copy !== "") rmSync(copy, { recursive: true, force: true });
+});
+
+describe("npm run build", () => {
+  it(
+    "compiles src/ and commands/ to dist/ and stamps the build",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      expect(build.stderr).toMatch(/^build: \d+ files compiled to dist\//);
+      for (const file of ["dist/src/cli/main.js", "dist/commands/index.js", "dist/.build-stamp"])
+        expect(existsSync(join(copy, file)), file).toBe(true);
+      expect(existsSync(join(copy, "dist/src/cli/main.js.map"))).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe("the launcher in a source checkout", () => {
+  it(
+    "runs dist/ while the build is current",
+    () => {
+      edit("dist/src/cli/main.js", "Usage:", "Usage (dist):");
+      expect(help()).toBe("Usage (dist):");
+    },
+    SLOW,
+  );
+
+  it(
+    "runs the sources through tsx when VITABOT_SOURCE=1",
+    () => {
+      expect(help({ VITABOT_SOURCE: "1" })).toBe("Usage:");
+    },
+    SLOW,
+  );
+
+  it(
+    "runs the sources through tsx once a source file is newer than the build",
+    () => {
+      edit("src/cli/main.ts", "Usage:", "Usage (edited):");
+      const later = new Date(statSync(join(copy, "dist/.build-stamp")).mtimeMs + 2000);
+      utimesSync(join(copy, "src/cli/main.ts"), later, later);
+      expect(help()).toBe("Usage (edited):");
+    },
+    SLOW,
+  );
+
+  it(
+    "notices a new file under commands/ too",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      edit("dist/src/cli/main.js", "Usage (edited):", "Usage (rebuilt):");
+      expect(help()).toBe("Usage (rebuilt):");
+      const added = join(copy, "commands/new-command.ts");
+      writeFileSync(added, "export {};\n");
+      const later = new Date(statSync(join(copy, "dist/.build-stamp")).mtimeMs + 2000);
+      utimesSync(added, later, later);
+      expect(help()).toBe("Usage (edited):");
+    },
+    SLOW,
+  );
+});
+
+describe("the prepare script (npm ci)", () => {
+  it(
+    "does nothing where scripts/ is absent, as in the image's builder before src/ is copied",
+    () => {
+      const bare = mkdtempSync(join(tmpdir(), "vitabot-prepare-"));
+      try {
+        cpSync(join(PACKAGE_ROOT, "package.json"), join(bare, "package.json"));
+        const prepare = spawnSync("npm", ["run", "prepare", "--silent"], { cwd: bare, encoding: "utf8" });
+        expect(prepare.status, prepare.stderr).toBe(0);
+        expect(existsSync(join(bare, "dist"))).toBe(false);
+      } finally {
+        rmSync(bare, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+});
