@@ -1,0 +1,28 @@
+/**
+ * Kinds of misses and false alarms found on the scored sets 4 and 5, one test per
+ * behaviour, in our own wording (never a set item).
+ */
+import { describe, expect, it } from "vitest";
+import { createTriage } from "../../../src/core/triage/triage.js";
+import { realContent } from "../../helpers/content.js";
+
+const triage = createTriage(realContent().triage).triage;
+const decide = (message: string) => {
+  const d = triage(message).decision;
+  return d ? `${d.category.id}/${d.tier}` : "none";
+};
+
+describe("stroke signs that passed (TIA) stay urgent", () => {
+  it.each([
+    ["my left hand went useless for a few minutes at lunch, couldn't hold my cup, back to normal now"],
+    ["his right arm dropped and wouldn't lift for five minutes, fine again after that"],
+    // "filling in" a form is not a dental filling (which would explain a numb face).
+    ["while I was filling in the rota my right hand just wouldn't grip the pen, it passed after a bit"],
+  ])("%j", (message) => {
+    expect(decide(message)).toBe("stroke/emergency");
+  });
+
+  it("a limb that went dead from how someone sat or knelt is not a stroke sign", () => {
+    expect(decide("knelt weeding for an hour and my right leg went dead, fine after a stretch")).toBe("none");
+  });
+});
