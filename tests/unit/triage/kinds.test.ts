@@ -26,3 +26,17 @@ describe("stroke signs that passed (TIA) stay urgent", () => {
     expect(decide("knelt weeding for an hour and my right leg went dead, fine after a stretch")).toBe("none");
   });
 });
+
+describe("breathing", () => {
+  it.each([
+    ["my flatmate can only say three words out before she has to stop for air", "breathing/emergency"],
+    ["lips gone a dusky colour and he's sucking air like through a straw", "breathing/emergency"],
+    // More breathless than is usual for this person is same-day, even with COPD.
+    [
+      "my asthma is long-standing, but since Monday I have to stop halfway up the stairs, normally I go straight up",
+      "breathing/same_day",
+    ],
+  ])("%j -> %s", (message, expected) => {
+    expect(decide(message)).toBe(expected);
+  });
+});
