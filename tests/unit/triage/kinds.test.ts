@@ -40,3 +40,13 @@ describe("breathing", () => {
     expect(decide(message)).toBe(expected);
   });
 });
+
+describe("history that is over and dealt with", () => {
+  it.each([
+    ["I had a clot in my calf while pregnant with my first, fully treated. Is vitamin K ok for me?"],
+    ["my uncle had a myasthenic crisis last christmas and was ventilated, what foods help MG?"],
+  ])("clears %j", (message) => {
+    expect(decide(message)).toBe("none");
+    expect(triage(message).findings.some((f) => f.cleared.includes("historical"))).toBe(true);
+  });
+});
