@@ -50,3 +50,17 @@ describe("history that is over and dealt with", () => {
     expect(triage(message).findings.some((f) => f.cleared.includes("historical"))).toBe(true);
   });
 });
+
+describe("new confusion (red-flags.md §18)", () => {
+  it("not knowing one's own name is confusion", () => {
+    expect(decide("grandma suddenly can't tell us her own name and keeps losing the thread")).toMatch(
+      /^confusion\//,
+    );
+  });
+
+  it("confusion after taking a drug is an emergency, not same-day", () => {
+    expect(decide("my friend took something at the party and now he's really confused")).toBe(
+      "confusion/emergency",
+    );
+  });
+});
