@@ -74,6 +74,8 @@ interface ServeDeps {
   logger: Logger;
   inFlight: InFlight;
   guard: SlackRequestGuardDeps;
+  /** Called as each request arrives, before its ack: answers hold back while requests keep coming. */
+  arrived: () => void;
   /** Bolt's processing of a request acknowledged already (App.processEvent). */
   process: (event: ReceiverEvent) => Promise<void>;
 }
@@ -104,6 +106,7 @@ async function serveBoltRoutes(
     }
   };
   const guarded = async (req: IncomingMessage, res: ServerResponse) => {
+    listen.arrived();
     const passed = await guardSlackRequest(req, res, listen.guard);
     if (!passed) return;
     if (passed.kind === "ssl_check" || !acksEmpty(passed.body)) return handler(req, res);
@@ -222,6 +225,7 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
         logger,
         inFlight,
         guard: { signingSecret: slack.signingSecret, logger, now },
+        arrived: answers.arrived,
         process: (event) => created.processEvent(event),
         ...(options.host ? { host: options.host } : {}),
       });
