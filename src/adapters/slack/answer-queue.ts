@@ -9,8 +9,8 @@
  * users.info look-up, its queries, its upload) run outside the queue's turns, so without
  * a bound a burst of 500 would start 500 answers whose continuations crowd out the
  * acks of the requests still arriving; the others wait here, costing nothing.
- * While requests keep arriving (the adapter calls `arrived()` for each, before its
- * ack), at most MAX_RUNNING_WHILE_ARRIVING answers are under way: a burst's acks go out
+ * While requests keep arriving (the adapter calls `arrived()` for each signed one,
+ * before its ack), at most MAX_RUNNING_WHILE_ARRIVING answers are under way: a burst's acks go out
  * first, and its answers, which have 30 seconds, take the full MAX_RUNNING once a turn
  * passes with no new request.
  */

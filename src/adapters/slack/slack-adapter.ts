@@ -74,7 +74,7 @@ interface ServeDeps {
   logger: Logger;
   inFlight: InFlight;
   guard: SlackRequestGuardDeps;
-  /** Called as each request arrives, before its ack: answers hold back while requests keep coming. */
+  /** Called as each signed request arrives, before its ack: answers hold back while requests keep coming. */
   arrived: () => void;
   /** Bolt's processing of a request acknowledged already (App.processEvent). */
   process: (event: ReceiverEvent) => Promise<void>;
@@ -106,9 +106,10 @@ async function serveBoltRoutes(
     }
   };
   const guarded = async (req: IncomingMessage, res: ServerResponse) => {
-    listen.arrived();
     const passed = await guardSlackRequest(req, res, listen.guard);
     if (!passed) return;
+    // Signed requests only: a flood of unsigned ones must not slow the answers down.
+    listen.arrived();
     if (passed.kind === "ssl_check" || !acksEmpty(passed.body)) return handler(req, res);
     const event = ackNow(req, res, passed.body);
     // Tracked until the answer is queued (the answer itself is tracked by the queue); the
