@@ -9,6 +9,10 @@
  * users.info look-up, its queries, its upload) run outside the queue's turns, so without
  * a bound a burst of 500 would start 500 answers whose continuations crowd out the
  * acks of the requests still arriving; the others wait here, costing nothing.
+ * While requests keep arriving (the adapter calls `arrived()` for each signed one,
+ * before its ack), at most MAX_RUNNING_WHILE_ARRIVING answers are under way: a burst's acks go out
+ * first, and its answers, which have 30 seconds, take the full MAX_RUNNING once a turn
+ * passes with no new request.
  */
 
 /** Work that starts an answer; its synchronous part runs in one turn. */
@@ -18,22 +22,30 @@ export type AnswerJob = () => Promise<void>;
 const SHARE_DIVISOR = 4;
 /** Answers under way at once; the rest wait for one to finish. */
 export const MAX_RUNNING = 24;
+/** Answers under way at once while requests are still arriving. */
+export const MAX_RUNNING_WHILE_ARRIVING = 2;
 
 /**
  * @example const answers = createAnswerQueue(); await answers.run(async () => { … });
  */
-export function createAnswerQueue(maxRunning = MAX_RUNNING) {
+export function createAnswerQueue(maxRunning = MAX_RUNNING, whileArriving = MAX_RUNNING_WHILE_ARRIVING) {
   const jobs: (() => void)[] = [];
   let scheduled = false;
   let running = 0;
+  /** Requests that arrived since the last turn. */
+  let arrivals = 0;
 
   function pump(): void {
     scheduled = false;
+    const arriving = arrivals > 0;
+    arrivals = 0;
+    const limit = arriving ? Math.min(whileArriving, maxRunning) : maxRunning;
     const share = Math.max(1, Math.ceil(jobs.length / SHARE_DIVISOR));
-    const batch = jobs.splice(0, Math.min(share, maxRunning - running));
+    const batch = jobs.splice(0, Math.max(0, Math.min(share, limit - running)));
     for (const job of batch) job();
-    // Immediates queued while immediates run wait for the next turn, after I/O polling.
-    if (jobs.length > 0 && running < maxRunning) schedule();
+    // Immediates queued while immediates run wait for the next turn, after I/O polling;
+    // while requests arrive, every turn looks again whether they have stopped.
+    if (jobs.length > 0 && (running < limit || arriving)) schedule();
   }
 
   function schedule(): void {
@@ -57,6 +69,10 @@ export function createAnswerQueue(maxRunning = MAX_RUNNING) {
         });
         schedule();
       });
+    },
+    /** A request has arrived: answers hold back to MAX_RUNNING_WHILE_ARRIVING until a turn passes without one. */
+    arrived(): void {
+      arrivals++;
     },
     /** Jobs waiting for their turn (for health and logs). */
     pending: () => jobs.length,

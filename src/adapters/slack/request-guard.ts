@@ -91,20 +91,23 @@ async function buffer(req: IncomingMessage): Promise<(IncomingMessage & { rawBod
   }
 }
 
+/** What passed the guard: a body of a shape vitabot takes, or Slack's unsigned SSL check (for Bolt). */
+export type GuardedRequest = { kind: "body"; body: SlackRequestBody } | { kind: "ssl_check" };
+
 /**
- * Checks a request to `/slack/events`; true when it may go on to Bolt, false when it
- * has been answered already (refused, or an app_rate_limited notice acknowledged).
- * @example if (await guardSlackRequest(req, res, { signingSecret, logger })) boltListener(req, res);
+ * Checks a request to `/slack/events`: what passed, or undefined when it has been
+ * answered already (refused, or an app_rate_limited notice acknowledged).
+ * @example const passed = await guardSlackRequest(req, res, { signingSecret, logger }); if (passed) …
  */
 export async function guardSlackRequest(
   req: IncomingMessage,
   res: ServerResponse,
   deps: SlackRequestGuardDeps,
-): Promise<boolean> {
+): Promise<GuardedRequest | undefined> {
   const buffered = await buffer(req);
   if (isRefusal(buffered)) return refuse(res, buffered, deps.logger);
   const raw = buffered.rawBody.toString();
-  if (isSslCheck(req, raw)) return true;
+  if (isSslCheck(req, raw)) return { kind: "ssl_check" };
   const unsigned = verify(req, raw, deps);
   if (unsigned) return refuse(res, unsigned, deps.logger);
   const body = checkShape(buffered);
@@ -113,17 +116,17 @@ export async function guardSlackRequest(
     // Bolt finds no listener type for it and would leave it unacknowledged for 3 s.
     deps.logger.warn("Slack paused event deliveries for a minute (app_rate_limited)");
     res.writeHead(200).end();
-    return false;
+    return undefined;
   }
-  return true;
+  return { kind: "body", body };
 }
 
-function refuse(res: ServerResponse, refusal: Refusal, logger: Logger): false {
+function refuse(res: ServerResponse, refusal: Refusal, logger: Logger): undefined {
   const message =
     refusal.status === 400
       ? "refused a signed Slack request of the wrong shape"
       : `refused a Slack request (${refusal.status})`;
   logger.warn({ status: refusal.status, reason: refusal.reason }, message);
   sendJson(res, refusal.status, { error: refusal.error });
-  return false;
+  return undefined;
 }

@@ -7,7 +7,7 @@
  * @see https://docs.slack.dev/tools/bolt-js/getting-started
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App as BoltApp, type InstallationStore } from "@slack/bolt";
+import { App as BoltApp, type InstallationStore, type ReceiverEvent } from "@slack/bolt";
 import type { App } from "../../app.js";
 import type { SlackConfig } from "../../config.js";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
@@ -20,6 +20,7 @@ import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
 import type { ChannelRef } from "../../storage/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
+import { ackNow, acksEmpty } from "./ack-first.js";
 import { createUserDirectory } from "./admin.js";
 import { type AnswerQueue, createAnswerQueue } from "./answer-queue.js";
 import {
@@ -66,16 +67,31 @@ function requireSlack(app: App): SlackConfig {
   );
 }
 
+/** What serving Bolt's routes needs besides the set-up. */
+interface ServeDeps {
+  port: number;
+  host?: string;
+  logger: Logger;
+  inFlight: InFlight;
+  guard: SlackRequestGuardDeps;
+  /** Called as each signed request arrives, before its ack: answers hold back while requests keep coming. */
+  arrived: () => void;
+  /** Bolt's processing of a request acknowledged already (App.processEvent). */
+  process: (event: ReceiverEvent) => Promise<void>;
+}
+
 /**
  * Serves Bolt's paths: on the shared server when given, else on a server of the
  * adapter's own, listening on PORT once they are mounted. Requests to `/slack/events`
- * pass the request guard (size, signature and timestamp window, body shape) first.
+ * pass the request guard (size, signature and timestamp window, body shape) first; those
+ * whose ack is empty are acknowledged right then and handed to Bolt's App (ack-first.ts),
+ * the rest (url_verification, the SSL check) go through Bolt's receiver.
  * Returns how to take them down again.
  */
 async function serveBoltRoutes(
   setup: BoltSetup,
   target: HttpMount | undefined,
-  listen: { port: number; host?: string; logger: Logger; inFlight: InFlight; guard: SlackRequestGuardDeps },
+  listen: ServeDeps,
 ): Promise<{ mount: HttpMount; own?: HttpServer; unmount: () => void } | undefined> {
   const listener = setup.listener;
   if (!listener || setup.routes.length === 0) return undefined;
@@ -90,7 +106,19 @@ async function serveBoltRoutes(
     }
   };
   const guarded = async (req: IncomingMessage, res: ServerResponse) => {
-    if (await guardSlackRequest(req, res, listen.guard)) handler(req, res);
+    const passed = await guardSlackRequest(req, res, listen.guard);
+    if (!passed) return;
+    // Signed requests only: a flood of unsigned ones must not slow the answers down.
+    listen.arrived();
+    if (passed.kind === "ssl_check" || !acksEmpty(passed.body)) return handler(req, res);
+    const event = ackNow(req, res, passed.body);
+    // Tracked until the answer is queued (the answer itself is tracked by the queue); the
+    // request id stays in the async context, so the log line carries it.
+    await listen.inFlight.track(
+      listen.process(event).catch((error: unknown) => {
+        listen.logger.error({ err: error }, "a Slack request failed after its acknowledgement");
+      }),
+    );
   };
   const own = target ? undefined : createHttpServer({ logger: listen.logger });
   const mount = target ?? (own as HttpServer);
@@ -198,6 +226,8 @@ export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}):
         logger,
         inFlight,
         guard: { signingSecret: slack.signingSecret, logger, now },
+        arrived: answers.arrived,
+        process: (event) => created.processEvent(event),
         ...(options.host ? { host: options.host } : {}),
       });
       bolt = created;

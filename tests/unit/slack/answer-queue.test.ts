@@ -55,6 +55,25 @@ describe("createAnswerQueue", () => {
     expect(answers.running()).toBe(0);
   });
 
+  it("holds answers back to a few while requests keep arriving, and runs up to maxRunning once they stop (issue 16, #5)", async () => {
+    const answers = createAnswerQueue(10, 1);
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const release: (() => void)[] = [];
+    const all = Array.from({ length: 5 }, () =>
+      answers.run(() => new Promise<void>((resolve) => release.push(resolve))),
+    );
+    for (let turn = 0; turn < 5; turn++) {
+      answers.arrived();
+      await settle();
+    }
+    expect(answers.running()).toBe(1);
+    expect(answers.pending()).toBe(4);
+    for (let turn = 0; turn < 5; turn++) await settle();
+    expect(answers.running()).toBe(5);
+    for (const done of release) done();
+    await Promise.all(all);
+  });
+
   it("lets a request that arrives during a burst of answers be served before the burst ends", async () => {
     const answers = createAnswerQueue();
     const server = createServer((_req, res) => res.end("ack"));
