@@ -64,3 +64,21 @@ describe("new confusion (red-flags.md §18)", () => {
     );
   });
 });
+
+describe("potassium (red-flags.md §9)", () => {
+  it("asking whether potassium helps cramps is not a level problem", () => {
+    expect(decide("would potassium sort out my calf cramps or should i eat more bananas")).toBe("none");
+  });
+
+  it("a known low or high level with weakness is same-day", () => {
+    expect(decide("doctor said low potassium last week and now my legs feel weak")).toBe(
+      "potassium/same_day",
+    );
+  });
+
+  it("the bare name still counts with weakness and palpitations", () => {
+    expect(decide("took potassium tablets and now my heart is pounding and my arms feel weak")).toMatch(
+      /^potassium\/emergency$/,
+    );
+  });
+});
