@@ -24,7 +24,7 @@ const LabelledSchema = z.array(
 export type Labelled = z.infer<typeof LabelledSchema>[number];
 
 /** The labelled sets in tests/fixtures/, oldest first. */
-export const QUESTION_SETS = ["questions.yaml", "questions-2.yaml"] as const;
+export const QUESTION_SETS = ["questions.yaml", "questions-2.yaml", "questions-3.yaml"] as const;
 
 export function loadQuestionSet(file: (typeof QUESTION_SETS)[number] = "questions.yaml"): Labelled[] {
   const raw = readFileSync(join(PACKAGE_ROOT, "tests/fixtures", file), "utf8");

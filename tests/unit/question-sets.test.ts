@@ -46,3 +46,28 @@ describe("the labelled question sets", () => {
     expect(ours.accuracy).toBeGreaterThan(base.accuracy);
   });
 });
+
+/**
+ * The blind sets written for the content issue are held at the figures reached (kind right
+ * and, for answers, the first nutrient), so tuning can only improve them. Set 3 was
+ * written after the tuning on set 2; its first score (133 of 170 kinds right with the CLI)
+ * missed the targets, which are kind >= 90%, unknown >= 85% and no urgent message answered.
+ */
+const FLOORS = { "questions-2.yaml": 185, "questions-3.yaml": 131 } as const;
+
+describe("the blind question sets hold their floors", () => {
+  const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
+  it.each(Object.entries(FLOORS) as [keyof typeof FLOORS, number][])(
+    "%s: at least %i right",
+    (file, floor) => {
+      const set = loadQuestionSet(file);
+      const result = score(set.map((item) => judge(item, engine.ask(item.q))));
+      expect(result.right).toBeGreaterThanOrEqual(floor);
+    },
+  );
+
+  it("set 2 answers no urgent message", () => {
+    const urgent = loadQuestionSet("questions-2.yaml").filter((item) => item.kind === "urgent");
+    expect(urgent.filter((item) => engine.ask(item.q).kind !== "urgent").map((item) => item.q)).toEqual([]);
+  });
+});
