@@ -114,10 +114,20 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     return { question, kind, nutrients, title, text, sources, id, body, disclaimer };
   }
 
-  function answerFrom(question: string, doc: AnswerDoc, targets: NutrientId[]): Answer {
+  /**
+   * Nutrients the person named lead in their order. Nutrients read from symptoms lead too,
+   * but those the answer itself is about come first, in the answer's order (a hand-cramps
+   * answer leads with calcium, though "cramp" suggests magnesium as well).
+   */
+  function answerFrom(question: string, doc: AnswerDoc, targets: NutrientId[], named = true): Answer {
     if (doc.kind === "unknown")
       return compose(question, "unknown", doc.id, doc.title, doc.body, sourcesOf(doc.sources));
-    const nutrients = [...new Set([...targets, ...doc.nutrients])];
+    const rank = (id: NutrientId) => {
+      const at = doc.nutrients.indexOf(id);
+      return at === -1 ? doc.nutrients.length : at;
+    };
+    const lead = named ? targets : [...targets].sort((a, b) => rank(a) - rank(b));
+    const nutrients = [...new Set([...lead, ...doc.nutrients])];
     return compose(question, "answer", doc.id, doc.title, doc.body, sourcesOf(doc.sources), nutrients);
   }
 
@@ -228,7 +238,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
     const best = retriever.rank(u.read, targets, u.intents).find((r) => r.doc.kind === "answer");
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
-    return answerFrom(question, best.doc, targets);
+    return answerFrom(question, best.doc, targets, targets === u.named);
   }
 
   /**
