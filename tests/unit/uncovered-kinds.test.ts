@@ -55,6 +55,20 @@ describe("a question whose subject is an uncovered thing gets no nutrient FAQ", 
   });
 });
 
+describe("a typing slip in an uncovered subject's name", () => {
+  it.each([
+    ["is colalgen worth taking for saggy muscles"],
+    ["melatnoin every night, any harm to my legs?"],
+    ["glutamien after long runs?"],
+  ])("%j (swapped letters or a doubled letter) is still unknown", (question) => {
+    expect(engine.ask(question).kind).toBe("unknown");
+  });
+
+  it("a real word one letter away is not read as the subject", () => {
+    expect(engine.ask("creating a new channel for the team quiz").kind).toBe("out_of_scope");
+  });
+});
+
 describe("everyday chat stays out of scope", () => {
   it.each([
     ["who took the last stapler from the supply cupboard"],

@@ -68,6 +68,17 @@ export const UNCOVERED = new RegExp(
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
 
+/** The plain words of six letters or more that name uncovered topics ("creatine", "cherry"). */
+export const UNCOVERED_WORDS: readonly string[] = [
+  ...new Set(
+    Object.values(UNCOVERED_KINDS)
+      .flatMap((kind) => kind.split("|"))
+      .filter((alternative) => /^[a-z ]+$/.test(alternative))
+      .flatMap((alternative) => alternative.split(" "))
+      .filter((word) => word.length >= 6),
+  ),
+];
+
 /** The uncovered topics a normalised text names ("quinine", "tonic water"), each once. */
 export function uncoveredTopics(normalized: string): string[] {
   return [...new Set(normalized.match(UNCOVERED_ALL) ?? [])];
