@@ -121,3 +121,16 @@ describe("potassium: cramps with a risk alone are an appointment (red-flags.md)"
     expect(decide(message)).not.toBe("none");
   });
 });
+
+describe("a CK result: a mild rise is for the prescriber, a high one is same-day", () => {
+  it("a CK under 1,000 with aching legs on a statin is not flagged", () => {
+    expect(decide("my CK is 380 and my calves ache on simvastatin, should I stop it?")).toBe("none");
+  });
+
+  it.each([
+    ["they rang to say my CK is 6000 and my thighs are swollen and really painful"],
+    ["CK came back at 9000 after the spin class and my legs are so sore I can barely walk"],
+  ])("a high CK with muscle pain stays same-day: %j", (message) => {
+    expect(decide(message)).toBe("rhabdomyolysis/same_day");
+  });
+});
