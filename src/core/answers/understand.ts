@@ -7,7 +7,8 @@ import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
 import type { WordReader } from "../text/words.js";
 import { normalize } from "./normalize.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
-import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED } from "./vocabulary.js";
+import { readSlips } from "./typing-slips.js";
+import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED, UNCOVERED_WORDS } from "./vocabulary.js";
 
 export interface Understanding {
   normalized: string;
@@ -69,7 +70,7 @@ export function createUnderstanding(
         .map((m) => m.id),
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
-      uncovered: UNCOVERED.test(normalized),
+      uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
       health: HEALTH.test(text) || named.length > 0,
       smallTalk: SMALL_TALK.test(normalized),
     };

@@ -27,20 +27,83 @@ export const INTENTS = {
 } as const satisfies Record<string, RegExp>;
 export type Intent = keyof typeof INTENTS;
 
-/** Health and nutrition subjects vitabot does not cover: the answer is "unknown". */
-export const UNCOVERED =
-  /\b(vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|creatine|collagen|keto|ketogenic|glutamine|ashwagandha|melatonin|caffeine|electrolytes?|probiotics?|fiber supplements?|turmeric|bcaa|beta alanine|glucosamine|cholesterol|diabetes diet|weight loss pills?|intermittent fasting|carnivore diet|quinine|tonic water|whey|protein powders?|plant protein|hmb|coq10|co q10|coenzyme q10|ubiquinol|b6|boron|phosphate|thyroid|underactive thyroid|hypothyroid\w*|testosterone|fibromyalgia|gout|beetroot|ag1|athletic greens|centrum|one a day|ginger|tennis elbow|greens? powders?|super ?greens|pre[ -]?workouts?|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women)\b/;
+/**
+ * Health subjects vitabot does not cover, by kind. A question whose subject is one of them
+ * and that names none of the six nutrients is "unknown": said plainly, never answered with
+ * a nutrient FAQ it did not ask about.
+ */
+const UNCOVERED_KINDS = {
+  /** Other vitamins, minerals and nutrients. */
+  nutrients:
+    "vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|pyridoxine|b6|boron|phosphate|cholesterol",
+  /** Sports and body-building supplements, protein and the drinks sold for sport or frailty. */
+  sportsSupplements:
+    "creatine|collagen|glutamine|bcaa|beta[ -]?alanine|hmb|leucine|taurine|protein|whey|protein powders?|plant protein|pea protein|pre[ -]?workouts?|electrolytes?|carbs?|carbohydrates?|energy gels?|energy drinks?|sports drinks?|coconut water|meal replacements?|nutrition(al)? drinks?|ensure (drinks?|shakes?|plus|compact)|fortisip|complan",
+  /** Herbal and other remedies. */
+  remedies:
+    "ashwagandha|melatonin|caffeine|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit",
+  /**
+   * Medicines that are the question's subject, by name or by their ending (blood-pressure
+   * drugs, antibiotics, antidepressants). Statins, acid reducers and blood thinners stay out:
+   * the content covers muscle aches on statins, B12 on acid reducers, and supplements with
+   * blood thinners.
+   */
+  medicines:
+    "ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
+  /** Diets, weight and named products. */
+  dietsAndProducts:
+    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women",
+  /** Conditions, injuries and sports medicine outside muscle nutrition. */
+  conditions:
+    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia",
+} as const;
+
+/**
+ * Health and nutrition subjects vitabot does not cover: the answer is "unknown". A topic set
+ * aside ("apart from protein, which vitamins…") is not the question's subject.
+ */
+export const UNCOVERED = new RegExp(
+  `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${Object.values(UNCOVERED_KINDS).join("|")})\\b`,
+);
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
+
+/** The plain words of six letters or more that name uncovered topics ("creatine", "cherry"). */
+export const UNCOVERED_WORDS: readonly string[] = [
+  ...new Set(
+    Object.values(UNCOVERED_KINDS)
+      .flatMap((kind) => kind.split("|"))
+      .filter((alternative) => /^[a-z ]+$/.test(alternative))
+      .flatMap((alternative) => alternative.split(" "))
+      .filter((word) => word.length >= 6),
+  ),
+];
 
 /** The uncovered topics a normalised text names ("quinine", "tonic water"), each once. */
 export function uncoveredTopics(normalized: string): string[] {
   return [...new Set(normalized.match(UNCOVERED_ALL) ?? [])];
 }
 
+/**
+ * Medicine and condition names by their word endings: statins (-statin), blood-pressure
+ * drugs (-pril, -olol, -sartan), blood thinners (-xaban), acid reducers (-prazole),
+ * antibiotics (-mycin, -cillin), antidepressants (-oxetine), and conditions (-itis,
+ * -osis, -algia, -aemia, -pathy, -ectomy).
+ */
+const MEDICAL_ENDINGS =
+  "\\w+(statin|pril|olol|sartan|xaban|prazole|mycin|cillin|oxetine|itis|osis|algia|aemia|emia|pathy|ectomy)";
+
+/** Words of care, medicines, the body and sport that make a question a health one. */
+const HEALTH_MORE =
+  "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice";
+
 /** Words that put a message in the health and nutrition domain. */
-export const HEALTH =
+export const HEALTH_WORDS =
   /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
+
+export const HEALTH = new RegExp(
+  `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${MEDICAL_ENDINGS})\\b|${UNCOVERED.source}`,
+);
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
