@@ -14,7 +14,7 @@ import { renderHeatmapChart, renderStandingsChart } from "../src/challenges/char
 import { computeLeaderboard } from "../src/challenges/leaderboard.js";
 import { rankSlice } from "../src/challenges/leaderboard-slice.js";
 import { buildActivity } from "../src/challenges/scoring.js";
-import { addDays } from "../src/scheduler/local-time.js";
+import { addDays } from "../src/core/time/local-time.js";
 import type { Challenge, ChallengeStore } from "../src/storage/challenge-store.js";
 import {
   type ChallengesDatabase,

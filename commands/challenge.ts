@@ -20,8 +20,8 @@ import {
 import { defineCommandGroup, defineRunnable, option } from "../src/core/commands/define-command.js";
 import { usage } from "../src/core/commands/dispatch.js";
 import { type Reply, textReply } from "../src/core/reply/reply.js";
+import { parseTime } from "../src/core/time/schedule.js";
 import { UserFacingError } from "../src/errors.js";
-import { parseTime } from "../src/scheduler/schedule.js";
 import { announce } from "../src/scheduler/tip-commands.js";
 
 const list = defineRunnable({

@@ -1,10 +1,10 @@
 /**
  * A challenge's local day window: which calendar days it covers in its zone, where "now"
  * falls (today, yesterday, whether yesterday may still be logged), and day arithmetic.
- * Zone maths comes from src/scheduler/local-time.ts (Luxon), never from fixed offsets.
+ * Zone maths comes from src/core/time/local-time.ts (Luxon), never from fixed offsets.
  */
 import { DateTime } from "luxon";
-import { addDays, describeInstant, isoWeekday, localDate, toInstant } from "../scheduler/local-time.js";
+import { addDays, describeInstant, isoWeekday, localDate, toInstant } from "../core/time/local-time.js";
 import type { ChallengeTiming } from "./model.js";
 
 /** Yesterday may still be logged until this local time today (exclusive). */

@@ -5,8 +5,8 @@
  */
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import { parseDays, parseTime, parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import { parseDays, parseTime, parseZone } from "../scheduler/schedule.js";
 import { planSchedule } from "../scheduler/tip-commands.js";
 
 const USAGE =

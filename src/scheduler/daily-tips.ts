@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
+import { nextRun, type Schedule } from "../core/time/schedule.js";
 import type { ChannelRef } from "../storage/storage.js";
 import type { Subscription, TeamTip } from "../storage/tips-store.js";
 import { nextTip } from "./rotation.js";
-import { nextRun, type Schedule } from "./schedule.js";
 
 /** Prefix of team-tip ids in the rotation, so they never collide with content ids. */
 export const TEAM_TIP_PREFIX = "team:";

@@ -7,10 +7,7 @@ import type { CommandContext } from "../core/commands/context.js";
 import { defineRunnable, option } from "../core/commands/define-command.js";
 import { NUTRIENT_IDS, TIP_THEMES } from "../core/content/schema.js";
 import { type Reply, textReply } from "../core/reply/reply.js";
-import { PlatformError, UserFacingError } from "../errors.js";
-import type { Subscription } from "../storage/tips-store.js";
-import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
-import { describeInstant, localDate } from "./local-time.js";
+import { describeInstant, localDate } from "../core/time/local-time.js";
 import {
   DateSchema,
   DEFAULT_TIME,
@@ -20,7 +17,10 @@ import {
   parseZone,
   planRuns,
   type Schedule,
-} from "./schedule.js";
+} from "../core/time/schedule.js";
+import { PlatformError, UserFacingError } from "../errors.js";
+import type { Subscription } from "../storage/tips-store.js";
+import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
 
 /** A channel's optional focus: one nutrient, or one tip theme. */
 const THEMES: readonly string[] = [...NUTRIENT_IDS, ...TIP_THEMES];

@@ -62,20 +62,12 @@ const SDKS_AND_DRIVERS = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^bette
  * deleting it here and there.
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [
-  "src/challenges/chart-data.ts -> src/scheduler/local-time.ts",
-  "src/challenges/command-support.ts -> src/scheduler/schedule.ts",
-  "src/challenges/due.ts -> src/scheduler/local-time.ts",
-  "src/challenges/start.ts -> src/scheduler/schedule.ts",
-  "src/challenges/streaks.ts -> src/scheduler/local-time.ts",
-  "src/challenges/window.ts -> src/scheduler/local-time.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/charts.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/due.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/replies.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/service.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/window.ts",
-  "commands/challenge.ts -> src/scheduler/schedule.ts",
   "commands/challenge.ts -> src/scheduler/tip-commands.ts",
-  "commands/tip.ts -> src/scheduler/local-time.ts",
   "commands/tips.ts -> src/scheduler/team-tip-commands.ts",
   "commands/tips.ts -> src/scheduler/tip-commands.ts",
   "src/storage/challenge-checkins.ts -> src/challenges/scoring.ts",

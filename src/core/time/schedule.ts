@@ -4,7 +4,7 @@
  * the CLI all use these same functions.
  */
 import { z } from "zod";
-import { UserFacingError } from "../errors.js";
+import { UserFacingError } from "../../errors.js";
 import {
   addDays,
   canonicalZone,
