@@ -6,11 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineRunnable, option } from "../core/commands/define-command.js";
+import { requireManager } from "../core/commands/guards.js";
 import { TIP_MAX_CHARS } from "../core/content/schema.js";
 import { textReply } from "../core/reply/reply.js";
 import { cleanText } from "../core/text/user-text.js";
 import { UserFacingError } from "../errors.js";
-import { requireManager } from "./tip-commands.js";
 
 const HttpsUrl = z.url({ protocol: /^https$/ });
 /** Cleaning never truncates a tip: the length check below says how long it is instead. */
