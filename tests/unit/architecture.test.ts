@@ -67,8 +67,6 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   "src/scheduler/challenge-posts.ts -> src/challenges/replies.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/service.ts",
   "src/scheduler/challenge-posts.ts -> src/challenges/window.ts",
-  "commands/tips.ts -> src/scheduler/team-tip-commands.ts",
-  "commands/tips.ts -> src/scheduler/tip-commands.ts",
   "src/storage/challenge-checkins.ts -> src/challenges/scoring.ts",
   "src/storage/migrations/008-drop-blood-test-checkins.ts -> src/challenges/scoring.ts",
   "src/core/commands/context.ts -> src/storage/challenge-store.ts",

@@ -3,25 +3,27 @@
  * status, preview, pause, resume, skip, post-now, plan. Admins (or whoever created the
  * subscription) change it; anyone may read it.
  */
-import type { CommandContext } from "../core/commands/context.js";
-import { defineRunnable, option } from "../core/commands/define-command.js";
-import { announce, requireManager, requireSubscription } from "../core/commands/guards.js";
-import { NUTRIENT_IDS, TIP_THEMES } from "../core/content/schema.js";
-import { type Reply, textReply } from "../core/reply/reply.js";
-import { describeInstant, localDate } from "../core/time/local-time.js";
+import type { CommandContext } from "../../src/core/commands/context.js";
+import { defineRunnable, option } from "../../src/core/commands/define-command.js";
+import { announce, requireManager, requireSubscription } from "../../src/core/commands/guards.js";
+import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/schema.js";
+import { type Reply, textReply } from "../../src/core/reply/reply.js";
+import { describeInstant, localDate } from "../../src/core/time/local-time.js";
 import {
   DateSchema,
   DEFAULT_TIME,
   describeDays,
+  nextRunFields,
   parseDays,
   parseTime,
   parseZone,
   planRuns,
   type Schedule,
-} from "../core/time/schedule.js";
-import { UserFacingError } from "../errors.js";
-import type { Subscription } from "../storage/tips-store.js";
-import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
+  scheduleOf,
+} from "../../src/core/time/schedule.js";
+import { UserFacingError } from "../../src/errors.js";
+import type { Subscription } from "../../src/storage/tips-store.js";
+import { buildSubscription } from "./subscription.js";
 
 /** A channel's optional focus: one nutrient, or one tip theme. */
 const THEMES: readonly string[] = [...NUTRIENT_IDS, ...TIP_THEMES];
