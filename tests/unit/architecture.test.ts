@@ -62,11 +62,6 @@ const SDKS_AND_DRIVERS = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^bette
  * deleting it here and there.
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [
-  "src/scheduler/challenge-posts.ts -> src/challenges/charts.ts",
-  "src/scheduler/challenge-posts.ts -> src/challenges/due.ts",
-  "src/scheduler/challenge-posts.ts -> src/challenges/replies.ts",
-  "src/scheduler/challenge-posts.ts -> src/challenges/service.ts",
-  "src/scheduler/challenge-posts.ts -> src/challenges/window.ts",
   "src/storage/challenge-checkins.ts -> src/challenges/scoring.ts",
   "src/storage/migrations/008-drop-blood-test-checkins.ts -> src/challenges/scoring.ts",
   "src/core/commands/context.ts -> src/storage/challenge-store.ts",
@@ -77,7 +72,7 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   "src/core/privacy/workspace-removal.ts -> src/storage/storage.ts",
   "src/core/commands/context.ts -> src/challenges/charts.ts",
   "src/core/commands/context.ts -> src/challenges/service.ts",
-  "src/core/commands/context.ts -> src/scheduler/challenge-posts.ts",
+  "src/core/commands/context.ts -> src/challenges/challenge-posts.ts",
   "src/adapters/discord/discord-adapter.ts -> src/app.ts",
   "src/adapters/discord/index.ts -> src/app.ts",
   "src/adapters/discord/interaction-handler.ts -> src/app.ts",
