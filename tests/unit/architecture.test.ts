@@ -62,8 +62,6 @@ const SDKS_AND_DRIVERS = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^bette
  * deleting it here and there.
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [
-  "src/storage/challenge-checkins.ts -> src/challenges/scoring.ts",
-  "src/storage/migrations/008-drop-blood-test-checkins.ts -> src/challenges/scoring.ts",
   "src/core/commands/context.ts -> src/storage/challenge-store.ts",
   "src/core/commands/context.ts -> src/storage/storage.ts",
   "src/core/commands/context.ts -> src/storage/tips-store.ts",
