@@ -20,7 +20,6 @@ import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
 import type { ChannelRef } from "../../storage/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
-import { createUserDirectory } from "./admin.js";
 import { type AnswerQueue, createAnswerQueue } from "./answer-queue.js";
 import {
   type BoltSetup,
@@ -39,6 +38,7 @@ import { createInstallationStore } from "./installation-store.js";
 import { toBlockKit } from "./render.js";
 import { guardSlackRequest, type SlackRequestGuardDeps } from "./request-guard.js";
 import { createResponder } from "./respond.js";
+import { createUserDirectory } from "./user-directory.js";
 
 /** Deployment and test knobs that are not configuration (config comes from the App). */
 export interface SlackAdapterOptions {
