@@ -5,7 +5,6 @@
  * product logic lives here: the dispatcher is the error boundary.
  */
 import type { App } from "../../app.js";
-import { subcommandOf } from "../../core/commands/define-command.js";
 import type { DispatchResult } from "../../core/commands/dispatch.js";
 import { privateUnreachableReply } from "../../core/reply/build.js";
 import { textReply } from "../../core/reply/reply.js";
@@ -70,10 +69,7 @@ export function createInteractionHandler(app: HandlerApp) {
   /** Autocomplete suggestions for the focused option; none when it has no source. */
   function choices(input: InteractionInput): Choice[] {
     if (input.kind !== "autocomplete") return [];
-    const [name = "", sub] = input.path.split(" ");
-    const command = app.registry.get(name);
-    const runnable = sub ? subcommandOf(command, sub) : command?.runnable;
-    const options = runnable?.options ?? {};
+    const options = app.registry.resolve(input.path)?.options ?? {};
     const source = Object.hasOwn(options, input.focused.name)
       ? options[input.focused.name]?.autocomplete
       : undefined;
