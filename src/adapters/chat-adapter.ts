@@ -4,12 +4,11 @@
  * hold no product logic.
  */
 import type { Reply, ReplyButton } from "../core/reply/reply.js";
+import type { AdapterHealth } from "../ops/health.js";
 import type { ChannelRef, Platform } from "../storage/storage.js";
 
-export interface AdapterHealth {
-  ok: boolean;
-  detail?: string;
-}
+/** Declared beside `/healthz`, which reads it; part of the contract every adapter keeps. */
+export type { AdapterHealth } from "../ops/health.js";
 
 export interface ChatAdapter {
   readonly platform: Platform;

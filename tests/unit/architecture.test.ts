@@ -76,7 +76,6 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   "src/adapters/discord/interaction-handler.ts -> src/app.ts",
   "src/adapters/discord/sharding.ts -> src/app.ts",
   "src/adapters/slack/slack-adapter.ts -> src/app.ts",
-  "src/ops/health.ts -> src/adapters/chat-adapter.ts",
   "src/ops/ops.ts -> src/app.ts",
 ];
 
