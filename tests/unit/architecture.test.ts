@@ -71,11 +71,6 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   "src/core/commands/context.ts -> src/challenges/charts.ts",
   "src/core/commands/context.ts -> src/challenges/service.ts",
   "src/core/commands/context.ts -> src/challenges/challenge-posts.ts",
-  "src/adapters/discord/discord-adapter.ts -> src/app.ts",
-  "src/adapters/discord/index.ts -> src/app.ts",
-  "src/adapters/discord/interaction-handler.ts -> src/app.ts",
-  "src/adapters/discord/sharding.ts -> src/app.ts",
-  "src/adapters/slack/slack-adapter.ts -> src/app.ts",
   "src/ops/ops.ts -> src/app.ts",
 ];
 
