@@ -13,8 +13,7 @@ import { individualBars } from "../src/challenges/chart-data.js";
 import { renderHeatmapChart, renderStandingsChart } from "../src/challenges/charts.js";
 import { computeLeaderboard } from "../src/challenges/leaderboard.js";
 import { rankSlice } from "../src/challenges/leaderboard-slice.js";
-import { buildActivity } from "../src/challenges/scoring.js";
-import { addDays } from "../src/scheduler/local-time.js";
+import { addDays } from "../src/core/time/local-time.js";
 import type { Challenge, ChallengeStore } from "../src/storage/challenge-store.js";
 import {
   type ChallengesDatabase,
@@ -22,6 +21,7 @@ import {
   encodeDays,
 } from "../src/storage/kysely-challenge-store.js";
 import { toStorageError } from "../src/storage/kysely-storage.js";
+import { buildActivity } from "../src/storage/member-activity.js";
 import { initial } from "../src/storage/migrations/001-initial.js";
 import { tips } from "../src/storage/migrations/003-tips.js";
 import { challenges } from "../src/storage/migrations/004-challenges.js";

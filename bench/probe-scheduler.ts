@@ -6,10 +6,10 @@
  */
 import { type Kysely, sql } from "kysely";
 import pino from "pino";
+import { buildSubscription } from "../commands/tips/subscription.js";
 import { loadContent } from "../src/core/content/load-content.js";
 import { createKnowledge } from "../src/core/knowledge/knowledge.js";
 import { DEFAULT_CONTENT_DIR } from "../src/paths.js";
-import { buildSubscription } from "../src/scheduler/daily-tips.js";
 import { createTipScheduler } from "../src/scheduler/scheduler.js";
 import type { Database } from "../src/storage/database.js";
 import { createPostgresStorage, openPostgresDatabase } from "../src/storage/postgres-storage.js";

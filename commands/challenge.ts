@@ -19,10 +19,10 @@ import {
 } from "../src/challenges/start.js";
 import { defineCommandGroup, defineRunnable, option } from "../src/core/commands/define-command.js";
 import { usage } from "../src/core/commands/dispatch.js";
+import { announce } from "../src/core/commands/guards.js";
 import { type Reply, textReply } from "../src/core/reply/reply.js";
+import { parseTime } from "../src/core/time/schedule.js";
 import { UserFacingError } from "../src/errors.js";
-import { parseTime } from "../src/scheduler/schedule.js";
-import { announce } from "../src/scheduler/tip-commands.js";
 
 const list = defineRunnable({
   description: "The challenges you can start",

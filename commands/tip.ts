@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/core/commands/define-command.js";
 import type { Reply } from "../src/core/reply/reply.js";
-import { localDate } from "../src/scheduler/local-time.js";
+import { localDate } from "../src/core/time/local-time.js";
 
 /**
  * `/tip`: today's muscle-health tip. In a channel with a schedule it is the channel's

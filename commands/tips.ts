@@ -1,6 +1,6 @@
 import { defineCommandGroup } from "../src/core/commands/define-command.js";
-import { teamTipSubcommands } from "../src/scheduler/team-tip-commands.js";
-import { scheduleSubcommands } from "../src/scheduler/tip-commands.js";
+import { scheduleSubcommands } from "./tips/schedule.js";
+import { teamTipSubcommands } from "./tips/team-tips.js";
 
 /** `/tips …`: the channel's daily tip schedule and its own team tips. */
 export default defineCommandGroup({

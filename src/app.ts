@@ -8,6 +8,11 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { commands } from "../commands/index.js";
 import type { ChatAdapter } from "./adapters/chat-adapter.js";
+import {
+  type ChallengePosts,
+  type ChallengeTickReport,
+  createChallengePosts,
+} from "./challenges/challenge-posts.js";
 import { type ChartPool, type ChartPoolOptions, createChartPool } from "./challenges/chart-pool.js";
 import { createChallengeService } from "./challenges/service.js";
 import type { Config } from "./config.js";
@@ -21,11 +26,6 @@ import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import {
-  type ChallengePosts,
-  type ChallengeTickReport,
-  createChallengePosts,
-} from "./scheduler/challenge-posts.js";
 import {
   createTipScheduler,
   type SchedulerDeps,

@@ -3,12 +3,28 @@
  * Adapters translate platform events into dispatcher calls and render replies; they
  * hold no product logic.
  */
+import type { Config } from "../config.js";
+import type { Clock } from "../core/clock.js";
+import type { Dispatcher } from "../core/commands/dispatch.js";
+import type { Registry } from "../core/commands/registry.js";
+import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply, ReplyButton } from "../core/reply/reply.js";
-import type { ChannelRef, Platform } from "../storage/storage.js";
+import type { Logger } from "../logger.js";
+import type { AdapterHealth } from "../ops/health.js";
+import type { ChannelRef, Platform, Storage } from "../storage/storage.js";
 
-export interface AdapterHealth {
-  ok: boolean;
-  detail?: string;
+/** Declared beside `/healthz`, which reads it; part of the contract every adapter keeps. */
+export type { AdapterHealth } from "../ops/health.js";
+
+/** What an adapter uses of the running app; the composition root's `App` (src/app.ts) has it all. */
+export interface AdapterApp {
+  config: Config;
+  logger: Logger;
+  knowledge: Knowledge;
+  storage: Storage;
+  registry: Registry;
+  dispatcher: Dispatcher;
+  clock: Clock;
 }
 
 export interface ChatAdapter {

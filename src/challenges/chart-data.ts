@@ -4,7 +4,7 @@
  * each (built from the same rows, so picture and text always agree). Pure; charts.ts renders.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { isoWeekday } from "../scheduler/local-time.js";
+import { isoWeekday } from "../core/time/local-time.js";
 import type { Standing, TeamStanding } from "./leaderboard.js";
 import type { ChallengeTiming, MemberActivity, MemberInfo } from "./model.js";
 import { dateOfDay, dayIndex, formatDay, localClock, mondayOf } from "./window.js";

@@ -4,8 +4,8 @@
  */
 import type { CommandContext } from "../core/commands/context.js";
 import { option } from "../core/commands/define-command.js";
+import { parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import { parseZone } from "../scheduler/schedule.js";
 import type { Challenge } from "../storage/challenge-store.js";
 import { pickChallenge } from "./start.js";
 

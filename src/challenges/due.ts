@@ -6,7 +6,7 @@
  * - recap: Mondays at the reminder time (09:00 without one), from the first Monday after the start;
  * - summary: the day after the last day at 12:00, once late check-ins for the last day have closed.
  */
-import { addDays, isoWeekday, toInstant } from "../scheduler/local-time.js";
+import { addDays, isoWeekday, toInstant } from "../core/time/local-time.js";
 import type { Challenge } from "../storage/challenge-store.js";
 import { challengePhase, endDateOf, isChallengeDay, LATE_CHECKIN_UNTIL, localClock } from "./window.js";
 

@@ -1,16 +1,9 @@
 /**
  * Points and per-day activity: which task a person means, what it is worth (from the
- * template), and a member's points and check-ins per challenge day. The store keeps the
- * same per-day totals beside each member, built with `buildActivity`.
+ * template), and sums of a member's points and check-ins per challenge day (the store
+ * keeps those per-day totals beside each member, built by src/storage/member-activity.ts).
  */
-import type {
-  ChallengeTask,
-  ChallengeTemplate,
-  ChallengeTiming,
-  CheckInFact,
-  MemberActivity,
-} from "./model.js";
-import { dayIndex } from "./window.js";
+import type { ChallengeTask, ChallengeTemplate, CheckInFact } from "./model.js";
 
 /** A task chosen, or why none could be. */
 export type TaskChoice =
@@ -51,32 +44,6 @@ export function resolveTask(template: ChallengeTemplate, input: string | undefin
     reason: "unknown_task",
     message: `"${input?.trim()}" is not a task of this challenge. Tasks:\n${describeTasks(template)}`,
   };
-}
-
-/**
- * Per-day points and check-ins of one member from their check-ins. Check-ins outside the
- * challenge's days or before the join date don't score (late joiners score from joining).
- */
-export function buildActivity(
-  timing: Pick<ChallengeTiming, "startDate" | "days">,
-  joinDate: string,
-  checkIns: readonly Pick<CheckInFact, "localDate" | "at" | "points">[],
-): MemberActivity {
-  const dayPoints = new Array<number>(timing.days).fill(0);
-  const dayCheckIns = new Array<number>(timing.days).fill(0);
-  let lastCheckInAt: number | null = null;
-  let points = 0;
-  let count = 0;
-  for (const checkIn of checkIns) {
-    const index = dayIndex(timing, checkIn.localDate);
-    if (index < 0 || index >= timing.days || checkIn.localDate < joinDate) continue;
-    dayPoints[index] = (dayPoints[index] ?? 0) + checkIn.points;
-    dayCheckIns[index] = (dayCheckIns[index] ?? 0) + 1;
-    lastCheckInAt = Math.max(lastCheckInAt ?? checkIn.at, checkIn.at);
-    points += checkIn.points;
-    count += 1;
-  }
-  return { dayPoints, dayCheckIns, lastCheckInAt, points, checkIns: count };
 }
 
 /** Sum of a per-day array over days 0…`throughIndex` (all days by default). */

@@ -5,7 +5,7 @@
  * Today (and yesterday, while it may still be logged) is pending: not yet a miss.
  */
 
-import { isoWeekday } from "../scheduler/local-time.js";
+import { isoWeekday } from "../core/time/local-time.js";
 import type { ChallengeTiming, MemberActivity, MemberInfo } from "./model.js";
 import { dayIndex, localClock, localDateOf } from "./window.js";
 

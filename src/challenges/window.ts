@@ -1,16 +1,21 @@
 /**
  * A challenge's local day window: which calendar days it covers in its zone, where "now"
  * falls (today, yesterday, whether yesterday may still be logged), and day arithmetic.
- * Zone maths comes from src/scheduler/local-time.ts (Luxon), never from fixed offsets.
+ * Zone maths comes from src/core/time/local-time.ts (Luxon), never from fixed offsets.
  */
 import { DateTime } from "luxon";
-import { addDays, describeInstant, isoWeekday, localDate, toInstant } from "../scheduler/local-time.js";
+import {
+  addDays,
+  daysBetween,
+  describeInstant,
+  isoWeekday,
+  localDate,
+  toInstant,
+} from "../core/time/local-time.js";
 import type { ChallengeTiming } from "./model.js";
 
 /** Yesterday may still be logged until this local time today (exclusive). */
 export const LATE_CHECKIN_UNTIL = "12:00";
-
-const DAY_MS = 86_400_000;
 
 /** Where a challenge stands at an instant. */
 export type ChallengePhase = "upcoming" | "running" | "finished" | "ended";
@@ -36,16 +41,6 @@ export interface ChallengeWindow {
   startsAt: Date;
   /** Local midnight after the last day (exclusive). */
   endsAt: Date;
-}
-
-/** Whole days from `from` to `to` (`YYYY-MM-DD`, calendar arithmetic; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-}
-
-/** Epoch ms of a `YYYY-MM-DD` date at 00:00 UTC, without building a string (hot in leaderboards). */
-function utcMidnight(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /** The last local day of a challenge. */

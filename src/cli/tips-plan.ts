@@ -5,9 +5,9 @@
  */
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import { planSchedule } from "../../commands/tips/schedule.js";
+import { parseDays, parseTime, parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import { parseDays, parseTime, parseZone } from "../scheduler/schedule.js";
-import { planSchedule } from "../scheduler/tip-commands.js";
 
 const USAGE =
   "Usage: vitabot tips plan --time HH:MM --zone ZONE [--days every-day|weekdays|mon,wed,fri] [--from YYYY-MM-DD] [--count N] [--json]";

@@ -3,7 +3,6 @@
  * its work and 503 when it cannot (the database is unreachable, a platform connection
  * is down, the scheduler is several ticks behind) or while it drains on shutdown.
  */
-import type { AdapterHealth } from "../adapters/chat-adapter.js";
 import type { Logger } from "../logger.js";
 import type { ComponentStatus, SchedulerHealth, SchedulerMonitor } from "./scheduler-monitor.js";
 
@@ -11,6 +10,12 @@ import type { ComponentStatus, SchedulerHealth, SchedulerMonitor } from "./sched
 export const DB_PING_TIMEOUT_MS = 2000;
 /** A database ping slower than this counts as degraded. */
 export const DB_SLOW_MS = 500;
+
+/** A platform adapter's own view of its connection (`ChatAdapter.health`). */
+export interface AdapterHealth {
+  ok: boolean;
+  detail?: string;
+}
 
 export interface ComponentHealth {
   status: ComponentStatus;

@@ -1,15 +1,12 @@
 /**
  * Daily tips, the pure part: which tips a channel may get (content tips, filtered by
- * its focus, plus the channel's own team tips), which one is next in its rotation, how a
- * tip looks as a reply, and how a subscription's next run is computed.
+ * its focus, plus the channel's own team tips), which one is next in its rotation, and how a
+ * tip looks as a reply.
  */
-import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { ChannelRef } from "../storage/storage.js";
 import type { Subscription, TeamTip } from "../storage/tips-store.js";
 import { nextTip } from "./rotation.js";
-import { nextRun, type Schedule } from "./schedule.js";
 
 /** Prefix of team-tip ids in the rotation, so they never collide with content ids. */
 export const TEAM_TIP_PREFIX = "team:";
@@ -70,58 +67,5 @@ export function tipReply(kb: Knowledge, item: TipItem): Reply {
     disclaimer: kb.content.safety.disclaimer,
     visibility: "channel",
     ...(item.team ? { untrusted: true } : {}),
-  };
-}
-
-export function scheduleOf(subscription: Subscription): Schedule {
-  return {
-    time: subscription.time,
-    zone: subscription.zone,
-    days: subscription.days,
-    skip: subscription.skip,
-  };
-}
-
-/** The next run after an instant, as stored: epoch ms and local date, or nulls when none. */
-export function nextRunFields(schedule: Schedule, after: Date): { at: number | null; date: string | null } {
-  const run = nextRun(schedule, after);
-  return run ? { at: Date.parse(run.utc), date: run.date } : { at: null, date: null };
-}
-
-/** A stable per-channel seed, so each channel's tip order differs. */
-export function rotationSeedFor(channel: ChannelRef): string {
-  return createHash("sha256")
-    .update(`${channel.platform}:${channel.workspaceId}:${channel.channelId}`)
-    .digest("hex")
-    .slice(0, 16);
-}
-
-export interface NewSubscription {
-  channel: ChannelRef;
-  schedule: Schedule;
-  theme: string | null;
-  createdBy: string;
-  now: Date;
-  /** Kept from an earlier subscription of the same channel, so re-subscribing doesn't restart the rotation. */
-  previous?: Subscription;
-}
-
-/** A subscription with its first next run computed. */
-export function buildSubscription(input: NewSubscription): Subscription {
-  const next = nextRunFields(input.schedule, input.now);
-  return {
-    channel: input.channel,
-    time: input.schedule.time,
-    zone: input.schedule.zone,
-    days: [...input.schedule.days],
-    skip: [...(input.schedule.skip ?? [])],
-    theme: input.theme,
-    createdBy: input.previous?.createdBy ?? input.createdBy,
-    createdAt: input.previous?.createdAt ?? input.now.getTime(),
-    nextRunAt: next.at,
-    nextRunDate: next.date,
-    pausedReason: null,
-    rotationSeed: input.previous?.rotationSeed ?? rotationSeedFor(input.channel),
-    cyclePosted: input.previous?.cyclePosted ?? [],
   };
 }

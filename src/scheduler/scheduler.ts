@@ -11,11 +11,12 @@ import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
+import { localDate } from "../core/time/local-time.js";
+import { nextRunFields, scheduleOf } from "../core/time/schedule.js";
 import { PlatformError } from "../errors.js";
 import type { ChannelRef, Platform, Storage } from "../storage/storage.js";
 import type { Delivery, DeliveryKey, Subscription } from "../storage/tips-store.js";
-import { chooseTip, eligibleTips, nextRunFields, scheduleOf, type TipItem, tipReply } from "./daily-tips.js";
-import { localDate } from "./local-time.js";
+import { chooseTip, eligibleTips, type TipItem, tipReply } from "./daily-tips.js";
 import { createPostQueue, type PostQueue, type PostQueueOptions } from "./post-queue.js";
 
 export const DEFAULT_GRACE_MS = 3 * 3600_000;

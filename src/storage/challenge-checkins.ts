@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
-import { buildActivity } from "../challenges/scoring.js";
 import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "./challenge-store.js";
 import { type ChallengesDatabase, type Db, encodeDays, memberKey, toMember } from "./challenge-tables.js";
+import { buildActivity } from "./member-activity.js";
 
 /** Takes the member's row lock (bumping `revision`); their join date, or undefined when not a (current) member. */
 export async function lockMember(trx: Transaction<ChallengesDatabase>, key: CheckInKey, activeOnly: boolean) {

@@ -1,22 +1,12 @@
 /**
- * The plain shapes every store speaks in: platforms, channels, people and feedback. Kept
- * apart from storage.ts, which composes the stores, so each store can use them without
- * importing the port that includes it.
+ * The plain shapes every store speaks in: platforms, channels and people (defined in
+ * core, src/core/channel-ref.ts, and passed on here) and feedback. Kept apart from
+ * storage.ts, which composes the stores, so each store can use them without importing
+ * the port that includes it.
  */
-export type Platform = "slack" | "discord" | "console";
+import type { UserRef } from "../core/channel-ref.js";
 
-/** A chat channel, fully qualified: platform, workspace (Slack team / Discord guild), channel. */
-export interface ChannelRef {
-  platform: Platform;
-  /** Slack team id, Discord guild id, or "console"; "dm" for direct messages without one. */
-  workspaceId: string;
-  channelId: string;
-}
-
-/** A person in a channel. */
-export interface UserRef extends ChannelRef {
-  userId: string;
-}
+export type { ChannelRef, Platform, UserRef } from "../core/channel-ref.js";
 
 export interface FeedbackInput {
   where: UserRef;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSubscription } from "../../src/scheduler/daily-tips.js";
+import { buildSubscription } from "../../commands/tips/subscription.js";
 import { type Database, TABLE_NAMES } from "../../src/storage/database.js";
 import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/postgres-storage.js";
 import { createSqliteStorage, openSqliteDatabase } from "../../src/storage/sqlite-storage.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildSubscription } from "../../src/scheduler/daily-tips.js";
+import { buildSubscription } from "../../commands/tips/subscription.js";
 import { createPostgresStorage } from "../../src/storage/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
 import type { ChannelRef, Storage } from "../../src/storage/storage.js";

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import { defineCommand, defineRunnable, option } from "../../src/core/commands/define-command.js";
+import {
+  defineCommand,
+  defineCommandGroup,
+  defineRunnable,
+  option,
+} from "../../src/core/commands/define-command.js";
 import { createRegistry } from "../../src/core/commands/registry.js";
 import { textReply } from "../../src/core/reply/reply.js";
 
@@ -9,6 +14,25 @@ const run = () => textReply("ok", "ok");
 describe("the command registry", () => {
   it("accepts every command in commands/index.ts", () => {
     expect(createRegistry(commands).names()).toEqual(commands.map((c) => c.name));
+  });
+
+  it("resolves a command path to what runs it, once for the dispatcher, the grammar and Discord", () => {
+    const vitamin = defineCommand({ name: "vitamin", description: "V", options: {}, run });
+    const subscribe = defineRunnable({ description: "S", options: {}, run });
+    const tips = defineCommandGroup({ name: "tips", description: "T", subcommands: { subscribe } });
+    const registry = createRegistry([vitamin, tips]);
+    expect(registry.resolve("vitamin")).toBe(vitamin.runnable);
+    expect(registry.resolve("tips subscribe")).toBe(subscribe);
+    for (const path of [
+      "tips",
+      "tips nosuch",
+      "tips constructor",
+      "vitamin d",
+      "nosuch",
+      "nosuch subscribe",
+      "",
+    ])
+      expect(registry.resolve(path)).toBeUndefined();
   });
 
   it("refuses a duplicate name", () => {

@@ -1,9 +1,9 @@
 import cron from "node-cron";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildSubscription } from "../../commands/tips/subscription.js";
 import { queueLimits } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import { PlatformError } from "../../src/errors.js";
-import { buildSubscription } from "../../src/scheduler/daily-tips.js";
 import { createPostQueue } from "../../src/scheduler/post-queue.js";
 import { claimSliceSize } from "../../src/scheduler/scheduler.js";
 import { startTicking, tickExpression } from "../../src/scheduler/ticker.js";

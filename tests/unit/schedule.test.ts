@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toInstant } from "../../src/scheduler/local-time.js";
+import { toInstant } from "../../src/core/time/local-time.js";
 import {
   describeDays,
   nextRun,
@@ -8,7 +8,7 @@ import {
   parseZone,
   planRuns,
   type Schedule,
-} from "../../src/scheduler/schedule.js";
+} from "../../src/core/time/schedule.js";
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const at = (

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fallbackText } from "../../src/core/reply/reply.js";
-import { canonicalZone } from "../../src/scheduler/local-time.js";
+import { canonicalZone } from "../../src/core/time/local-time.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";
 
 const CHANNEL = { platform: "slack" as const, workspaceId: "T1", channelId: "C1" };

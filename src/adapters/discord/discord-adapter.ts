@@ -6,14 +6,13 @@
  */
 import type { AddressInfo } from "node:net";
 import { type Client, Events, type REST } from "discord.js";
-import type { App } from "../../app.js";
 import type { DiscordConfig } from "../../config.js";
 import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { HttpMount } from "../../ops/http-server.js";
 import type { ChannelRef } from "../../storage/storage.js";
-import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
+import type { AdapterApp, AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { errorInfo } from "./discord-errors.js";
 import { createGatewayClient, listen } from "./gateway.js";
 import { type ServedInteractions, serveInteractions } from "./http-interactions.js";
@@ -52,7 +51,7 @@ export interface DiscordAdapter extends ChatAdapter {
 }
 
 function discordConfig(
-  app: App,
+  app: AdapterApp,
   mode: DiscordMode | undefined,
 ): { config: DiscordConfig; mode: DiscordMode } {
   const config = app.config.discord;
@@ -92,7 +91,7 @@ async function loginGateway(client: Client, token: string, handler: InteractionH
 /**
  * @example const discord = createDiscordAdapter(app); await discord.start();
  */
-export function createDiscordAdapter(app: App, options: DiscordAdapterOptions = {}): DiscordAdapter {
+export function createDiscordAdapter(app: AdapterApp, options: DiscordAdapterOptions = {}): DiscordAdapter {
   const { config, mode } = discordConfig(app, options.mode);
   const handler = createInteractionHandler(app);
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;

@@ -3,9 +3,8 @@
  * default, HTTP interactions when DISCORD_PUBLIC_KEY is set, sharded processes when
  * DISCORD_SHARDS is set (only the DISCORD_SHARD_IDS among them when that is set too).
  */
-import type { App } from "../../app.js";
 import type { HttpMount } from "../../ops/http-server.js";
-import type { ChatAdapter } from "../chat-adapter.js";
+import type { AdapterApp, ChatAdapter } from "../chat-adapter.js";
 import { createDiscordAdapter } from "./discord-adapter.js";
 import { createShardedDiscordAdapter } from "./sharding.js";
 
@@ -20,7 +19,7 @@ export { createShardedDiscordAdapter, type ShardedDiscordAdapter } from "./shard
  * @example const discord = await createConfiguredDiscordAdapter(app, { http }); app.registerAdapter(discord); await discord.start();
  */
 export async function createConfiguredDiscordAdapter(
-  app: App,
+  app: AdapterApp,
   options: { http?: HttpMount } = {},
 ): Promise<ChatAdapter> {
   const shards = app.config.discord?.shards;

@@ -4,19 +4,17 @@
  * re-renders the reply for the whole channel, and autocomplete suggests values. No
  * product logic lives here: the dispatcher is the error boundary.
  */
-import type { App } from "../../app.js";
-import { subcommandOf } from "../../core/commands/define-command.js";
 import type { DispatchResult } from "../../core/commands/dispatch.js";
 import { privateUnreachableReply } from "../../core/reply/build.js";
 import { textReply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
-import { decodeAction } from "../chat-adapter.js";
+import { type AdapterApp, decodeAction } from "../chat-adapter.js";
 import { type Choice, suggest } from "./autocomplete.js";
 import { type InteractionBase, type InteractionInput, invocationOf } from "./interaction-input.js";
 import { type DiscordMessage, renderReply } from "./render.js";
 
-type HandlerApp = Pick<App, "config" | "dispatcher" | "registry" | "knowledge" | "logger">;
+type HandlerApp = Pick<AdapterApp, "config" | "dispatcher" | "registry" | "knowledge" | "logger">;
 
 /** How long a reply may take before the adapter defers (Discord allows 3 s for the first response). */
 export const DEFER_AFTER_MS = 1500;
@@ -70,10 +68,7 @@ export function createInteractionHandler(app: HandlerApp) {
   /** Autocomplete suggestions for the focused option; none when it has no source. */
   function choices(input: InteractionInput): Choice[] {
     if (input.kind !== "autocomplete") return [];
-    const [name = "", sub] = input.path.split(" ");
-    const command = app.registry.get(name);
-    const runnable = sub ? subcommandOf(command, sub) : command?.runnable;
-    const options = runnable?.options ?? {};
+    const options = app.registry.resolve(input.path)?.options ?? {};
     const source = Object.hasOwn(options, input.focused.name)
       ? options[input.focused.name]?.autocomplete
       : undefined;

@@ -12,12 +12,11 @@ import { once } from "node:events";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from "discord.js";
-import type { App } from "../../app.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { ChannelRef } from "../../storage/storage.js";
-import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
+import type { AdapterApp, AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { postToChannel } from "./post.js";
 import { createRest } from "./rest.js";
 
@@ -66,7 +65,7 @@ function shardEntry(): { file: string; execArgv: string[] } {
  * @example const discord = createShardedDiscordAdapter(app); await discord.start();
  */
 export function createShardedDiscordAdapter(
-  app: App,
+  app: AdapterApp,
   options: ShardedDiscordOptions = {},
 ): ShardedDiscordAdapter {
   const config = app.config.discord;

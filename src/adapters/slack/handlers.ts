@@ -13,7 +13,6 @@ import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
 import type { Storage } from "../../storage/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
-import type { UserDirectory } from "./admin.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
 import { answerDelivery, deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
@@ -21,6 +20,7 @@ import { fromSlackText } from "./incoming-text.js";
 import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
 import type { Responder } from "./respond.js";
+import type { UserDirectory } from "./user-directory.js";
 
 /** What the listeners use: the dispatcher, people, logging, answering and, with OAuth, the store. */
 export interface HandlerDeps {

@@ -8,7 +8,6 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App as BoltApp, type InstallationStore, type ReceiverEvent } from "@slack/bolt";
-import type { App } from "../../app.js";
 import type { SlackConfig } from "../../config.js";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import { welcomeReply } from "../../core/reply/build.js";
@@ -19,9 +18,8 @@ import type { Logger } from "../../logger.js";
 import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../../ops/http-server.js";
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
 import type { ChannelRef } from "../../storage/storage.js";
-import type { ChatAdapter } from "../chat-adapter.js";
+import type { AdapterApp, ChatAdapter } from "../chat-adapter.js";
 import { ackNow, acksEmpty } from "./ack-first.js";
-import { createUserDirectory } from "./admin.js";
 import { type AnswerQueue, createAnswerQueue } from "./answer-queue.js";
 import {
   type BoltSetup,
@@ -40,6 +38,7 @@ import { createInstallationStore } from "./installation-store.js";
 import { toBlockKit } from "./render.js";
 import { guardSlackRequest, type SlackRequestGuardDeps } from "./request-guard.js";
 import { createResponder } from "./respond.js";
+import { createUserDirectory } from "./user-directory.js";
 
 /** Deployment and test knobs that are not configuration (config comes from the App). */
 export interface SlackAdapterOptions {
@@ -58,7 +57,7 @@ export interface SlackAdapterOptions {
 /** A ChatAdapter with the HTTP port its paths are served on (after start; undefined in Socket Mode without OAuth). */
 export type SlackAdapter = ChatAdapter & { readonly port?: number; readonly mode: "http" | "socket" };
 
-function requireSlack(app: App): SlackConfig {
+function requireSlack(app: AdapterApp): SlackConfig {
   const slack = app.config.slack;
   if (slack) return slack;
   throw new UserFacingError(
@@ -136,7 +135,7 @@ async function serveBoltRoutes(
 /**
  * @example const slack = createSlackAdapter(app); await slack.start(); … await slack.stop();
  */
-export function createSlackAdapter(app: App, options: SlackAdapterOptions = {}): SlackAdapter {
+export function createSlackAdapter(app: AdapterApp, options: SlackAdapterOptions = {}): SlackAdapter {
   const slack = requireSlack(app);
   const logger = app.logger.child({ platform: "slack" });
   const now = options.now ?? Date.now;

@@ -3,12 +3,13 @@
  * same shape on every platform, so commands never branch on the platform.
  */
 import type { Logger } from "pino";
+import type { EndOutcome } from "../../challenges/challenge-posts.js";
 import type { DrawChart } from "../../challenges/charts.js";
 import type { ChallengeService } from "../../challenges/service.js";
-import type { EndOutcome } from "../../scheduler/challenge-posts.js";
 import type { Challenge } from "../../storage/challenge-store.js";
-import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/storage.js";
 import type { Subscription } from "../../storage/tips-store.js";
+import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { Reply } from "../reply/reply.js";

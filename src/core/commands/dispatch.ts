@@ -8,13 +8,14 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { UserFacingError } from "../../errors.js";
-import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/storage.js";
+import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { type Reply, textReply } from "../reply/reply.js";
 import { stripInvisible } from "../text/user-text.js";
 import type { BotServices, CommandContext } from "./context.js";
-import { type Runnable, subcommandOf } from "./define-command.js";
+import type { Runnable } from "./define-command.js";
 import { type ParsedLine, parseLine } from "./grammar.js";
 import type { Registry } from "./registry.js";
 import { typedForm } from "./typed-form.js";
@@ -255,9 +256,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     path: string,
     options: Record<string, unknown>,
   ): Promise<DispatchResult> {
-    const [name = "", sub] = path.split(" ");
-    const command = registry.get(name);
-    const runnable = sub ? subcommandOf(command, sub) : command?.runnable;
+    const runnable = registry.resolve(path);
     if (!runnable) return fromParsed(invocation, { type: "error", message: `Unknown command "${path}".` });
     return run(invocation, path, runnable, options);
   }

@@ -7,7 +7,7 @@
  * runs triage before either (understand-line.ts).
  */
 import { distance } from "fastest-levenshtein";
-import { type CommandDefinition, type Runnable, subcommandOf } from "./define-command.js";
+import type { CommandDefinition, Runnable } from "./define-command.js";
 import type { Registry } from "./registry.js";
 
 export interface Token {
@@ -134,7 +134,7 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
   if (command.runnable) return withArgs(command, command.name, command.runnable, rest);
   const subs = Object.keys(command.subcommands ?? {});
   const subWord = rest[0]?.name ? undefined : rest[0]?.text.toLowerCase();
-  const runnable = subWord ? subcommandOf(command, subWord) : undefined;
+  const runnable = subWord ? registry.resolve(`${command.name} ${subWord}`) : undefined;
   if (subWord && runnable) return withArgs(command, `${command.name} ${subWord}`, runnable, rest.slice(1));
   const suggestions = subWord ? nearMisses(subWord, subs) : [];
   if (suggestions.length > 0) {

@@ -3,7 +3,7 @@
  * refuses duplicate names and malformed definitions loudly, at start-up.
  */
 import { AppError } from "../../errors.js";
-import type { CommandDefinition, Runnable } from "./define-command.js";
+import { type CommandDefinition, type Runnable, subcommandOf } from "./define-command.js";
 
 /** Names as platforms accept them: lower case, digits and hyphens, 1–32 characters (Discord's rule). */
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -64,7 +64,7 @@ function checkCommand(command: CommandDefinition): void {
 
 /**
  * @throws CommandDefinitionError on a duplicate name or a malformed definition.
- * @example const registry = createRegistry(commands); registry.get("vitamin")
+ * @example const registry = createRegistry(commands); registry.resolve("tips subscribe")
  */
 export function createRegistry(commands: readonly CommandDefinition[]) {
   const byName = new Map<string, CommandDefinition>();
@@ -79,6 +79,17 @@ export function createRegistry(commands: readonly CommandDefinition[]) {
     commands: [...byName.values()] as readonly CommandDefinition[],
     get: (name: string) => byName.get(name),
     names: () => [...byName.keys()],
+    /**
+     * What a command path names: a command's `run` (`vitamin`) or one of its subcommands
+     * (`tips subscribe`); undefined for an unknown name, a group without its subcommand,
+     * or a subcommand of a command that has none.
+     */
+    resolve(path: string): Runnable | undefined {
+      const space = path.indexOf(" ");
+      const command = byName.get(space < 0 ? path : path.slice(0, space));
+      const sub = space < 0 ? "" : path.slice(space + 1);
+      return sub ? subcommandOf(command, sub) : command?.runnable;
+    },
   };
 }
 

@@ -3,7 +3,8 @@
  * `guildDelete`), its data stays for a grace period in case it comes back, then the
  * scheduler purges it. Adapters call these two functions; they hold no rule themselves.
  */
-import type { Platform, Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/storage.js";
+import type { Platform } from "../channel-ref.js";
 
 /** How long a removed workspace's data is kept before it is deleted. */
 export const WORKSPACE_GRACE_MS = 7 * 24 * 3600_000;

@@ -10,8 +10,8 @@ import type {
   MemberInfo,
   Participant,
 } from "../../../src/challenges/model.js";
-import { buildActivity } from "../../../src/challenges/scoring.js";
 import type { Clock } from "../../../src/core/clock.js";
+import { buildActivity } from "../../../src/storage/member-activity.js";
 import { realContent } from "../../helpers/content.js";
 
 /** A bundled template by id (daylight-walks: outdoor-walk 3 pts, sun-smart 1 pt). */

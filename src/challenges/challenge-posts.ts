@@ -1,21 +1,21 @@
 /**
  * A challenge's scheduled posts (ledger kinds `reminder`, `recap`, `summary`), on the same
- * at-most-once ledger as the daily tips: each tick finds the posts due (src/challenges/due.ts),
+ * at-most-once ledger as the daily tips: each tick finds the posts due (due.ts),
  * claims each one's ledger key, and only the claimer posts. A summary ends the challenge
  * (compare-and-set), and is claimed under the challenge's last day whoever ends it, so an
  * admin's `challenge end` and the scheduler never both post one, across restarts and replicas.
  */
 import type { Logger } from "pino";
-import type { DrawChart } from "../challenges/charts.js";
-import { type DuePost, duePosts, summaryLedgerDate } from "../challenges/due.js";
-import { recapReply, reminderReply, summaryReply } from "../challenges/replies.js";
-import type { ChallengeService } from "../challenges/service.js";
-import { dayNumber } from "../challenges/window.js";
 import type { Clock } from "../core/clock.js";
 import type { Reply } from "../core/reply/reply.js";
 import type { Challenge } from "../storage/challenge-store.js";
 import type { Storage } from "../storage/storage.js";
 import type { DeliveryKey } from "../storage/tips-store.js";
+import type { DrawChart } from "./charts.js";
+import { type DuePost, duePosts, summaryLedgerDate } from "./due.js";
+import { recapReply, reminderReply, summaryReply } from "./replies.js";
+import type { ChallengeService } from "./service.js";
+import { dayNumber } from "./window.js";
 
 export interface ChallengePostsDeps {
   storage: Storage;

@@ -4,7 +4,7 @@
  * the CLI all use these same functions.
  */
 import { z } from "zod";
-import { UserFacingError } from "../errors.js";
+import { UserFacingError } from "../../errors.js";
 import {
   addDays,
   canonicalZone,
@@ -144,4 +144,20 @@ export function planRuns(
 /** The next run strictly after an instant, or undefined when none within a year. */
 export function nextRun(schedule: Schedule, after: Date): PlannedRun | undefined {
   return planRuns(schedule, { after }, 1)[0];
+}
+
+/** The schedule part of a subscription (or of anything that carries one). */
+export function scheduleOf(subscription: Schedule): Schedule {
+  return {
+    time: subscription.time,
+    zone: subscription.zone,
+    days: subscription.days,
+    skip: subscription.skip,
+  };
+}
+
+/** The next run after an instant, as stored: epoch ms and local date, or nulls when none. */
+export function nextRunFields(schedule: Schedule, after: Date): { at: number | null; date: string | null } {
+  const run = nextRun(schedule, after);
+  return run ? { at: Date.parse(run.utc), date: run.date } : { at: null, date: null };
 }

@@ -3,44 +3,30 @@
  * status, preview, pause, resume, skip, post-now, plan. Admins (or whoever created the
  * subscription) change it; anyone may read it.
  */
-import type { CommandContext } from "../core/commands/context.js";
-import { defineRunnable, option } from "../core/commands/define-command.js";
-import { NUTRIENT_IDS, TIP_THEMES } from "../core/content/schema.js";
-import { type Reply, textReply } from "../core/reply/reply.js";
-import { PlatformError, UserFacingError } from "../errors.js";
-import type { Subscription } from "../storage/tips-store.js";
-import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
-import { describeInstant, localDate } from "./local-time.js";
+import type { CommandContext } from "../../src/core/commands/context.js";
+import { defineRunnable, option } from "../../src/core/commands/define-command.js";
+import { announce, requireManager, requireSubscription } from "../../src/core/commands/guards.js";
+import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/schema.js";
+import { type Reply, textReply } from "../../src/core/reply/reply.js";
+import { describeInstant, localDate } from "../../src/core/time/local-time.js";
 import {
   DateSchema,
   DEFAULT_TIME,
   describeDays,
+  nextRunFields,
   parseDays,
   parseTime,
   parseZone,
   planRuns,
   type Schedule,
-} from "./schedule.js";
+  scheduleOf,
+} from "../../src/core/time/schedule.js";
+import { UserFacingError } from "../../src/errors.js";
+import type { Subscription } from "../../src/storage/tips-store.js";
+import { buildSubscription } from "./subscription.js";
 
 /** A channel's optional focus: one nutrient, or one tip theme. */
 const THEMES: readonly string[] = [...NUTRIENT_IDS, ...TIP_THEMES];
-
-/** The channel's subscription, or a friendly error saying how to create one. */
-export async function requireSubscription(ctx: CommandContext): Promise<Subscription> {
-  const sub = await ctx.storage.getSubscription(ctx.channel);
-  if (!sub)
-    throw new UserFacingError(
-      "This channel has no daily tips yet. An admin can start them with /tips subscribe.",
-      "no_subscription",
-    );
-  return sub;
-}
-
-/** Admins, or the person who created the subscription, may change it. */
-export function requireManager(ctx: CommandContext, sub: Subscription | undefined, what: string): void {
-  if (ctx.isAdmin || (sub && sub.createdBy === ctx.user.id)) return;
-  throw new UserFacingError(`Only channel admins or whoever set up the tips can ${what}.`, "not_admin");
-}
 
 function zoneFor(ctx: CommandContext, zone: string | undefined, previous?: Subscription): string {
   if (zone) return parseZone(zone);
@@ -63,21 +49,6 @@ export function describeNext(sub: Subscription): string {
 function scheduleLine(sub: Subscription): string {
   const focus = sub.theme ? `, focus: ${sub.theme}` : "";
   return `${sub.time} ${sub.zone}, ${describeDays(sub.days)}${focus}`;
-}
-
-/** Posts in the channel, turning an access problem into instructions for the person. */
-export async function announce(ctx: CommandContext, reply: Reply): Promise<void> {
-  try {
-    await ctx.services.post(ctx.channel, reply);
-  } catch (error) {
-    if (error instanceof PlatformError) {
-      throw new UserFacingError(
-        `I can't post in this channel yet: ${error.message}`,
-        `cannot_post_${error.code}`,
-      );
-    }
-    throw error;
-  }
 }
 
 /** True when a running subscription already has this schedule and focus (nothing would change). */

@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserDirectory } from "../../../src/adapters/slack/admin.js";
+import { createUserDirectory } from "../../../src/adapters/slack/user-directory.js";
 import { createMemoryLogger } from "../../helpers/app.js";
 import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
 

@@ -5,12 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { defineRunnable, option } from "../core/commands/define-command.js";
-import { TIP_MAX_CHARS } from "../core/content/schema.js";
-import { textReply } from "../core/reply/reply.js";
-import { cleanText } from "../core/text/user-text.js";
-import { UserFacingError } from "../errors.js";
-import { requireManager } from "./tip-commands.js";
+import { defineRunnable, option } from "../../src/core/commands/define-command.js";
+import { requireManager } from "../../src/core/commands/guards.js";
+import { TIP_MAX_CHARS } from "../../src/core/content/schema.js";
+import { textReply } from "../../src/core/reply/reply.js";
+import { cleanText } from "../../src/core/text/user-text.js";
+import { UserFacingError } from "../../src/errors.js";
 
 const HttpsUrl = z.url({ protocol: /^https$/ });
 /** Cleaning never truncates a tip: the length check below says how long it is instead. */
