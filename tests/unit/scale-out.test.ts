@@ -6,7 +6,7 @@ import { PlatformError } from "../../src/errors.js";
 import { buildSubscription } from "../../src/scheduler/daily-tips.js";
 import { createPostQueue } from "../../src/scheduler/post-queue.js";
 import { claimSliceSize } from "../../src/scheduler/scheduler.js";
-import { startTicking, tickExpression } from "../../src/scheduler/ticker.js";
+import { startTicking, tickExpression } from "../../src/scheduler/tick.js";
 import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
 import type { Storage } from "../../src/storage/storage.js";
 import { createRecordingAdapter, createTestApp } from "../helpers/app.js";

@@ -3,6 +3,7 @@
  * `guildDelete`), its data stays for a grace period in case it comes back, then the
  * scheduler purges it. Adapters call these two functions; they hold no rule themselves.
  */
+import type { Logger } from "../../logger.js";
 import type { Platform, Storage } from "../../storage/storage.js";
 
 /** How long a removed workspace's data is kept before it is deleted. */
@@ -36,4 +37,19 @@ export function workspaceReturned(
   workspaceId: string,
 ): Promise<boolean> {
   return storage.cancelWorkspaceRemoval(platform, workspaceId);
+}
+
+/**
+ * Deletes the data of workspaces whose grace period has ended (a job of the scheduler's tick).
+ * @returns how many workspaces were purged.
+ */
+export async function purgeRemovedWorkspaces(
+  storage: Pick<Storage, "purgeRemovedWorkspaces">,
+  now: Date,
+  logger: Logger,
+): Promise<number> {
+  const purged = await storage.purgeRemovedWorkspaces(now.getTime());
+  for (const gone of purged)
+    logger.info({ ...gone }, "removed workspace's data deleted after the grace period");
+  return purged.length;
 }
