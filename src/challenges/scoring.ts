@@ -92,8 +92,3 @@ export function sumBetween(perDay: readonly number[], from: number, to: number):
   for (let i = Math.max(0, from); i <= to && i < perDay.length; i++) total += perDay[i] ?? 0;
   return total;
 }
-
-/** Task ids a user has logged for a local date. */
-export function tasksDoneOn(checkIns: readonly CheckInFact[], userId: string, date: string): Set<string> {
-  return new Set(checkIns.filter((c) => c.userId === userId && c.localDate === date).map((c) => c.taskId));
-}

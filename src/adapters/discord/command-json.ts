@@ -40,8 +40,7 @@ export function optionJson(name: string, def: OptionDef): APIApplicationCommandB
       choices: choices.map((c) => ({ name: c, value: c })),
     };
   }
-  const type =
-    def.kind === "integer" ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.String;
+  const type = ApplicationCommandOptionType.String;
   if (def.autocomplete) return { ...base, type, autocomplete: true } as APIApplicationCommandBasicOption;
   return { ...base, type } as APIApplicationCommandBasicOption;
 }

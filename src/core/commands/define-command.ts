@@ -8,7 +8,7 @@ import type { Reply } from "../reply/reply.js";
 import type { CommandContext } from "./context.js";
 
 /** What an option holds, for platforms that type options (Discord) and for autocomplete. */
-export type OptionKind = "text" | "nutrient" | "integer" | "choice";
+export type OptionKind = "text" | "nutrient" | "choice";
 /** Where suggestions for an option come from (Discord autocomplete). */
 export type AutocompleteSource = "nutrient" | "zone" | "template";
 
