@@ -30,7 +30,7 @@ import {
 import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/scheduler.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createStorage } from "./storage/create-storage.js";
-import type { ChannelRef, Platform, Storage } from "./storage/storage.js";
+import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
 export interface App {
   config: Config;

@@ -4,7 +4,7 @@
  * hold no product logic.
  */
 import type { Reply, ReplyButton } from "../core/reply/reply.js";
-import type { ChannelRef, Platform } from "../storage/storage.js";
+import type { ChannelRef, Platform } from "../storage/ports/storage.js";
 
 export interface AdapterHealth {
   ok: boolean;

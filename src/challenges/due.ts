@@ -7,7 +7,7 @@
  * - summary: the day after the last day at 12:00, once late check-ins for the last day have closed.
  */
 import { addDays, isoWeekday, toInstant } from "../scheduler/local-time.js";
-import type { Challenge } from "../storage/challenge-store.js";
+import type { Challenge } from "../storage/ports/challenge-store.js";
 import { challengePhase, endDateOf, isChallengeDay, LATE_CHECKIN_UNTIL, localClock } from "./window.js";
 
 /** The local time recaps go out when a challenge has no reminder time. */

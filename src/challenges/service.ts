@@ -5,7 +5,12 @@
  */
 import type { Clock } from "../core/clock.js";
 import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
-import type { Challenge, ChallengeCheckIn, ChallengeStore, JoinOutcome } from "../storage/challenge-store.js";
+import type {
+  Challenge,
+  ChallengeCheckIn,
+  ChallengeStore,
+  JoinOutcome,
+} from "../storage/ports/challenge-store.js";
 import type { HeatmapInput } from "./chart-data.js";
 import {
   type CheckInDay,

@@ -13,9 +13,9 @@ import type { ChallengeService } from "../challenges/service.js";
 import { dayNumber } from "../challenges/window.js";
 import type { Clock } from "../core/clock.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { Challenge } from "../storage/challenge-store.js";
-import type { Storage } from "../storage/storage.js";
-import type { DeliveryKey } from "../storage/tips-store.js";
+import type { Challenge } from "../storage/ports/challenge-store.js";
+import type { Storage } from "../storage/ports/storage.js";
+import type { DeliveryKey } from "../storage/ports/tips-store.js";
 
 export interface ChallengePostsDeps {
   storage: Storage;

@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { ChannelRef } from "../storage/storage.js";
-import type { Subscription, TeamTip } from "../storage/tips-store.js";
+import type { ChannelRef } from "../storage/ports/storage.js";
+import type { Subscription, TeamTip } from "../storage/ports/tips-store.js";
 import { nextTip } from "./rotation.js";
 import { nextRun, type Schedule } from "./schedule.js";
 

@@ -12,8 +12,8 @@ import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import { PlatformError } from "../errors.js";
-import type { ChannelRef, Platform, Storage } from "../storage/storage.js";
-import type { Delivery, DeliveryKey, Subscription } from "../storage/tips-store.js";
+import type { ChannelRef, Platform, Storage } from "../storage/ports/storage.js";
+import type { Delivery, DeliveryKey, Subscription } from "../storage/ports/tips-store.js";
 import { chooseTip, eligibleTips, nextRunFields, scheduleOf, type TipItem, tipReply } from "./daily-tips.js";
 import { localDate } from "./local-time.js";
 import {

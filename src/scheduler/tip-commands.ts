@@ -8,7 +8,7 @@ import { defineRunnable, option } from "../core/commands/define-command.js";
 import { NUTRIENT_IDS, TIP_THEMES } from "../core/content/schema.js";
 import { type Reply, textReply } from "../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../errors.js";
-import type { Subscription } from "../storage/tips-store.js";
+import type { Subscription } from "../storage/ports/tips-store.js";
 import { buildSubscription, nextRunFields, scheduleOf } from "./daily-tips.js";
 import { describeInstant, localDate } from "./local-time.js";
 import {

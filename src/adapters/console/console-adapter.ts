@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
 import type { Reply } from "../../core/reply/reply.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { renderConsole } from "./render.js";
 

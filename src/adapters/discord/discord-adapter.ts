@@ -12,7 +12,7 @@ import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { HttpMount } from "../../ops/http-server.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { errorInfo } from "./discord-errors.js";
 import { createGatewayClient, listen } from "./gateway.js";

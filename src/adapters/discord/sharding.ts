@@ -16,7 +16,7 @@ import type { App } from "../../app.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { postToChannel } from "./post.js";
 import { createRest } from "./rest.js";

@@ -7,7 +7,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/ports/storage.js";
 
 /** How long a claimed event id is remembered: Slack's last retry comes about 5 minutes after the first try. */
 export const EVENT_RETENTION_MS = 24 * 60 * 60_000;

@@ -11,7 +11,7 @@ import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/ports/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { UserDirectory } from "./admin.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";

@@ -18,7 +18,7 @@ import { PlatformError, UserFacingError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../../ops/http-server.js";
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { ackNow, acksEmpty } from "./ack-first.js";
 import { createUserDirectory } from "./admin.js";

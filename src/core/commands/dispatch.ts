@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { UserFacingError } from "../../errors.js";
-import type { ChannelRef, Platform, Storage } from "../../storage/storage.js";
+import type { ChannelRef, Platform, Storage } from "../../storage/ports/storage.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { type Reply, textReply } from "../reply/reply.js";

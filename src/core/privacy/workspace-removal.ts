@@ -4,7 +4,7 @@
  * scheduler purges it. Adapters call these two functions; they hold no rule themselves.
  */
 import type { Logger } from "../../logger.js";
-import type { Platform, Storage } from "../../storage/storage.js";
+import type { Platform, Storage } from "../../storage/ports/storage.js";
 
 /** How long a removed workspace's data is kept before it is deleted. */
 export const WORKSPACE_GRACE_MS = 7 * 24 * 3600_000;

@@ -12,7 +12,7 @@
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 import { buildActivity } from "../../challenges/scoring.js";
-import { type ChallengesDatabase, encodeDays } from "../challenge-tables.js";
+import { type ChallengesDatabase, encodeDays } from "../kysely/challenge-tables.js";
 
 /** The template and the task whose check-ins disclose a health test. */
 export const RETIRED_TASK = {

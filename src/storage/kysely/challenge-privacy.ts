@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
-import type { DeletedCounts } from "./challenge-store.js";
+import type { DeletedCounts } from "../ports/challenge-store.js";
+import type { Platform } from "../ports/records.js";
 import {
   type ChallengesDatabase,
   type Db,
@@ -8,7 +9,6 @@ import {
   toCheckIn,
   toMember,
 } from "./challenge-tables.js";
-import type { Platform } from "./records.js";
 
 /** Deletes members then check-ins (members first: the same lock order as a check-in) of some challenges. */
 export async function deleteWhere(

@@ -4,9 +4,10 @@
  * timestamp is epoch milliseconds in a `bigint` column, read back as a JS number on both
  * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
  */
+
+import type { Platform } from "../ports/records.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
-import type { TipsDatabase } from "./kysely-tips-store.js";
-import type { Platform } from "./records.js";
+import type { TipsDatabase } from "./tips-store.js";
 
 /** One 👍/👎 on an answer. */
 export interface FeedbackTable {

@@ -5,9 +5,9 @@
 import { createRequire } from "node:module";
 import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
+import type { Storage } from "../ports/storage.js";
 import type { Database } from "./database.js";
-import { createKyselyStorage } from "./kysely-storage.js";
-import type { Storage } from "./storage.js";
+import { createKyselyStorage } from "./storage.js";
 
 /** Connections per process unless `poolSize` says otherwise. */
 export const DEFAULT_POOL_SIZE = 10;

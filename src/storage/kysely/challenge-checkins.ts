@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
-import { buildActivity } from "../challenges/scoring.js";
-import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "./challenge-store.js";
+import { buildActivity } from "../../challenges/scoring.js";
+import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "../ports/challenge-store.js";
 import { type ChallengesDatabase, type Db, encodeDays, memberKey, toMember } from "./challenge-tables.js";
 
 /** Takes the member's row lock (bumping `revision`); their join date, or undefined when not a (current) member. */
