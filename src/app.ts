@@ -55,13 +55,13 @@ export interface App {
 }
 
 /** What one scheduler tick did, tips first. */
-export interface AppTickReport extends TickReport {
+interface AppTickReport extends TickReport {
   challenges: ChallengeTickReport;
   /** Workspaces whose data was deleted after their grace period. */
   purgedWorkspaces: number;
 }
 
-export type AppScheduler = Tick<AppTickReport>;
+type AppScheduler = Tick<AppTickReport>;
 
 export interface AppOptions {
   clock?: Clock;

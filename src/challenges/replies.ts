@@ -37,7 +37,7 @@ const MAX_TASK_BUTTONS = 4;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A chart as a reply picture. */
-export function toReplyImage(chart: ChartImage, filename: string): ReplyImage {
+function toReplyImage(chart: ChartImage, filename: string): ReplyImage {
   return {
     filename,
     png: chart.png,

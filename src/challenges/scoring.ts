@@ -17,11 +17,6 @@ export type TaskChoice =
   | { ok: true; task: ChallengeTask }
   | { ok: false; reason: "choose_task" | "unknown_task"; message: string };
 
-/** The points a template gives for a task, or undefined for a task it doesn't have. */
-export function taskPoints(template: ChallengeTemplate, taskId: string): number | undefined {
-  return template.tasks.find((task) => task.id === taskId)?.points;
-}
-
 /** "1) outdoor-walk: Walk outdoors… (3 pts)" lines, for replies listing a template's tasks. */
 export function describeTasks(template: ChallengeTemplate): string {
   return template.tasks

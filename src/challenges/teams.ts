@@ -44,7 +44,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Merges spellings that differ only in case ("Blue", "blue") into one team, shown with the
  * spelling most of its members use (ties: code-point order).
  */
-export function mergeSpellings(totals: readonly TeamTotals[]): TeamTotals[] {
+function mergeSpellings(totals: readonly TeamTotals[]): TeamTotals[] {
   const groups = new Map<string, TeamTotals[]>();
   for (const t of totals) {
     const key = t.team.toLowerCase();

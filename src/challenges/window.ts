@@ -39,7 +39,7 @@ export interface ChallengeWindow {
 }
 
 /** Whole days from `from` to `to` (`YYYY-MM-DD`, calendar arithmetic; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
 

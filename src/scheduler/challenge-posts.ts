@@ -50,11 +50,7 @@ export interface EndOutcome {
  * The ledger key of a challenge post. The ledger is keyed per channel, kind and local date;
  * a channel may run several challenges, so the challenge id follows the date.
  */
-export function challengeLedgerKey(
-  challenge: Challenge,
-  kind: DuePost["kind"],
-  localDate: string,
-): DeliveryKey {
+function challengeLedgerKey(challenge: Challenge, kind: DuePost["kind"], localDate: string): DeliveryKey {
   return { channel: challenge.channel, kind, localDate: `${localDate}#${challenge.id}` };
 }
 

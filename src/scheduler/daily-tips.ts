@@ -12,7 +12,7 @@ import { nextTip } from "./rotation.js";
 import { nextRun, type Schedule } from "./schedule.js";
 
 /** Prefix of team-tip ids in the rotation, so they never collide with content ids. */
-export const TEAM_TIP_PREFIX = "team:";
+const TEAM_TIP_PREFIX = "team:";
 
 export interface TipItem {
   id: string;
@@ -89,7 +89,7 @@ export function nextRunFields(schedule: Schedule, after: Date): { at: number | n
 }
 
 /** A stable per-channel seed, so each channel's tip order differs. */
-export function rotationSeedFor(channel: ChannelRef): string {
+function rotationSeedFor(channel: ChannelRef): string {
   return createHash("sha256")
     .update(`${channel.platform}:${channel.workspaceId}:${channel.channelId}`)
     .digest("hex")

@@ -26,8 +26,8 @@ import {
   type TickJob,
 } from "./tick.js";
 
-export const DEFAULT_GRACE_MS = 3 * 3600_000;
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_GRACE_MS = 3 * 3600_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Due subscriptions fetched per query (a page), per platform. */
 const DEFAULT_BATCH = 2000;
 /** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */

@@ -100,7 +100,7 @@ export function startTicking(
 export type Poster = (channel: ChannelRef, reply: Reply) => Promise<void>;
 
 /** Discord's global rate limit per bot, in requests a second. */
-export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
+const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
 
 /**
  * Per-platform posting limits for one process. With replicas, each gets its share of the

@@ -26,7 +26,7 @@ import {
 const THEMES: readonly string[] = [...NUTRIENT_IDS, ...TIP_THEMES];
 
 /** The channel's subscription, or a friendly error saying how to create one. */
-export async function requireSubscription(ctx: CommandContext): Promise<Subscription> {
+async function requireSubscription(ctx: CommandContext): Promise<Subscription> {
   const sub = await ctx.storage.getSubscription(ctx.channel);
   if (!sub)
     throw new UserFacingError(
@@ -53,7 +53,7 @@ function zoneFor(ctx: CommandContext, zone: string | undefined, previous?: Subsc
 }
 
 /** "Mon 30 Nov, 09:00 (Europe/Berlin, UTC+01:00)" */
-export function describeNext(sub: Subscription): string {
+function describeNext(sub: Subscription): string {
   if (sub.nextRunAt === null) return sub.pausedReason ? "none while paused" : "none scheduled";
   const local = describeInstant(new Date(sub.nextRunAt), sub.zone);
   const day = new Date(`${local.date}T00:00:00Z`).toUTCString().slice(0, 11);

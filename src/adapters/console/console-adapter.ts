@@ -50,7 +50,7 @@ export async function runConsoleLine(
 }
 
 /** Reads lines until the input ends (or the person types /quit). */
-export async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
+async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
   const { dispatcher, input, output, interactive } = options;
   if (interactive) output.write("vitabot console: type a question or /help, /quit to leave.\n");
   const lines = createInterface({

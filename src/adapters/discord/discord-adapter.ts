@@ -25,7 +25,7 @@ import { publicKeyFromHex } from "./signature.js";
 import { welcomeNewGuilds } from "./welcome.js";
 
 /** How interactions arrive: over the gateway WebSocket, or as signed HTTP requests. */
-export type DiscordMode = "gateway" | "http";
+type DiscordMode = "gateway" | "http";
 
 /** Overrides for tests and special deployments; the defaults follow the configuration. */
 export interface DiscordAdapterOptions {

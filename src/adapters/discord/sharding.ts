@@ -46,7 +46,7 @@ export interface ShardedDiscordAdapter extends ChatAdapter {
  * The shard count: the configured number, or the recommendation of `/gateway/bot` on
  * the configured API (DISCORD_API_URL), never a hard-coded host.
  */
-export async function resolveShardCount(config: DiscordConfig): Promise<number> {
+async function resolveShardCount(config: DiscordConfig): Promise<number> {
   if (typeof config.shards === "number") return config.shards;
   const result = (await createRest(config).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   return Math.max(1, result.shards);

@@ -53,7 +53,7 @@ interface Origin {
 }
 
 /** A mention of the bot (`<@U123>` or `<@U123|name>`) removed from the start or anywhere. */
-export function stripMention(text: string, botUserId: string | undefined): string {
+function stripMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text.trim();
   return text
     .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " ")

@@ -89,5 +89,3 @@ export function createUnderstanding(
     },
   };
 }
-
-export type Understand = ReturnType<typeof createUnderstanding>;

@@ -11,7 +11,7 @@ import {
 } from "./challenge-tables.js";
 
 /** Deletes members then check-ins (members first: the same lock order as a check-in) of some challenges. */
-export async function deleteWhere(
+async function deleteWhere(
   trx: Transaction<ChallengesDatabase>,
   challengeIds: (db: Transaction<ChallengesDatabase>) => ReturnType<typeof selectIds>,
   userId: string | undefined,
@@ -26,7 +26,7 @@ export async function deleteWhere(
   return { memberships, checkIns: Number((await checkIns.executeTakeFirst()).numDeletedRows) };
 }
 
-export function selectIds(db: Transaction<ChallengesDatabase>, platform: Platform, workspaceId?: string) {
+function selectIds(db: Transaction<ChallengesDatabase>, platform: Platform, workspaceId?: string) {
   let query = db.selectFrom("challenges").select("id").where("platform", "=", platform);
   if (workspaceId !== undefined) query = query.where("workspace_id", "=", workspaceId);
   return query;

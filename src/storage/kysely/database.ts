@@ -25,7 +25,7 @@ export interface FeedbackTable {
 }
 
 /** The last answer a user got in a channel; primary key (platform, workspace_id, channel_id, user_id). */
-export interface LastAnswersTable {
+interface LastAnswersTable {
   platform: Platform;
   workspace_id: string;
   channel_id: string;
@@ -37,7 +37,7 @@ export interface LastAnswersTable {
 }
 
 /** A running command cooldown; primary key (platform, user_id, command). */
-export interface CooldownsTable {
+interface CooldownsTable {
   platform: Platform;
   user_id: string;
   command: string;
@@ -46,7 +46,7 @@ export interface CooldownsTable {
 }
 
 /** A platform event id already acted on; primary key (platform, event_id). */
-export interface ProcessedEventsTable {
+interface ProcessedEventsTable {
   platform: Platform;
   event_id: string;
   /** Epoch milliseconds. */
@@ -54,7 +54,7 @@ export interface ProcessedEventsTable {
 }
 
 /** One Slack OAuth installation; primary key (enterprise_id, team_id), "" meaning none. */
-export interface SlackInstallationsTable {
+interface SlackInstallationsTable {
   enterprise_id: string;
   team_id: string;
   /** Opaque to storage: the adapter's sealed (encrypted) installation JSON. */
@@ -64,7 +64,7 @@ export interface SlackInstallationsTable {
 }
 
 /** A workspace the app was removed from; primary key (platform, workspace_id). */
-export interface WorkspaceRemovalsTable {
+interface WorkspaceRemovalsTable {
   platform: Platform;
   workspace_id: string;
   /** Epoch milliseconds. */

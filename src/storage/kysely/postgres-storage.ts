@@ -10,7 +10,7 @@ import type { Database } from "./database.js";
 import { createKyselyStorage } from "./storage.js";
 
 /** Connections per process unless `poolSize` says otherwise. */
-export const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
 
 /**
  * The pg driver, loaded on first use (it is CommonJS, so synchronously): a process on

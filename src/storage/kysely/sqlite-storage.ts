@@ -21,7 +21,7 @@ import { checkpointInBackground } from "./sqlite-checkpointer.js";
 import { createKyselyStorage, toStorageError } from "./storage.js";
 
 /** The path that opens a private, throwaway in-memory database. */
-export const SQLITE_MEMORY_PATH = ":memory:";
+const SQLITE_MEMORY_PATH = ":memory:";
 
 /** Where storage tells an operator what they should know (pino's logger fits). */
 export type StorageLogger = Pick<Logger, "warn">;

@@ -35,7 +35,7 @@ export interface KyselyStorageOptions {
 }
 
 /** `listFeedback` without a limit returns at most this many rows. */
-export const DEFAULT_FEEDBACK_LIMIT = 100;
+const DEFAULT_FEEDBACK_LIMIT = 100;
 
 /**
  * Wraps a driver failure as a `StorageError` that says what we were doing and keeps the

@@ -37,7 +37,7 @@ export interface SubscriptionsTable {
   cycle_posted: string;
 }
 
-export interface DeliveriesTable {
+interface DeliveriesTable {
   platform: Platform;
   workspace_id: string;
   channel_id: string;
@@ -51,7 +51,7 @@ export interface DeliveriesTable {
   item: string | null;
 }
 
-export interface TeamTipsTable {
+interface TeamTipsTable {
   id: string;
   platform: Platform;
   workspace_id: string;

@@ -28,7 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */
-export const migrationProvider: MigrationProvider = {
+const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...MIGRATIONS }),
 };
 
