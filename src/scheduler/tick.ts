@@ -219,9 +219,10 @@ export function createTick(deps: TickDeps): Tick<object> {
     await deps.queues.drain();
   };
   const home: Tick<object> = {
-    register: (job) => {
+    register<J extends object>(job: TickJob<J>) {
       jobs.push(job);
-      return home as Tick<never>;
+      // The same tick: only its report's type grows by the job's.
+      return home as Tick<J>;
     },
     tick,
     postQueued: deps.queues.post,
