@@ -17,9 +17,9 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { DEFAULT_CHART_THREADS } from "../src/config.js";
 import { createStorage } from "../src/storage/create-storage.js";
-import { type ChallengesDatabase, encodeDays } from "../src/storage/kysely-challenge-store.js";
+import { type ChallengesDatabase, encodeDays } from "../src/storage/kysely/challenge-store.js";
+import { openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";
 import { buildActivity } from "../src/storage/member-activity.js";
-import { openSqliteDatabase } from "../src/storage/sqlite-storage.js";
 import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
 import { askChild, type Child, spawnChild, stopChild } from "./child.js";
 import { askText } from "./slack-load.js";
@@ -106,7 +106,7 @@ function memberRows(challengeId: string, startMs: number, next: () => number): R
  * 10 challenges that started 12 days ago (30 days, UTC), one per channel, each with the
  * same 500 members; created through the app's storage, members and check-ins bulk-loaded.
  */
-export async function seed(path: string): Promise<void> {
+async function seed(path: string): Promise<void> {
   const storage = createStorage({ kind: "sqlite", path });
   await storage.migrate();
   const startMs = Date.now() - 12 * DAY_MS;
@@ -147,7 +147,7 @@ export async function seed(path: string): Promise<void> {
 }
 
 /** The burst, signed now: leaderboards (in their challenges' channels) and questions interleaved, each from one of the members. */
-export function burstRequests(secret: string, standInUrl: string) {
+function burstRequests(secret: string, standInUrl: string) {
   const timestamp = Math.floor(Date.now() / 1000);
   return Array.from({ length: LEADERBOARDS + ASKS }, (_, i) => {
     const leaderboard = i % 2 === 0;
@@ -189,7 +189,7 @@ const cpuMs = (child: Child) =>
 const counts = (standIn: Child) => askChild(standIn, "counts", (m) => m.counts as Record<string, number>);
 
 /** One burst against a freshly started app. */
-export async function burstRun(
+async function burstRun(
   secret: string,
   standIn: Child,
   database: string,

@@ -14,19 +14,19 @@ import { renderHeatmapChart, renderStandingsChart } from "../src/challenges/char
 import { computeLeaderboard } from "../src/challenges/leaderboard.js";
 import { rankSlice } from "../src/challenges/leaderboard-slice.js";
 import { addDays } from "../src/core/time/local-time.js";
-import type { Challenge, ChallengeStore } from "../src/storage/challenge-store.js";
 import {
   type ChallengesDatabase,
   createKyselyChallengeStore,
   encodeDays,
-} from "../src/storage/kysely-challenge-store.js";
-import { toStorageError } from "../src/storage/kysely-storage.js";
+} from "../src/storage/kysely/challenge-store.js";
+import { createPostgresPool } from "../src/storage/kysely/postgres-storage.js";
+import { openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";
+import { toStorageError } from "../src/storage/kysely/storage.js";
 import { buildActivity } from "../src/storage/member-activity.js";
 import { initial } from "../src/storage/migrations/001-initial.js";
 import { tips } from "../src/storage/migrations/003-tips.js";
 import { challenges } from "../src/storage/migrations/004-challenges.js";
-import { createPostgresPool } from "../src/storage/postgres-storage.js";
-import { openSqliteDatabase } from "../src/storage/sqlite-storage.js";
+import type { Challenge, ChallengeStore } from "../src/storage/ports/challenge-store.js";
 import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
 import { fmt, percentile, printTable, since } from "./stats.js";
 

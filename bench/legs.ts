@@ -9,7 +9,7 @@
 export const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** A bot's stamps for one interaction token. */
-export interface LegStamps {
+interface LegStamps {
   received: number;
   answered?: number;
 }

@@ -11,9 +11,9 @@ import { loadContent } from "../src/core/content/load-content.js";
 import { createKnowledge } from "../src/core/knowledge/knowledge.js";
 import { DEFAULT_CONTENT_DIR } from "../src/paths.js";
 import { createTipScheduler } from "../src/scheduler/scheduler.js";
-import type { Database } from "../src/storage/database.js";
-import { createPostgresStorage, openPostgresDatabase } from "../src/storage/postgres-storage.js";
-import { createSqliteStorage, openSqliteDatabase } from "../src/storage/sqlite-storage.js";
+import type { Database } from "../src/storage/kysely/database.js";
+import { createPostgresStorage, openPostgresDatabase } from "../src/storage/kysely/postgres-storage.js";
+import { createSqliteStorage, openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";
 import { median } from "./stats.js";
 
 const [mode = "tick", target = "", countArg = "1000"] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * The composition root's core: builds config-driven services in order (content,
- * knowledge, storage, registry, scheduler, dispatcher) and passes them down. No
- * singletons. Adapters register themselves so posts (scheduled tips, Share, setup
+ * knowledge, storage, registry, the tick and its jobs, dispatcher) and passes them down.
+ * No singletons. Adapters register themselves so posts (scheduled tips, Share, setup
  * checks) reach the right platform.
  */
 import { randomUUID } from "node:crypto";
@@ -23,17 +23,14 @@ import { createDispatcher, type Dispatcher, type DispatcherDeps } from "./core/c
 import { createRegistry, type Registry } from "./core/commands/registry.js";
 import { loadContent } from "./core/content/load-content.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
+import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import {
-  createTipScheduler,
-  type SchedulerDeps,
-  type TickReport,
-  type TipScheduler,
-} from "./scheduler/scheduler.js";
+import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/scheduler.js";
+import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createStorage } from "./storage/create-storage.js";
-import type { ChannelRef, Platform, Storage } from "./storage/storage.js";
+import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
 export interface App {
   config: Config;
@@ -42,7 +39,10 @@ export interface App {
   storage: Storage;
   registry: Registry;
   dispatcher: Dispatcher;
-  /** The tip scheduler; its `tick` also runs challenge posts and purges removed workspaces. */
+  /**
+   * The tick (src/scheduler/tick.ts): daily tips, then challenge posts, then purges of
+   * removed workspaces, all posting through its shared queues.
+   */
   scheduler: AppScheduler;
   challengePosts: ChallengePosts;
   /** Where chart pictures are drawn: a small worker pool, or inline with CHART_THREADS=0. */
@@ -55,13 +55,13 @@ export interface App {
 }
 
 /** What one scheduler tick did, tips first. */
-export interface AppTickReport extends TickReport {
+interface AppTickReport extends TickReport {
   challenges: ChallengeTickReport;
   /** Workspaces whose data was deleted after their grace period. */
   purgedWorkspaces: number;
 }
 
-export type AppScheduler = Omit<TipScheduler, "tick"> & { tick(): Promise<AppTickReport> };
+type AppScheduler = Tick<AppTickReport>;
 
 export interface AppOptions {
   clock?: Clock;
@@ -130,16 +130,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     await adapter.post(channel, reply);
   };
   const processId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const tipScheduler = createTipScheduler({
+  const { queues: queueOverrides, ...tipOptions } = options.scheduler ?? {};
+  const queues = createPostQueues(post, queueLimits(config, queueOverrides));
+  const tips = createDailyTips({
     storage,
     knowledge,
-    post,
+    queues,
     clock,
     logger,
     processId,
     graceMs: config.graceMs,
-    ...options.scheduler,
-    queues: queueLimits(config, options.scheduler?.queues),
+    ...tipOptions,
   });
   const charts = createChartPool({
     threads: config.chartThreads,
@@ -154,27 +155,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const challengePosts = createChallengePosts({
     storage,
     challenges,
-    post: (challenge, reply) => tipScheduler.postQueued(challenge.channel, reply),
+    post: (challenge, reply) => queues.post(challenge.channel, reply),
     clock,
     logger,
     processId,
     graceMs: config.graceMs,
     drawChart: charts.draw,
   });
-  const scheduler: AppScheduler = {
-    ...tipScheduler,
-    tick: async () => {
-      const tips = await tipScheduler.tick();
-      const challengeReport = await challengePosts.tick();
-      const purged = await storage.purgeRemovedWorkspaces(clock.now().getTime());
-      for (const gone of purged)
-        logger.info({ ...gone }, "removed workspace's data deleted after the grace period");
-      return { ...tips, challenges: challengeReport, purgedWorkspaces: purged.length };
-    },
-  };
+  const scheduler: AppScheduler = createTick({ queues, logger })
+    .register(tips.job)
+    .register({ run: async () => ({ challenges: await challengePosts.tick() }) })
+    .register({
+      run: async () => ({ purgedWorkspaces: await purgeRemovedWorkspaces(storage, clock.now(), logger) }),
+    });
   const services: BotServices = {
     post,
-    tips: { postNext: tipScheduler.postNext, pickTip: tipScheduler.pickTip },
+    tips: { postNext: tips.postNext, pickTip: tips.pickTip },
     challenges,
     endChallenge: challengePosts.end,
     drawChart: charts.draw,

@@ -17,6 +17,8 @@ import { DEFAULT_CONTENT_DIR } from "./paths.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const PLATFORMS = ["slack", "discord", "console"] as const;
+/** One `platform:id` entry of ADMIN_USER_IDS. */
+const ADMIN_ENTRY = `(${PLATFORMS.join("|")}):[A-Za-z0-9_.-]+`;
 export const DEFAULT_DATABASE_URL = "file:./data/vitabot.db";
 
 const url = (what: string) =>
@@ -51,7 +53,7 @@ const EnvSchema = z.object({
   ADMIN_USER_IDS: z
     .string()
     .regex(
-      /^\s*(slack|discord|console):[A-Za-z0-9_.-]+\s*(,\s*(slack|discord|console):[A-Za-z0-9_.-]+\s*)*$/,
+      new RegExp(`^\\s*${ADMIN_ENTRY}\\s*(,\\s*${ADMIN_ENTRY}\\s*)*$`),
       "must be comma-separated platform:id entries, e.g. slack:U0123ABC,discord:81234567890",
     )
     .optional(),
@@ -221,9 +223,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     chartThreads: e.CHART_THREADS ?? DEFAULT_CHART_THREADS,
   };
 }
-
-/** Platform ids that may appear in ADMIN_USER_IDS. */
-export const ADMIN_PLATFORMS = PLATFORMS;
 
 /** Every environment variable vitabot reads (the README documents each). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);

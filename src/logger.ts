@@ -45,7 +45,7 @@ const SECRET_KEYS = [
 const bracket = (key: string) => (key.startsWith('"') ? `[${key}]` : `.${key}`);
 
 /** Keys whose values never reach a log line, at the top level and up to three levels down. */
-export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [
+const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [
   key.startsWith('"') ? `[${key}]` : key,
   `*${bracket(key)}`,
   `*.*${bracket(key)}`,

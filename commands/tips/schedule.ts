@@ -22,7 +22,7 @@ import {
   scheduleOf,
 } from "../../src/core/time/schedule.js";
 import { UserFacingError } from "../../src/errors.js";
-import type { Subscription } from "../../src/storage/tips-store.js";
+import type { Subscription } from "../../src/storage/ports/tips-store.js";
 import { buildSubscription } from "./subscription.js";
 
 /** A channel's optional focus: one nutrient, or one tip theme. */
@@ -39,7 +39,7 @@ function zoneFor(ctx: CommandContext, zone: string | undefined, previous?: Subsc
 }
 
 /** "Mon 30 Nov, 09:00 (Europe/Berlin, UTC+01:00)" */
-export function describeNext(sub: Subscription): string {
+function describeNext(sub: Subscription): string {
   if (sub.nextRunAt === null) return sub.pausedReason ? "none while paused" : "none scheduled";
   const local = describeInstant(new Date(sub.nextRunAt), sub.zone);
   const day = new Date(`${local.date}T00:00:00Z`).toUTCString().slice(0, 11);

@@ -4,11 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import { nextRunFields, type Schedule } from "../../src/core/time/schedule.js";
-import type { ChannelRef } from "../../src/storage/storage.js";
-import type { Subscription } from "../../src/storage/tips-store.js";
+import type { ChannelRef } from "../../src/storage/ports/storage.js";
+import type { Subscription } from "../../src/storage/ports/tips-store.js";
 
 /** A stable per-channel seed, so each channel's tip order differs. */
-export function rotationSeedFor(channel: ChannelRef): string {
+function rotationSeedFor(channel: ChannelRef): string {
   return createHash("sha256")
     .update(`${channel.platform}:${channel.workspaceId}:${channel.channelId}`)
     .digest("hex")

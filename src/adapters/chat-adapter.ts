@@ -11,7 +11,7 @@ import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply, ReplyButton } from "../core/reply/reply.js";
 import type { Logger } from "../logger.js";
 import type { AdapterHealth } from "../ops/health.js";
-import type { ChannelRef, Platform, Storage } from "../storage/storage.js";
+import type { ChannelRef, Platform, Storage } from "../storage/ports/storage.js";
 
 /** Declared beside `/healthz`, which reads it; part of the contract every adapter keeps. */
 export type { AdapterHealth } from "../ops/health.js";

@@ -8,9 +8,9 @@
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { Challenge } from "../storage/challenge-store.js";
-import type { Storage } from "../storage/storage.js";
-import type { DeliveryKey } from "../storage/tips-store.js";
+import type { Challenge } from "../storage/ports/challenge-store.js";
+import type { Storage } from "../storage/ports/storage.js";
+import type { DeliveryKey } from "../storage/ports/tips-store.js";
 import type { DrawChart } from "./charts.js";
 import { type DuePost, duePosts, summaryLedgerDate } from "./due.js";
 import { recapReply, reminderReply, summaryReply } from "./replies.js";
@@ -50,11 +50,7 @@ export interface EndOutcome {
  * The ledger key of a challenge post. The ledger is keyed per channel, kind and local date;
  * a channel may run several challenges, so the challenge id follows the date.
  */
-export function challengeLedgerKey(
-  challenge: Challenge,
-  kind: DuePost["kind"],
-  localDate: string,
-): DeliveryKey {
+function challengeLedgerKey(challenge: Challenge, kind: DuePost["kind"], localDate: string): DeliveryKey {
   return { channel: challenge.channel, kind, localDate: `${localDate}#${challenge.id}` };
 }
 

@@ -17,7 +17,7 @@ export const MAX_BARS = 15;
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
 /** One bar of a standings chart. */
-export interface BarRow {
+interface BarRow {
   /** Unique per chart: includes the rank ("2. anonymous member"). */
   label: string;
   value: number;

@@ -15,15 +15,15 @@ import type { ChartTask } from "./chart-worker.js";
 import type { ChartPicture, DrawChart } from "./charts.js";
 
 /** Pictures kept for reuse (a few per running challenge). */
-export const CHART_CACHE_SIZE = 48;
+const CHART_CACHE_SIZE = 48;
 /** Drawings that may wait for a thread; beyond that a chart is refused (ChartsBusyError). */
-export const CHART_QUEUE_LIMIT = 64;
+const CHART_QUEUE_LIMIT = 64;
 
 /** Running from TypeScript sources (tests, benchmarks, a source checkout) or from dist/. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 
 /** The module whose default export draws a ChartTask: chart-worker.ts, or dist's .js. */
-export const DEFAULT_CHART_WORKER = new URL(
+const DEFAULT_CHART_WORKER = new URL(
   FROM_SOURCE ? "./chart-worker.ts" : "./chart-worker.js",
   import.meta.url,
 );

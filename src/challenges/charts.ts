@@ -23,7 +23,7 @@ import {
 } from "./chart-data.js";
 
 /** The bundled font files (regular and bold), shipped in assets/fonts/ with their licence. */
-export const CHART_FONT_FILES = [
+const CHART_FONT_FILES = [
   join(PACKAGE_ROOT, "assets", "fonts", "DejaVuSans.ttf"),
   join(PACKAGE_ROOT, "assets", "fonts", "DejaVuSans-Bold.ttf"),
 ] as const;
@@ -57,7 +57,7 @@ export interface RenderOptions {
 }
 
 /** The SVG Vega draws for a Vega-Lite spec (no canvas, no network: data is inline). */
-export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+async function specToSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
   try {
@@ -71,7 +71,7 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
  * An SVG rasterised to PNG with only the given fonts.
  * @example const { png } = await svgToPng(svg)
  */
-export async function svgToPng(
+async function svgToPng(
   svg: string,
   options: RenderOptions = {},
 ): Promise<{ png: Buffer; width: number; height: number }> {

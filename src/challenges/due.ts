@@ -7,14 +7,14 @@
  * - summary: the day after the last day at 12:00, once late check-ins for the last day have closed.
  */
 import { addDays, isoWeekday, toInstant } from "../core/time/local-time.js";
-import type { Challenge } from "../storage/challenge-store.js";
+import type { Challenge } from "../storage/ports/challenge-store.js";
 import { challengePhase, endDateOf, isChallengeDay, LATE_CHECKIN_UNTIL, localClock } from "./window.js";
 
 /** The local time recaps go out when a challenge has no reminder time. */
-export const DEFAULT_RECAP_TIME = "09:00";
+const DEFAULT_RECAP_TIME = "09:00";
 
 /** The scheduler ledger kinds a challenge posts under. */
-export type ChallengePostKind = "reminder" | "recap" | "summary";
+type ChallengePostKind = "reminder" | "recap" | "summary";
 
 /** A post that is due: its ledger key's kind and local date, and the instant it was planned for. */
 export interface DuePost {

@@ -3,7 +3,7 @@
  * stay hidden here too ("anonymous member 1", …, numbered by rank, no user id), and cells
  * that a spreadsheet would run as a formula are prefixed with an apostrophe.
  */
-import type { ChallengeCheckIn, ChallengeMember } from "../storage/challenge-store.js";
+import type { ChallengeCheckIn, ChallengeMember } from "../storage/ports/challenge-store.js";
 import { ANONYMOUS_LABEL, rankIndividuals } from "./leaderboard.js";
 import type { ChallengeTemplate, ChallengeTiming } from "./model.js";
 
@@ -13,7 +13,7 @@ type Cell = string | number | null;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV cell: quoted when needed, formulas defused. */
-export function csvCell(value: Cell): string {
+function csvCell(value: Cell): string {
   if (value === null) return "";
   const text = typeof value === "number" ? String(value) : value;
   const safe = typeof value === "string" && FORMULA_START.test(text) ? `'${text}` : text;
@@ -21,7 +21,7 @@ export function csvCell(value: Cell): string {
 }
 
 /** Rows to CSV text with CRLF line ends. */
-export function toCsv(rows: readonly (readonly Cell[])[]): string {
+function toCsv(rows: readonly (readonly Cell[])[]): string {
   return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -47,7 +47,7 @@ function assignRanks<T extends { rank: number }>(rows: T[]): T[] {
 }
 
 /** The name to show for a member. */
-export function displayLabel(member: Pick<MemberStanding, "displayName" | "hidden">): string {
+function displayLabel(member: Pick<MemberStanding, "displayName" | "hidden">): string {
   return member.hidden ? ANONYMOUS_LABEL : member.displayName;
 }
 
@@ -60,7 +60,7 @@ function compareLastAt(a: number | null, b: number | null): number {
 }
 
 /** The deterministic order: points, streak, earliest last check-in, user id. */
-export function compareStandings(a: Unranked, b: Unranked): number {
+function compareStandings(a: Unranked, b: Unranked): number {
   return (
     b.points - a.points ||
     b.streak - a.streak ||

@@ -8,13 +8,13 @@ import { sumBetween } from "./scoring.js";
 import { dateOfDay, dayIndex, localClock } from "./window.js";
 
 /** A standing with last week's rank: `change` > 0 moved up, < 0 down, null when new. */
-export type RecapRow = Standing & { previousRank: number | null; change: number | null; weekPoints: number };
+type RecapRow = Standing & { previousRank: number | null; change: number | null; weekPoints: number };
 
 /** A team standing with last week's rank. */
-export type TeamRecapRow = TeamStanding & { previousRank: number | null; change: number | null };
+type TeamRecapRow = TeamStanding & { previousRank: number | null; change: number | null };
 
 /** A this-week figure beside last week's. */
-export interface WeekOnWeek {
+interface WeekOnWeek {
   thisWeek: number;
   lastWeek: number;
   change: number;
@@ -100,7 +100,7 @@ export function weeklyRecap(
 }
 
 /** "▲2", "▼1", "=", or "new". */
-export function formatChange(change: number | null): string {
+function formatChange(change: number | null): string {
   if (change === null) return "new";
   if (change === 0) return "=";
   return change > 0 ? `▲${change}` : `▼${-change}`;

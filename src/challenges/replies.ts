@@ -5,7 +5,7 @@
  * text version: when the pool is too busy to draw one, the reply goes without the picture.
  */
 import type { Reply, ReplyButton, ReplyImage } from "../core/reply/reply.js";
-import type { Challenge } from "../storage/challenge-store.js";
+import type { Challenge } from "../storage/ports/challenge-store.js";
 import {
   heatmapCells,
   heatmapText,
@@ -37,7 +37,7 @@ const MAX_TASK_BUTTONS = 4;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A chart as a reply picture. */
-export function toReplyImage(chart: ChartImage, filename: string): ReplyImage {
+function toReplyImage(chart: ChartImage, filename: string): ReplyImage {
   return {
     filename,
     png: chart.png,

@@ -3,17 +3,12 @@
  * template), and sums of a member's points and check-ins per challenge day (the store
  * keeps those per-day totals beside each member, built by src/storage/member-activity.ts).
  */
-import type { ChallengeTask, ChallengeTemplate, CheckInFact } from "./model.js";
+import type { ChallengeTask, ChallengeTemplate } from "./model.js";
 
 /** A task chosen, or why none could be. */
 export type TaskChoice =
   | { ok: true; task: ChallengeTask }
   | { ok: false; reason: "choose_task" | "unknown_task"; message: string };
-
-/** The points a template gives for a task, or undefined for a task it doesn't have. */
-export function taskPoints(template: ChallengeTemplate, taskId: string): number | undefined {
-  return template.tasks.find((task) => task.id === taskId)?.points;
-}
 
 /** "1) outdoor-walk: Walk outdoors… (3 pts)" lines, for replies listing a template's tasks. */
 export function describeTasks(template: ChallengeTemplate): string {
@@ -58,9 +53,4 @@ export function sumBetween(perDay: readonly number[], from: number, to: number):
   let total = 0;
   for (let i = Math.max(0, from); i <= to && i < perDay.length; i++) total += perDay[i] ?? 0;
   return total;
-}
-
-/** Task ids a user has logged for a local date. */
-export function tasksDoneOn(checkIns: readonly CheckInFact[], userId: string, date: string): Set<string> {
-  return new Set(checkIns.filter((c) => c.userId === userId && c.localDate === date).map((c) => c.taskId));
 }

@@ -5,7 +5,12 @@
  */
 import type { Clock } from "../core/clock.js";
 import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
-import type { Challenge, ChallengeCheckIn, ChallengeStore, JoinOutcome } from "../storage/challenge-store.js";
+import type {
+  Challenge,
+  ChallengeCheckIn,
+  ChallengeStore,
+  JoinOutcome,
+} from "../storage/ports/challenge-store.js";
 import type { HeatmapInput } from "./chart-data.js";
 import {
   type CheckInDay,
@@ -38,7 +43,7 @@ export interface ChallengeServiceDeps {
 }
 
 /** A check-in as a command receives it. */
-export interface CheckInInput {
+interface CheckInInput {
   challenge: Challenge;
   userId: string;
   /** Task id, number or id prefix; optional for one-task templates. */
@@ -63,7 +68,7 @@ export type CheckInResult =
   | { ok: false; reason: CheckInRefusal; message: string };
 
 /** The removed check-in, or why there was none. */
-export type UndoResult = { ok: true; removed: ChallengeCheckIn } | { ok: false; message: string };
+type UndoResult = { ok: true; removed: ChallengeCheckIn } | { ok: false; message: string };
 
 /** What `challenge status` shows, with the heatmap's input for the picture. */
 export interface StatusView {

@@ -7,8 +7,8 @@
 import { CHALLENGE_NAME_MAX_CHARS, cleanChallengeName } from "../core/text/user-text.js";
 import { DateSchema, parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import type { Challenge, NewChallenge } from "../storage/challenge-store.js";
-import type { ChannelRef } from "../storage/storage.js";
+import type { Challenge, NewChallenge } from "../storage/ports/challenge-store.js";
+import type { ChannelRef } from "../storage/ports/storage.js";
 import type { ChallengeTemplate } from "./model.js";
 import { localClock } from "./window.js";
 

@@ -13,7 +13,7 @@ import { dayIndex, localClock, localDateOf } from "./window.js";
 export const STREAK_MILESTONES = [3, 7, 14, 30] as const;
 
 /** Which challenge days a streak is judged over. */
-export interface StreakView {
+interface StreakView {
   /** First day index (the join day, or the start). */
   from: number;
   /** Last day index (today, the last day, the day they left, or the day it was ended). */
@@ -86,7 +86,7 @@ const weekOf = (clock: Pick<StreakClock, "weekOffset">, index: number) =>
   Math.floor((clock.weekOffset + index) / 7);
 
 /** The days a member's streak is judged over. */
-export function streakView(
+function streakView(
   timing: ChallengeTiming,
   clock: StreakClock,
   member: Pick<MemberInfo, "joinDate" | "leftAt"> & Pick<MemberActivity, "dayCheckIns">,
@@ -103,7 +103,7 @@ export function streakView(
 }
 
 /** Walks the view day by day: a checked-in day extends the run; a miss spends the week's freeze or breaks it. */
-export function streakOver(
+function streakOver(
   clock: Pick<StreakClock, "weekOffset">,
   activity: Pick<MemberActivity, "dayCheckIns">,
   view: StreakView,

@@ -18,7 +18,7 @@ import {
 } from "./window.js";
 
 /** How many individuals the summary names as winners. */
-export const SUMMARY_WINNERS = 3;
+const SUMMARY_WINNERS = 3;
 
 /** "N of M checked in today": active members who joined by today, and those with a check-in today. */
 export interface TodayCount {
@@ -91,7 +91,7 @@ export function memberStatus(
 }
 
 /** Member-days with a check-in over member-days they could have checked in (join to end or leaving). */
-export interface Participation {
+interface Participation {
   activeDays: number;
   possibleDays: number;
   /** activeDays / possibleDays, 0…1 (0 when nobody could have checked in yet). */
@@ -101,7 +101,7 @@ export interface Participation {
 }
 
 /** Participation up to day `throughIndex` (inclusive). */
-export function participation(
+function participation(
   timing: ChallengeTiming,
   participants: readonly MemberStanding[],
   throughIndex: number,

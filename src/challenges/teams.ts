@@ -3,7 +3,7 @@
  * the earliest last check-in, then name. Built from per-spelling totals, which come either
  * from individual standings or straight from the store's GROUP BY, so both paths agree.
  */
-import type { TeamTotals } from "../storage/challenge-store.js";
+import type { TeamTotals } from "../storage/ports/challenge-store.js";
 
 export type { TeamTotals };
 
@@ -44,7 +44,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Merges spellings that differ only in case ("Blue", "blue") into one team, shown with the
  * spelling most of its members use (ties: code-point order).
  */
-export function mergeSpellings(totals: readonly TeamTotals[]): TeamTotals[] {
+function mergeSpellings(totals: readonly TeamTotals[]): TeamTotals[] {
   const groups = new Map<string, TeamTotals[]>();
   for (const t of totals) {
     const key = t.team.toLowerCase();

@@ -24,7 +24,7 @@ interface Io {
 }
 
 /** `--guild 123` or `--guild=123`; undefined when absent. */
-export function parseDeployArgs(args: readonly string[]): { guildId?: string } {
+function parseDeployArgs(args: readonly string[]): { guildId?: string } {
   const rest = args.slice(1);
   let guildId: string | undefined;
   for (let i = 0; i < rest.length; i++) {

@@ -71,7 +71,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === "start") {
     // Non-zero after a fault, so the supervisor restarts the bot.
     const config = parseConfig();
-    const { startBot } = await import("../main.js");
+    const { startBot } = await import("../start-bot.js");
     return startBot(config);
   }
   if (command === "content" && rest[0] === "check") {

@@ -12,7 +12,7 @@ import { buildManifest, type ManifestOptions } from "../adapters/slack/manifest.
 import { PACKAGE_ROOT } from "../paths.js";
 
 /** Help for `vitabot slack`. */
-export const SLACK_USAGE = `Usage:
+const SLACK_USAGE = `Usage:
   vitabot slack manifest [--url https://your.host] [--socket-mode] [--check] [--out file]
       write manifest.json (the Slack app manifest) from commands/
 `;

@@ -6,7 +6,7 @@ import type { Writable } from "node:stream";
 import { describeDecision, explain } from "../core/triage/explain.js";
 import type { TriageResult } from "../core/triage/triage.js";
 
-export const TRIAGE_USAGE = 'Usage: vitabot triage "message" [--explain] [--json]\n';
+const TRIAGE_USAGE = 'Usage: vitabot triage "message" [--explain] [--json]\n';
 
 function toJson(message: string, result: TriageResult): string {
   const d = result.decision;

@@ -8,7 +8,7 @@
 import type { Logger } from "../logger.js";
 import type { RequestContext } from "./request-context.js";
 
-export type FaultKind = "unhandledRejection" | "uncaughtException";
+type FaultKind = "unhandledRejection" | "uncaughtException";
 
 /** The first fault seen; later ones are logged only. */
 export interface Fault {

@@ -7,9 +7,9 @@ import type { Logger } from "../logger.js";
 import type { ComponentStatus, SchedulerHealth, SchedulerMonitor } from "./scheduler-monitor.js";
 
 /** A database ping slower than this counts as down. */
-export const DB_PING_TIMEOUT_MS = 2000;
+const DB_PING_TIMEOUT_MS = 2000;
 /** A database ping slower than this counts as degraded. */
-export const DB_SLOW_MS = 500;
+const DB_SLOW_MS = 500;
 
 /** A platform adapter's own view of its connection (`ChatAdapter.health`). */
 export interface AdapterHealth {

@@ -12,7 +12,7 @@ import type { Logger } from "../logger.js";
 import { type RequestContext, requestIdFrom } from "./request-context.js";
 
 /** Handles one request; a rejected promise becomes a logged 500. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 /** One path on the shared server. */
 export interface HttpRoute {
@@ -50,7 +50,7 @@ export interface HttpServerOptions {
 }
 
 /** How long close() lets open requests finish before cutting their connections. */
-export const CLOSE_GRACE_MS = 3000;
+const CLOSE_GRACE_MS = 3000;
 
 /** Writes a JSON response (the only kind the router itself sends). */
 export function sendJson(

@@ -10,8 +10,8 @@ import type { HealthCheck } from "./health.js";
 import { type HttpRoute, sendJson } from "./http-server.js";
 import type { Metrics } from "./metrics.js";
 
-export const HEALTH_PATH = "/healthz";
-export const METRICS_PATH = "/metrics";
+const HEALTH_PATH = "/healthz";
+const METRICS_PATH = "/metrics";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 

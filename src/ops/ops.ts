@@ -5,6 +5,7 @@
  */
 import type { App } from "../app.js";
 import type { TickReport } from "../scheduler/scheduler.js";
+import type { TickHooks } from "../scheduler/tick.js";
 import { createHealthCheck } from "./health.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 import type { Metrics } from "./metrics.js";
@@ -19,14 +20,6 @@ export interface OpsDeps {
   requests: RequestContext;
   /** Open the shared HTTP server (a platform is configured; not in the console chat). */
   serveHttp: boolean;
-}
-
-/** Hooks the scheduler's tick loop calls. */
-export interface TickHooks {
-  /** False when this process must not run the tick (another process holds the SQLite lock). */
-  mayTick(): boolean;
-  /** After each completed tick. */
-  onTick(report: TickReport): void;
 }
 
 function sqliteLockOf(app: App): SqliteLock | undefined {
@@ -82,7 +75,7 @@ export function createOps(app: App, deps: OpsDeps) {
     logger,
   });
   http?.mount(opsRoutes({ health, metrics: deps.metrics, metricsToken: app.config.metricsToken, logger }));
-  const tickHooks: TickHooks = {
+  const tickHooks: TickHooks<TickReport> = {
     mayTick,
     onTick(report) {
       monitor.tickCompleted();

@@ -5,9 +5,9 @@
  */
 
 /** Lag (beyond one interval) from which the scheduler counts as degraded, in intervals. */
-export const DEGRADED_AFTER_INTERVALS = 1;
+const DEGRADED_AFTER_INTERVALS = 1;
 /** Lag from which /healthz answers 503, in intervals ("more than a few"). */
-export const DOWN_AFTER_INTERVALS = 3;
+const DOWN_AFTER_INTERVALS = 3;
 
 export type ComponentStatus = "ok" | "degraded" | "down";
 

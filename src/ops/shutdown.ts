@@ -7,7 +7,7 @@
 import type { Logger } from "../logger.js";
 
 /** Orchestrators usually wait 10–30 s before SIGKILL; vitabot promises to be gone within 8. */
-export const SHUTDOWN_DEADLINE_MS = 7500;
+const SHUTDOWN_DEADLINE_MS = 7500;
 
 export interface ShutdownStep {
   name: string;

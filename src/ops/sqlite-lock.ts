@@ -10,7 +10,7 @@ import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:
 import { hostname } from "node:os";
 
 /** How often the holder touches the lock file. */
-export const LOCK_HEARTBEAT_MS = 15_000;
+const LOCK_HEARTBEAT_MS = 15_000;
 /** A lock whose heartbeat is older than this is stale, whoever wrote it. */
 export const LOCK_STALE_MS = 4 * LOCK_HEARTBEAT_MS;
 

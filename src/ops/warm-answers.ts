@@ -8,7 +8,7 @@
 import type { AnswerEngine } from "../core/answers/engine.js";
 
 /** Words per slice: well under a millisecond, so a request arriving meanwhile barely waits. */
-export const WARM_SLICE = 8;
+const WARM_SLICE = 8;
 
 /**
  * Starts warming in the background; never keeps the process alive.

@@ -5,11 +5,11 @@
  */
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { Subscription, TeamTip } from "../storage/tips-store.js";
+import type { Subscription, TeamTip } from "../storage/ports/tips-store.js";
 import { nextTip } from "./rotation.js";
 
 /** Prefix of team-tip ids in the rotation, so they never collide with content ids. */
-export const TEAM_TIP_PREFIX = "team:";
+const TEAM_TIP_PREFIX = "team:";
 
 export interface TipItem {
   id: string;

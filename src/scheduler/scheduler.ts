@@ -5,22 +5,30 @@
  * and post through the platform's queue; the ledger row then becomes `sent` or `failed`.
  * At most once: only the claimer posts, and a crash between claim and send leaves a stale
  * claim that is reported, never resent. Replicas share one database and take turns over
- * the slices (a few per tick, sized to what is due).
+ * the slices (a few per tick, sized to what is due). The tips are one job of the tick
+ * (`tick.ts`), which also owns the post queues they go through.
  */
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
-import type { Reply } from "../core/reply/reply.js";
 import { localDate } from "../core/time/local-time.js";
 import { nextRunFields, scheduleOf } from "../core/time/schedule.js";
 import { PlatformError } from "../errors.js";
-import type { ChannelRef, Platform, Storage } from "../storage/storage.js";
-import type { Delivery, DeliveryKey, Subscription } from "../storage/tips-store.js";
+import type { ChannelRef, Platform, Storage } from "../storage/ports/storage.js";
+import type { Delivery, DeliveryKey, Subscription } from "../storage/ports/tips-store.js";
 import { chooseTip, eligibleTips, type TipItem, tipReply } from "./daily-tips.js";
-import { createPostQueue, type PostQueue, type PostQueueOptions } from "./post-queue.js";
+import {
+  createPostQueues,
+  createTick,
+  DEFAULT_QUEUES,
+  type Poster,
+  type PostQueues,
+  type QueueOverrides,
+  type TickJob,
+} from "./tick.js";
 
-export const DEFAULT_GRACE_MS = 3 * 3600_000;
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_GRACE_MS = 3 * 3600_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Due subscriptions fetched per query (a page), per platform. */
 const DEFAULT_BATCH = 2000;
 /** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */
@@ -50,32 +58,11 @@ export function claimSliceSize(due: number): number {
   return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
 }
 
-/** Discord's global rate limit per bot, in requests a second. */
-export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
-
-/**
- * Per-platform posting limits for one process. With replicas, each gets its share of the
- * platform-wide budgets (SLACK_POSTS_PER_SECOND, DISCORD_REQUESTS_PER_SECOND; see docs/scale-out.md).
- * createApp applies them.
- */
-export const DEFAULT_QUEUES: Record<Platform, PostQueueOptions> = {
-  slack: { perChannelIntervalMs: 1000, concurrency: 20, maxAttempts: 4, backoffMs: 1000 },
-  discord: {
-    perChannelIntervalMs: 0,
-    concurrency: 20,
-    perSecond: DISCORD_GLOBAL_REQUESTS_PER_SECOND,
-    maxAttempts: 4,
-    backoffMs: 1000,
-  },
-  console: { perChannelIntervalMs: 0, concurrency: 1, maxAttempts: 1, backoffMs: 0 },
-};
-
-export type Poster = (channel: ChannelRef, reply: Reply) => Promise<void>;
-
-export interface SchedulerDeps {
+/** What the daily tips need; they post through the tick's shared queues. */
+export interface DailyTipsDeps {
   storage: Storage;
   knowledge: Knowledge;
-  post: Poster;
+  queues: PostQueues;
   clock: Clock;
   logger: Logger;
   /** Identifies this process in ledger claims. */
@@ -83,8 +70,14 @@ export interface SchedulerDeps {
   graceMs?: number;
   leaseMs?: number;
   batchSize?: number;
+}
+
+/** A tip scheduler on its own (a replica in tests and benchmarks): its own tick and post queues. */
+export interface SchedulerDeps extends Omit<DailyTipsDeps, "queues"> {
+  /** Sends a reply (the adapter). */
+  post: Poster;
   /** Per platform, over DEFAULT_QUEUES. */
-  queues?: Partial<Record<Platform, Partial<PostQueueOptions>>>;
+  queues?: QueueOverrides;
 }
 
 export interface TickReport {
@@ -128,24 +121,17 @@ async function eachAtMost<T>(
   if (failures.length > 0) throw failures[0];
 }
 
-/** @example const scheduler = createTipScheduler(deps); await scheduler.tick(); */
-export function createTipScheduler(deps: SchedulerDeps) {
+/**
+ * The daily tips: `job` is what the tick runs; `postNext` and `pickTip` serve `/tips`.
+ * @example const tips = createDailyTips(deps); const tick = createTick(home).register(tips.job);
+ */
+export function createDailyTips(deps: DailyTipsDeps) {
   const { storage, knowledge, logger, clock } = deps;
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
-  const queues = new Map<Platform, PostQueue>();
-  const running = new Set<Promise<TickReport>>();
   let stopping = false;
   /** Stale claims this process has logged already. */
   let loggedStale = new Set<string>();
-  const queueFor = (platform: Platform) => {
-    let queue = queues.get(platform);
-    if (!queue) {
-      queue = createPostQueue({ ...DEFAULT_QUEUES[platform], ...deps.queues?.[platform] });
-      queues.set(platform, queue);
-    }
-    return queue;
-  };
 
   /** The tip a subscription would post next, without recording anything. */
   async function pickTip(sub: Subscription): Promise<{ item: TipItem; newCycle: boolean } | undefined> {
@@ -159,9 +145,7 @@ export function createTipScheduler(deps: SchedulerDeps) {
       throw new PlatformError(sub.channel.platform, "no_tips", "no tip matches this channel's focus", {
         permanent: true,
       });
-    await queueFor(sub.channel.platform).run(channelKey(sub.channel), () =>
-      deps.post(sub.channel, tipReply(knowledge, picked.item)),
-    );
+    await deps.queues.post(sub.channel, tipReply(knowledge, picked.item));
     await storage.recordRotation(sub.channel, picked.item.id, picked.newCycle);
     return picked.item;
   }
@@ -343,39 +327,28 @@ export function createTipScheduler(deps: SchedulerDeps) {
     return report;
   }
 
-  /** Runs one tick, tracked so `drain` can wait for it. */
-  async function tick(): Promise<TickReport> {
-    const current = runTick();
-    running.add(current);
-    try {
-      return await current;
-    } finally {
-      running.delete(current);
-    }
-  }
-
-  /** Posts lingering in the platform queues. */
-  function queueDepth(): number {
-    return [...queues.values()].reduce((sum, q) => sum + q.depth(), 0);
-  }
-
-  /**
-   * For a graceful stop: running ticks claim no further slice (what they did not claim
-   * stays due, for another replica or the next start), and this resolves once the posts
-   * already claimed are settled. Ticks after this do nothing.
-   */
-  async function drain(): Promise<void> {
-    stopping = true;
-    await Promise.allSettled([...running]);
-    await Promise.all([...queues.values()].map((q) => q.drain()));
-  }
-
-  /** Posts any scheduled reply through its platform's queue (limits and retries), like a tip. */
-  function postQueued(channel: ChannelRef, reply: Reply): Promise<void> {
-    return queueFor(channel.platform).run(channelKey(channel), () => deps.post(channel, reply));
-  }
-
-  return { tick, postNext, pickTip, queueDepth, drain, postQueued };
+  /** A graceful stop: running ticks claim no further slice, and ticks after this do nothing. */
+  const job: TickJob<TickReport> = {
+    run: runTick,
+    stop: () => {
+      stopping = true;
+    },
+  };
+  return { job, postNext, pickTip };
 }
 
-export type TipScheduler = ReturnType<typeof createTipScheduler>;
+/** @example const scheduler = createTipScheduler(deps); await scheduler.tick(); */
+export function createTipScheduler(deps: SchedulerDeps) {
+  const { post, queues: overrides, ...rest } = deps;
+  const queues = createPostQueues(post, overrides);
+  const tips = createDailyTips({ ...rest, queues });
+  const tick = createTick({ queues, logger: deps.logger }).register(tips.job);
+  return {
+    tick: tick.tick,
+    postNext: tips.postNext,
+    pickTip: tips.pickTip,
+    queueDepth: tick.queueDepth,
+    drain: tick.drain,
+    postQueued: tick.postQueued,
+  };
+}

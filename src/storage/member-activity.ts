@@ -3,7 +3,7 @@
  * their check-ins: the totals the challenge store keeps beside each member.
  */
 import { daysBetween } from "../core/time/local-time.js";
-import type { Challenge, ChallengeCheckIn, ChallengeMember } from "./challenge-store.js";
+import type { Challenge, ChallengeCheckIn, ChallengeMember } from "./ports/challenge-store.js";
 
 /** A member's activity per challenge day and its totals. */
 type MemberActivity = Pick<

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
-import type { ChallengesDatabase } from "../../src/storage/kysely-challenge-store.js";
-import { createPostgresPool } from "../../src/storage/postgres-storage.js";
+import type { ChallengesDatabase } from "../../src/storage/kysely/challenge-store.js";
+import { createPostgresPool } from "../../src/storage/kysely/postgres-storage.js";
 import { createTestDatabase } from "../helpers/postgres.js";
 import { challengeStoreContract } from "./challenge-store.contract.js";
 

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll } from "vitest";
-import type { ChallengesDatabase } from "../../src/storage/kysely-challenge-store.js";
-import { openSqliteDatabase } from "../../src/storage/sqlite-storage.js";
+import type { ChallengesDatabase } from "../../src/storage/kysely/challenge-store.js";
+import { openSqliteDatabase } from "../../src/storage/kysely/sqlite-storage.js";
 import { challengeStoreContract } from "./challenge-store.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-challenges-"));

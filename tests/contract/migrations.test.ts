@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { NO_MIGRATIONS } from "kysely/migration";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Database, TABLE_NAMES } from "../../src/storage/database.js";
+import { type Database, TABLE_NAMES } from "../../src/storage/kysely/database.js";
+import { openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
+import { openSqliteDatabase } from "../../src/storage/kysely/sqlite-storage.js";
 import { RENAMED_TITLE, RETIRED_TASK } from "../../src/storage/migrations/008-drop-blood-test-checkins.js";
 import { createMigrator, MIGRATIONS, migrateToLatest } from "../../src/storage/migrations/index.js";
-import { openPostgresDatabase } from "../../src/storage/postgres-storage.js";
-import { openSqliteDatabase } from "../../src/storage/sqlite-storage.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-migrations-"));

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../src/errors.js";
 import { createStorage } from "../../src/storage/create-storage.js";
-import { createPostgresStorage } from "../../src/storage/postgres-storage.js";
+import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { findFreePort } from "../helpers/embedded-postgres.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 import { storageContract } from "./storage.contract.js";

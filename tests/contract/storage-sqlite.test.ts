@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createStorage } from "../../src/storage/create-storage.js";
-import { createSqliteStorage, openSqliteDatabase } from "../../src/storage/sqlite-storage.js";
+import { createSqliteStorage, openSqliteDatabase } from "../../src/storage/kysely/sqlite-storage.js";
 import { storageContract } from "./storage.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-sqlite-"));

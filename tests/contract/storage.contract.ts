@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { StorageError } from "../../src/errors.js";
-import type { FeedbackInput, Storage, UserRef } from "../../src/storage/storage.js";
+import type { FeedbackInput, Storage, UserRef } from "../../src/storage/ports/storage.js";
 
 /** Builds a fresh, empty, unmigrated storage. */
 export type MakeStorage = () => Promise<Storage>;

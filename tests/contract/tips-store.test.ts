@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
-import { createPostgresStorage } from "../../src/storage/postgres-storage.js";
-import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
-import type { ChannelRef, Storage } from "../../src/storage/storage.js";
-import { STALE_CLAIMS_LIMIT } from "../../src/storage/tips-store.js";
+import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
+import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
+import type { ChannelRef, Storage } from "../../src/storage/ports/storage.js";
+import { STALE_CLAIMS_LIMIT } from "../../src/storage/ports/tips-store.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });

@@ -12,8 +12,8 @@ import type { CommandDefinition } from "../../src/core/commands/define-command.j
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import type { Reply } from "../../src/core/reply/reply.js";
 import type { SchedulerDeps } from "../../src/scheduler/scheduler.js";
-import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
-import type { ChannelRef, Platform, Storage } from "../../src/storage/storage.js";
+import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
+import type { ChannelRef, Platform, Storage } from "../../src/storage/ports/storage.js";
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {

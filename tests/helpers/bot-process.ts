@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { localDate } from "../../src/core/time/local-time.js";
 import { PACKAGE_ROOT } from "../../src/paths.js";
-import { toRow } from "../../src/storage/kysely-tips-store.js";
-import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/postgres-storage.js";
-import type { ChannelRef } from "../../src/storage/storage.js";
+import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
+import { toRow } from "../../src/storage/kysely/tips-store.js";
+import type { ChannelRef } from "../../src/storage/ports/storage.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
 

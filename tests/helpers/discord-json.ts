@@ -3,7 +3,7 @@
  * all optional, so tests read payloads without `any`.
  */
 
-export interface EmbedJson {
+interface EmbedJson {
   title?: string;
   description?: string;
   url?: string;
@@ -14,7 +14,7 @@ export interface EmbedJson {
 }
 
 /** An attachment a multipart message declares; `id` matches its `files[id]` part. */
-export interface AttachmentJson {
+interface AttachmentJson {
   id: number | string;
   filename?: string;
   description?: string;
@@ -27,7 +27,7 @@ export interface ButtonJson {
   custom_id: string;
 }
 
-export interface RowJson {
+interface RowJson {
   type: number;
   components: ButtonJson[];
 }

@@ -44,7 +44,7 @@ export function userObject(user: UserSpec) {
   };
 }
 
-export function channelObject(id: string, guildId: string) {
+function channelObject(id: string, guildId: string) {
   return {
     id,
     type: 0,

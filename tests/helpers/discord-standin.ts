@@ -11,10 +11,6 @@ import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { invalidFormBody } from "./discord-form-check.js";
 import type { BodyJson } from "./discord-json.js";
-import { type RestFile, readRequestBody } from "./discord-request-body.js";
-
-export type { RestFile } from "./discord-request-body.js";
-
 import {
   guildCreate,
   guildIdForShard,
@@ -23,6 +19,7 @@ import {
   type UserSpec,
   userObject,
 } from "./discord-payloads.js";
+import { type RestFile, readRequestBody } from "./discord-request-body.js";
 
 export interface RestCall {
   method: string;

@@ -6,8 +6,6 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { databaseUrl, runAsAdmin } from "./embedded-postgres.js";
 
-export { databaseUrl };
-
 /** A database created for one test (or file); `drop()` removes it even with connections open. */
 export interface TestDatabase {
   url: string;
@@ -15,7 +13,7 @@ export interface TestDatabase {
 }
 
 /** The admin URL from the global setup; throws (failing the test) when there is no server. */
-export function pgAdminUrl(): string {
+function pgAdminUrl(): string {
   const url = inject("pgAdminUrl");
   if (!url) {
     const reason = inject("pgSetupError") || "tests/global-setup.ts did not provide pgAdminUrl";

@@ -18,7 +18,7 @@ export const FILE_METHODS: ReadonlySet<string> = new Set([
 export const UPLOAD_PATH = "/upload/";
 
 /** Bytes POSTed to an upload URL from files.getUploadURLExternal. */
-export interface UploadedBytes {
+interface UploadedBytes {
   fileId: string;
   bytes: Buffer;
   contentType: string | undefined;

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createFileStandIn, FILE_METHODS, UPLOAD_PATH } from "./slack-files-stand-in.js";
 
-export type { SharedFile, UploadedBytes } from "./slack-files-stand-in.js";
+export type { SharedFile } from "./slack-files-stand-in.js";
 
 /** One Web API call as the stand-in received it. */
 export interface ApiCall {
@@ -20,7 +20,7 @@ export interface ApiCall {
 }
 
 /** One POST to a response_url. */
-export interface ResponseCall {
+interface ResponseCall {
   id: string;
   body: Record<string, unknown>;
 }
@@ -90,7 +90,7 @@ function send(
 }
 
 /** An answer the stand-in sends instead of its default. */
-export interface StandInReply {
+interface StandInReply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;

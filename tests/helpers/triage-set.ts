@@ -64,7 +64,7 @@ export const FLOOR_TRIAGE_SETS: readonly {
 /** At most this share of a set's look-alikes may be flagged. */
 export const MAX_FALSE_ALARM_RATE = 0.05;
 
-export function triageSetPath(n: number): string {
+function triageSetPath(n: number): string {
   return join(PACKAGE_ROOT, `tests/fixtures/triage/set-${n}.yaml`);
 }
 

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../src/adapters/chat-adapter.js";
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import { fallbackText, type Reply } from "../../src/core/reply/reply.js";
-import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
+import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-challenges-"));

@@ -9,8 +9,8 @@
  */
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/storage/database.js";
-import { openPostgresDatabase } from "../../src/storage/postgres-storage.js";
+import type { Database } from "../../src/storage/kysely/database.js";
+import { openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
 import {
   type BotProcess,
   discordPublicKeyHex,

@@ -9,7 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { type CheckpointResult, checkpointInBackground } from "../../src/storage/sqlite-checkpointer.js";
+import {
+  type CheckpointResult,
+  checkpointInBackground,
+} from "../../src/storage/kysely/sqlite-checkpointer.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-checkpoint-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

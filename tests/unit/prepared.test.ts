@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/storage/database.js";
+import type { Database } from "../../src/storage/kysely/database.js";
+import { prepare, type QueryRunner, viaKysely } from "../../src/storage/kysely/prepared.js";
+import { openSqliteConnection } from "../../src/storage/kysely/sqlite-storage.js";
 import { migrateToLatest } from "../../src/storage/migrations/index.js";
-import { prepare, type QueryRunner, viaKysely } from "../../src/storage/prepared.js";
-import { openSqliteConnection } from "../../src/storage/sqlite-storage.js";
 
 let db: Kysely<Database>;
 let direct: QueryRunner;

@@ -6,9 +6,9 @@ import { parseConfig } from "../../src/config.js";
 import { PlatformError } from "../../src/errors.js";
 import { createPostQueue } from "../../src/scheduler/post-queue.js";
 import { claimSliceSize } from "../../src/scheduler/scheduler.js";
-import { startTicking, tickExpression } from "../../src/scheduler/ticker.js";
-import { createSqliteStorage } from "../../src/storage/sqlite-storage.js";
-import type { Storage } from "../../src/storage/storage.js";
+import { startTicking, tickExpression } from "../../src/scheduler/tick.js";
+import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
+import type { Storage } from "../../src/storage/ports/storage.js";
 import { createRecordingAdapter, createTestApp } from "../helpers/app.js";
 
 const SLACK = { SLACK_BOT_TOKEN: "xoxb-1-2", SLACK_SIGNING_SECRET: "0123456789abcdef" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../../src/cli/main.js";
 import { StorageError } from "../../src/errors.js";
-import { driverReason, storageHint } from "../../src/storage/hints.js";
+import { driverReason, storageHint } from "../../src/storage/kysely/hints.js";
 
 describe("storage hints: what to do about a database failure", () => {
   it.each([

@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
 import type { Reply } from "../../core/reply/reply.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { renderConsole } from "./render.js";
 
@@ -50,7 +50,7 @@ export async function runConsoleLine(
 }
 
 /** Reads lines until the input ends (or the person types /quit). */
-export async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
+async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
   const { dispatcher, input, output, interactive } = options;
   if (interactive) output.write("vitabot console: type a question or /help, /quit to leave.\n");
   const lines = createInterface({

@@ -30,7 +30,7 @@ export function jsonBody(
 }
 
 /** The multipart file parts for @discordjs/rest (`files[0]`, `files[1]`, …). */
-export function restFiles(message: DiscordMessage): RawFile[] {
+function restFiles(message: DiscordMessage): RawFile[] {
   return (message.files ?? []).map((f) => ({ name: f.name, data: f.data, contentType: f.contentType }));
 }
 

@@ -27,7 +27,7 @@ import { DISCORD_LIMITS, MANAGE_CHANNELS } from "./limits.js";
  * One option as Discord JSON.
  * @throws Error for a choice option with more choices than Discord shows.
  */
-export function optionJson(name: string, def: OptionDef): APIApplicationCommandBasicOption {
+function optionJson(name: string, def: OptionDef): APIApplicationCommandBasicOption {
   const base = { name, description: def.description, required: def.required };
   if (def.kind === "choice") {
     const choices = def.choices ?? [];
@@ -40,21 +40,20 @@ export function optionJson(name: string, def: OptionDef): APIApplicationCommandB
       choices: choices.map((c) => ({ name: c, value: c })),
     };
   }
-  const type =
-    def.kind === "integer" ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.String;
+  const type = ApplicationCommandOptionType.String;
   if (def.autocomplete) return { ...base, type, autocomplete: true } as APIApplicationCommandBasicOption;
   return { ...base, type } as APIApplicationCommandBasicOption;
 }
 
 /** The options Discord should show: everything but hidden ones, in definition order. */
-export function visibleOptions(runnable: Runnable): APIApplicationCommandBasicOption[] {
+function visibleOptions(runnable: Runnable): APIApplicationCommandBasicOption[] {
   return Object.entries(runnable.options)
     .filter(([, def]) => !def.hidden)
     .map(([name, def]) => optionJson(name, def));
 }
 
 /** True when every runnable of the command is admin-only. */
-export function isAdminCommand(command: CommandDefinition): boolean {
+function isAdminCommand(command: CommandDefinition): boolean {
   return runnablesOf(command).every(({ runnable }) => runnable.adminOnly === true);
 }
 

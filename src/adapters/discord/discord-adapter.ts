@@ -11,7 +11,7 @@ import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
 import type { HttpMount } from "../../ops/http-server.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { AdapterApp, AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { errorInfo } from "./discord-errors.js";
 import { createGatewayClient, listen } from "./gateway.js";
@@ -24,7 +24,7 @@ import { publicKeyFromHex } from "./signature.js";
 import { welcomeNewGuilds } from "./welcome.js";
 
 /** How interactions arrive: over the gateway WebSocket, or as signed HTTP requests. */
-export type DiscordMode = "gateway" | "http";
+type DiscordMode = "gateway" | "http";
 
 /** Overrides for tests and special deployments; the defaults follow the configuration. */
 export interface DiscordAdapterOptions {

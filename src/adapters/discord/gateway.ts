@@ -33,7 +33,7 @@ import { restOptions } from "./rest.js";
  * and DMs arrive. Never MessageContent, GuildMembers or GuildPresences: those are
  * privileged, and Discord still sends the content of messages that mention the bot.
  */
-export const GATEWAY_INTENTS = [
+const GATEWAY_INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.DirectMessages,

@@ -32,7 +32,7 @@ import type { DiscordMessage } from "./render.js";
 import { isFreshTimestamp, isValidSignature } from "./signature.js";
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
-export const INTERACTIONS_PATH = "/discord/interactions";
+const INTERACTIONS_PATH = "/discord/interactions";
 /** Interaction payloads are small; anything this large is not from Discord. */
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -192,7 +192,7 @@ async function handle(deps: InteractionsListenerDeps, req: IncomingMessage, res:
  * next to Slack's receiver and the health and metrics routes. Other paths get 404.
  * @example http.mount([{ path: INTERACTIONS_PATH, handler: createInteractionsListener(deps) }])
  */
-export function createInteractionsListener(deps: InteractionsListenerDeps): Listener {
+function createInteractionsListener(deps: InteractionsListenerDeps): Listener {
   return (req, res) => {
     const path = (req.url ?? "").split("?")[0];
     if (path !== INTERACTIONS_PATH) return send(res, 404, { error: "not found" });

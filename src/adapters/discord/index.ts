@@ -8,11 +8,6 @@ import type { AdapterApp, ChatAdapter } from "../chat-adapter.js";
 import { createDiscordAdapter } from "./discord-adapter.js";
 import { createShardedDiscordAdapter } from "./sharding.js";
 
-export { commandsJson } from "./command-json.js";
-export { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "./discord-adapter.js";
-export { renderReply } from "./render.js";
-export { createShardedDiscordAdapter, type ShardedDiscordAdapter } from "./sharding.js";
-
 /**
  * The adapter the configuration asks for (not started yet). HTTP interactions mount on
  * `http`, the shared server on PORT.

@@ -38,7 +38,7 @@ interface OptionData {
 }
 
 /** `vitamin` or `tips subscribe`, and the options of the command or subcommand. */
-export function flattenOptions(
+function flattenOptions(
   name: string,
   data: readonly OptionData[] = [],
 ): { path: string; options: readonly OptionData[] } {

@@ -10,7 +10,7 @@ import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import { hasFiles, requestOf, withoutFiles } from "./attachments.js";
 import { errorInfo, toPlatformError } from "./discord-errors.js";
 import { renderReply } from "./render.js";

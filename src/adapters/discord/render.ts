@@ -29,7 +29,7 @@ import { EPHEMERAL_FLAG, DISCORD_LIMITS as L } from "./limits.js";
 import { escapeCodeBlock, escapeMarkdown, neutralizeMentions, truncate } from "./text.js";
 
 /** A file uploaded with a message (multipart `files[i]`). */
-export interface DiscordFile {
+interface DiscordFile {
   /** A name `attachment://` can refer to. */
   name: string;
   data: Buffer;
@@ -211,7 +211,7 @@ const STYLES: Record<NonNullable<ReplyButton["style"]> | "default", APIButtonCom
  * One button as Discord JSON.
  * @throws Error when the custom_id would pass Discord's 100-character limit.
  */
-export function buttonOf(button: ReplyButton): APIButtonComponentWithCustomId {
+function buttonOf(button: ReplyButton): APIButtonComponentWithCustomId {
   const customId = encodeAction(button);
   if (customId.length > L.customId) {
     throw new Error(

@@ -6,7 +6,7 @@
 import { type RateLimitData, REST, type RESTOptions } from "discord.js";
 
 /** Longer waits are refused (RateLimitError -> PlatformError.retryAfterMs) instead of queued. */
-export const MAX_RATE_LIMIT_WAIT_MS = 5000;
+const MAX_RATE_LIMIT_WAIT_MS = 5000;
 
 /**
  * `globalRequestsPerSecond` is this replica's share of Discord's global limit

@@ -15,7 +15,7 @@ import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } 
 import type { DiscordConfig } from "../../config.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError, UserFacingError } from "../../errors.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { AdapterApp, AdapterHealth, ChatAdapter } from "../chat-adapter.js";
 import { postToChannel } from "./post.js";
 import { createRest } from "./rest.js";
@@ -45,7 +45,7 @@ export interface ShardedDiscordAdapter extends ChatAdapter {
  * The shard count: the configured number, or the recommendation of `/gateway/bot` on
  * the configured API (DISCORD_API_URL), never a hard-coded host.
  */
-export async function resolveShardCount(config: DiscordConfig): Promise<number> {
+async function resolveShardCount(config: DiscordConfig): Promise<number> {
   if (typeof config.shards === "number") return config.shards;
   const result = (await createRest(config).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   return Math.max(1, result.shards);

@@ -49,7 +49,7 @@ export function isValidSignature(
 }
 
 /** How far a signature's timestamp may be from now, either way, before it counts as a replay. */
-export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 /**
  * True when `timestamp` is Unix seconds within {@link SIGNATURE_WINDOW_SECONDS} of `nowMs`.

@@ -10,7 +10,7 @@ import { errorInfo } from "./discord-errors.js";
 import { postToChannel } from "./post.js";
 
 /** Where a welcome goes: the system channel, or the first text channel by position. */
-export function welcomeChannelId(guild: Guild): string | undefined {
+function welcomeChannelId(guild: Guild): string | undefined {
   if (guild.systemChannelId) return guild.systemChannelId;
   const text = [...guild.channels.cache.values()]
     .filter((c) => c.type === ChannelType.GuildText)

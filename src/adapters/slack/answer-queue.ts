@@ -21,9 +21,9 @@ export type AnswerJob = () => Promise<void>;
 /** Each turn runs ceil(queued / this) jobs, at least one. */
 const SHARE_DIVISOR = 4;
 /** Answers under way at once; the rest wait for one to finish. */
-export const MAX_RUNNING = 24;
+const MAX_RUNNING = 24;
 /** Answers under way at once while requests are still arriving. */
-export const MAX_RUNNING_WHILE_ARRIVING = 2;
+const MAX_RUNNING_WHILE_ARRIVING = 2;
 
 /**
  * @example const answers = createAnswerQueue(); await answers.run(async () => { … });

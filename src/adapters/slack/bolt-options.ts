@@ -20,8 +20,8 @@ import { SLACK_BOT_SCOPES } from "./manifest.js";
 /** Where Slack sends commands, buttons and events (the manifest's request URLs). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** OAuth mode: the "Add to Slack" page, and where Slack sends the installer back. */
-export const SLACK_INSTALL_PATH = "/slack/install";
-export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
+const SLACK_INSTALL_PATH = "/slack/install";
+const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** Who the bot token belongs to, from auth.test. */
 export interface BotIdentity {
@@ -125,7 +125,7 @@ function oauthOptions(input: BoltOptionsInput, clientOptions: webApi.WebClientOp
  * `requestListener` is mounted on the shared server instead, so Bolt still verifies
  * every request's signature and timestamp, and serves the OAuth install pages.
  */
-export function createHttpReceiver(input: BoltOptionsInput): HTTPReceiver {
+function createHttpReceiver(input: BoltOptionsInput): HTTPReceiver {
   return new HTTPReceiver({
     signingSecret: input.slack.signingSecret,
     endpoints: [SLACK_EVENTS_PATH],
@@ -137,7 +137,7 @@ export function createHttpReceiver(input: BoltOptionsInput): HTTPReceiver {
 }
 
 /** A path Bolt serves on the shared HTTP server. */
-export interface BoltRoute {
+interface BoltRoute {
   method: "GET" | "POST";
   path: string;
 }

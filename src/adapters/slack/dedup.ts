@@ -7,15 +7,15 @@
  */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/ports/storage.js";
 
 /** How long a claimed event id is remembered: Slack's last retry comes about 5 minutes after the first try. */
-export const EVENT_RETENTION_MS = 24 * 60 * 60_000;
+const EVENT_RETENTION_MS = 24 * 60 * 60_000;
 /** How often old event claims are pruned. */
-export const PRUNE_INTERVAL_MS = 60 * 60_000;
+const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /** The envelope's `event_id`, for Events API deliveries only. */
-export function eventIdOf(body: unknown): string | undefined {
+function eventIdOf(body: unknown): string | undefined {
   const envelope = body as { type?: unknown; event_id?: unknown };
   return envelope.type === "event_callback" && typeof envelope.event_id === "string"
     ? envelope.event_id

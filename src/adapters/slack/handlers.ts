@@ -11,7 +11,7 @@ import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/ports/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
 import { answerDelivery, deliverReply } from "./deliver.js";
@@ -53,7 +53,7 @@ interface Origin {
 }
 
 /** A mention of the bot (`<@U123>` or `<@U123|name>`) removed from the start or anywhere. */
-export function stripMention(text: string, botUserId: string | undefined): string {
+function stripMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text.trim();
   return text
     .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " ")

@@ -9,10 +9,10 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import type { Logger } from "../../logger.js";
-import type { SlackInstallationKey, Storage } from "../../storage/storage.js";
+import type { SlackInstallationKey, Storage } from "../../storage/ports/storage.js";
 
 /** How long a fetched installation is reused by this process (authorize runs on every request). */
-export const INSTALLATION_CACHE_TTL_MS = 30_000;
+const INSTALLATION_CACHE_TTL_MS = 30_000;
 const SEAL_VERSION = "v1";
 
 /** Encrypts and decrypts installation JSON; the key never leaves this closure. */

@@ -40,6 +40,3 @@ export const SLACK_LIMITS = {
   /** Our own cap for a file shown as text when it could not be sent (one section, fences included). */
   fileAsText: 2800,
 } as const;
-
-/** The name of one limit in SLACK_LIMITS. */
-export type SlackLimit = keyof typeof SLACK_LIMITS;

@@ -44,7 +44,7 @@ export const SLACK_BOT_EVENTS = [
 ] as const;
 
 /** Where the committed manifest points until someone passes `--url`. */
-export const PLACEHOLDER_BASE_URL = "https://vitabot.example.com";
+const PLACEHOLDER_BASE_URL = "https://vitabot.example.com";
 
 /** Deployment-specific parts of the manifest. */
 export interface ManifestOptions {

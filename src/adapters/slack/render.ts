@@ -36,7 +36,7 @@ const ACTIONS_MAX = 3000;
 const MIN_BODY = 2000;
 
 /** Serialised size, the measure Slack's overall limit applies to. */
-export const sizeOf = (blocks: readonly Block[]) => JSON.stringify(blocks).length;
+const sizeOf = (blocks: readonly Block[]) => JSON.stringify(blocks).length;
 
 const mrkdwn = (text: string, max: number = L.sectionText) =>
   ({ type: "mrkdwn", text: truncate(text, max) }) as const;
@@ -173,7 +173,7 @@ function fitBudget(head: Block[], body: Block[], tail: Block[], textLength: numb
 }
 
 /** The fallback: the whole reply as escaped plain text, never empty. */
-export function toFallbackText(reply: Reply): string {
+function toFallbackText(reply: Reply): string {
   const text = truncate(esc(fallbackText(reply)).trim(), L.fallbackText);
   return text === "" ? "vitabot" : text;
 }

@@ -15,7 +15,7 @@ import { sendJson } from "../../ops/http-server.js";
 import { checkSlackBody, type SlackRequestBody } from "./request-shape.js";
 
 /** How far a request's timestamp may be from our clock, either way (Slack's own rule for old ones). */
-export const SLACK_TIMESTAMP_WINDOW_SECONDS = 5 * 60;
+const SLACK_TIMESTAMP_WINDOW_SECONDS = 5 * 60;
 
 const FORM = "application/x-www-form-urlencoded";
 const TIMESTAMP = /^\d{1,15}$/;

@@ -114,7 +114,7 @@ const slashCommand = z.looseObject({
 });
 
 /** Every body vitabot takes, as Bolt parses it (the JSON inside `payload=`, or the form fields). */
-export const slackRequestBody = z.union([
+const slackRequestBody = z.union([
   urlVerification,
   appRateLimited,
   eventCallback,

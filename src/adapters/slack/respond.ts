@@ -10,7 +10,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { PlatformError } from "../../errors.js";
 
 /** Slack keeps a response_url for 30 minutes; an answer that takes this long has failed. */
-export const RESPOND_TIMEOUT_MS = 10_000;
+const RESPOND_TIMEOUT_MS = 10_000;
 const MAX_SOCKETS = 64;
 
 /** What a response_url accepts (the message plus how to show it). */

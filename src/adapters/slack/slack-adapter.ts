@@ -17,7 +17,7 @@ import { PlatformError, UserFacingError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import { createHttpServer, type HttpMount, type HttpServer, sendJson } from "../../ops/http-server.js";
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
-import type { ChannelRef } from "../../storage/storage.js";
+import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { AdapterApp, ChatAdapter } from "../chat-adapter.js";
 import { ackNow, acksEmpty } from "./ack-first.js";
 import { type AnswerQueue, createAnswerQueue } from "./answer-queue.js";

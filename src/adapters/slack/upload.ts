@@ -14,7 +14,7 @@ import { SLACK_LIMITS as L } from "./limits.js";
 import { truncate } from "./text.js";
 
 /** Slack's upload service answers quickly; a stalled upload is a failure, not a wait. */
-export const UPLOAD_TIMEOUT_MS = 30_000;
+const UPLOAD_TIMEOUT_MS = 30_000;
 
 /** One file to upload. */
 export interface SlackUpload {

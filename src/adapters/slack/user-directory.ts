@@ -31,7 +31,7 @@ export interface UserDirectoryOptions {
 }
 
 /** How long a users.info answer is reused: admin changes show up within five minutes. */
-export const USER_CACHE_TTL_MS = 5 * 60_000;
+const USER_CACHE_TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 10_000;
 
 interface Fetched {

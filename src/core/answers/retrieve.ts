@@ -147,5 +147,3 @@ export function createRetriever(docs: readonly AnswerDoc[], termCacheSize = TERM
 
   return { rank, warmStep, cacheStats: terms.stats };
 }
-
-export type Retriever = ReturnType<typeof createRetriever>;

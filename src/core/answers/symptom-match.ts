@@ -105,8 +105,6 @@ export function createSymptomMatcher(nutrients: readonly Nutrient[], reader: Wor
   };
 }
 
-export type SymptomMatcher = ReturnType<typeof createSymptomMatcher>;
-
 /**
  * The reader of symptom descriptions for this content: its lay words, misspellings read
  * as the symptom terms' words, and never a word the content itself uses.

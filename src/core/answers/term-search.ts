@@ -139,5 +139,3 @@ export function createTermSearch(
 
   return { search, warm, stats: (): TermCacheStats => ({ ...stats, size: memo.size }) };
 }
-
-export type TermSearch = ReturnType<typeof createTermSearch>;

@@ -90,5 +90,3 @@ export function createUnderstanding(
     },
   };
 }
-
-export type Understand = ReturnType<typeof createUnderstanding>;

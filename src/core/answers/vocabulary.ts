@@ -98,7 +98,7 @@ const HEALTH_MORE =
   "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice";
 
 /** Words that put a message in the health and nutrition domain. */
-export const HEALTH_WORDS =
+const HEALTH_WORDS =
   /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
 
 export const HEALTH = new RegExp(

@@ -8,7 +8,7 @@ import type { Reply } from "../reply/reply.js";
 import type { CommandContext } from "./context.js";
 
 /** What an option holds, for platforms that type options (Discord) and for autocomplete. */
-export type OptionKind = "text" | "nutrient" | "integer" | "choice";
+type OptionKind = "text" | "nutrient" | "choice";
 /** Where suggestions for an option come from (Discord autocomplete). */
 export type AutocompleteSource = "nutrient" | "zone" | "template";
 
@@ -35,7 +35,7 @@ export interface OptionDef<T = unknown> {
 
 type OptionMap = Record<string, OptionDef>;
 /** The parsed argument object a command's `run` receives. */
-export type ArgsOf<O extends OptionMap> = { [K in keyof O]: O[K] extends OptionDef<infer T> ? T : never };
+type ArgsOf<O extends OptionMap> = { [K in keyof O]: O[K] extends OptionDef<infer T> ? T : never };
 
 export interface Runnable<O extends OptionMap = OptionMap> {
   description: string;

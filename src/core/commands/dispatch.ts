@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { UserFacingError } from "../../errors.js";
-import type { Storage } from "../../storage/storage.js";
+import type { Storage } from "../../storage/ports/storage.js";
 import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";

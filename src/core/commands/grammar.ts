@@ -43,7 +43,7 @@ export type ParsedLine =
     };
 
 /** The command that receives a line whose first word is not a command. */
-export const FALLBACK_COMMAND = "ask";
+const FALLBACK_COMMAND = "ask";
 
 const QUOTES: Record<string, string> = { '"': '"', "\u201c": "\u201d", "\u201e": "\u201c" };
 const NAMED = /^([a-z][a-z0-9-]*):(.*)$/s;
@@ -81,7 +81,7 @@ const MAX_DISTANCE = 2;
 const SHORT_WORD = 3;
 
 /** Names within the allowed edit distance of `word`, nearest first. */
-export function nearMisses(word: string, names: readonly string[]): string[] {
+function nearMisses(word: string, names: readonly string[]): string[] {
   const allowed = word.length > SHORT_WORD ? MAX_DISTANCE : 1;
   return names
     .map((name) => ({ name, d: distance(word, name) }))
@@ -91,7 +91,7 @@ export function nearMisses(word: string, names: readonly string[]): string[] {
 }
 
 /** Fills a runnable's options from tokens: named ones first, the rest in order. */
-export function fillOptions(runnable: Runnable, tokens: readonly Token[]): Record<string, string> | string {
+function fillOptions(runnable: Runnable, tokens: readonly Token[]): Record<string, string> | string {
   const names = Object.keys(runnable.options);
   const args: Record<string, string> = {};
   const positional: string[] = [];

@@ -3,7 +3,7 @@
  * error, who may change it, and posting in the channel with access problems explained.
  */
 import { PlatformError, UserFacingError } from "../../errors.js";
-import type { Subscription } from "../../storage/tips-store.js";
+import type { Subscription } from "../../storage/ports/tips-store.js";
 import type { Reply } from "../reply/reply.js";
 import type { CommandContext } from "./context.js";
 

@@ -9,7 +9,7 @@ import { type CommandDefinition, type Runnable, subcommandOf } from "./define-co
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const MAX_DESCRIPTION = 100;
 
-export class CommandDefinitionError extends AppError {
+class CommandDefinitionError extends AppError {
   constructor(message: string) {
     super("command_definition", message);
   }

@@ -10,7 +10,7 @@ import type { ContentIssue } from "../../errors.js";
 import type { Source } from "./schema.js";
 
 /** Formats a zod issue path as `foods[2].amount`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
     .join("");

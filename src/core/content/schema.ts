@@ -29,7 +29,7 @@ const slug = z
 const sourceRef = slug;
 const sourceRefs = z.array(sourceRef).min(1, "needs at least one source");
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   title: text(300),
   url: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).superRefine((url, ctx) => {
     const reason = searchPageReason(url);
@@ -64,9 +64,9 @@ const IntakeRowSchema = z.strictObject({
  * or only supplements, medicines or fortified foods ("supplements-only", as for magnesium and
  * vitamin E, whose limits can sit below the RDA). Cards mark supplement-only limits.
  */
-export const UL_COUNTS = ["all-sources", "supplements-only"] as const;
+const UL_COUNTS = ["all-sources", "supplements-only"] as const;
 
-export const IntakesSchema = z
+const IntakesSchema = z
   .strictObject({
     unit: z.enum(["µg", "mg", "g"]),
     /** What the amounts measure, when it is not obvious ("ALA", "alpha-tocopherol"). */
@@ -170,7 +170,7 @@ export const FAQ_TOPICS = [
  */
 export const FAQ_KINDS = ["answer", "unknown"] as const;
 
-export const FaqEntrySchema = z
+const FaqEntrySchema = z
   .strictObject({
     id: slug,
     kind: z.enum(FAQ_KINDS).default("answer"),
@@ -200,7 +200,7 @@ export const TIP_THEMES = [
   "habits",
 ] as const;
 
-export const TipSchema = z.strictObject({
+const TipSchema = z.strictObject({
   id: slug,
   text: text(TIP_MAX_CHARS),
   nutrients: z.array(NutrientIdSchema),
@@ -210,7 +210,7 @@ export const TipSchema = z.strictObject({
 export type Tip = z.infer<typeof TipSchema>;
 export const TipFileSchema = z.array(TipSchema).min(1);
 
-export const ChallengeTemplateSchema = z.strictObject({
+const ChallengeTemplateSchema = z.strictObject({
   id: slug,
   title: text(80),
   description: text(400),

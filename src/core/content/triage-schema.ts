@@ -23,11 +23,11 @@ const action = text(600).refine((a) => a.includes("{emergency}"), {
   message: "must name the emergency number with {emergency}",
 });
 
-export const TIERS = ["emergency", "same_day"] as const;
+const TIERS = ["emergency", "same_day"] as const;
 export const TierSchema = z.enum(TIERS);
 export type Tier = z.infer<typeof TierSchema>;
 
-export const ConceptSchema = z
+const ConceptSchema = z
   .strictObject({
     /** Words and phrases that mean this concept. */
     terms: terms.default([]),
@@ -58,7 +58,7 @@ export const ConceptFileSchema = z.strictObject({
   concepts: z.record(slug, ConceptSchema),
 });
 
-export const RuleSchema = z.strictObject({
+const RuleSchema = z.strictObject({
   tier: TierSchema,
   /** Every entry must be present (an entry is concept ids joined by `|`, any of them). */
   all: z.array(anyOf).min(1),
@@ -69,7 +69,7 @@ export const RuleSchema = z.strictObject({
 });
 export type Rule = z.infer<typeof RuleSchema>;
 
-export const CategorySchema = z
+const CategorySchema = z
   .strictObject({
     id: slug,
     label: text(80),

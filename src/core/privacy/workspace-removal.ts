@@ -3,7 +3,8 @@
  * `guildDelete`), its data stays for a grace period in case it comes back, then the
  * scheduler purges it. Adapters call these two functions; they hold no rule themselves.
  */
-import type { Storage } from "../../storage/storage.js";
+import type { Logger } from "../../logger.js";
+import type { Storage } from "../../storage/ports/storage.js";
 import type { Platform } from "../channel-ref.js";
 
 /** How long a removed workspace's data is kept before it is deleted. */
@@ -37,4 +38,19 @@ export function workspaceReturned(
   workspaceId: string,
 ): Promise<boolean> {
   return storage.cancelWorkspaceRemoval(platform, workspaceId);
+}
+
+/**
+ * Deletes the data of workspaces whose grace period has ended (a job of the scheduler's tick).
+ * @returns how many workspaces were purged.
+ */
+export async function purgeRemovedWorkspaces(
+  storage: Pick<Storage, "purgeRemovedWorkspaces">,
+  now: Date,
+  logger: Logger,
+): Promise<number> {
+  const purged = await storage.purgeRemovedWorkspaces(now.getTime());
+  for (const gone of purged)
+    logger.info({ ...gone }, "removed workspace's data deleted after the grace period");
+  return purged.length;
 }

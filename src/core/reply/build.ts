@@ -16,7 +16,7 @@ const TONE: Record<Answer["kind"], ReplyTone> = {
 };
 
 /** 👍/👎 under an answer, naming the answer they rate. */
-export function feedbackButtons(answerId: string): ReplyButton[] {
+function feedbackButtons(answerId: string): ReplyButton[] {
   return [
     { label: "👍 Helpful", action: `feedback up answer:${answerId}` },
     { label: "👎 Not helpful", action: `feedback down answer:${answerId}` },

@@ -12,9 +12,9 @@ type Intakes = Nutrient["intakes"];
 type IntakeRow = Intakes["rows"][number];
 
 /** The limit column's name when limits count supplements (and medicines, fortified foods) only. */
-export const SUPPLEMENTS_ONLY_LIMIT = "Upper limit (supplements only)";
+const SUPPLEMENTS_ONLY_LIMIT = "Upper limit (supplements only)";
 /** The row that gathers every group under 19. */
-export const CHILDREN_LABEL = "Children and teens";
+const CHILDREN_LABEL = "Children and teens";
 const NO_LIMIT = "none set";
 const SEPARATOR = " · ";
 
@@ -30,7 +30,7 @@ function amount(value: number, unit: string, iu?: number | null): string {
  * A group label split into who and which ages: "Pregnancy 19–30" -> ["Pregnancy", "19–30"],
  * "Infants 0–6 months" -> ["Infants", "0–6 months"], "Breastfeeding" -> ["Breastfeeding", ""].
  */
-export function splitGroup(group: string): { who: string; ages: string } {
+function splitGroup(group: string): { who: string; ages: string } {
   const match = /^(.*?)\s+(\d+(?:[–-]\d+|\+)?(?:\s+months?)?)$/.exec(group);
   return match ? { who: match[1] ?? group, ages: match[2] ?? "" } : { who: group, ages: "" };
 }

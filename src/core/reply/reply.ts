@@ -6,7 +6,7 @@
 import type { Source } from "../content/schema.js";
 
 /** Who sees a reply: only the person who asked, or everyone in the channel. */
-export type Visibility = "ephemeral" | "channel";
+type Visibility = "ephemeral" | "channel";
 
 /** The tone of a reply, which renderers show with colour or an icon. */
 export type ReplyTone = "info" | "success" | "error" | "urgent";

@@ -9,7 +9,7 @@ import { UserFacingError } from "../../errors.js";
 /** Longest display name, in grapheme clusters. */
 export const NAME_MAX_CHARS = 40;
 /** Longest team name. */
-export const TEAM_MAX_CHARS = 30;
+const TEAM_MAX_CHARS = 30;
 /** Longest challenge name. */
 export const CHALLENGE_NAME_MAX_CHARS = 60;
 /** Longest check-in note. */
@@ -108,7 +108,7 @@ export function neutralizeLinks(text: string): string {
 const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /** Cuts to at most `max` grapheme clusters, ending in "…" when cut (never splits an emoji). */
-export function truncateGraphemes(text: string, max: number): string {
+function truncateGraphemes(text: string, max: number): string {
   // Never more graphemes than UTF-16 units, so short text needs no segmenting.
   if (text.length <= max) return text;
   const segments = [...GRAPHEMES.segment(text)];

@@ -37,7 +37,7 @@ export interface WordReaderOptions {
 }
 
 /** Words that join two clauses ("weak thighs and aching bones", "my legs ache but…"). */
-export const JOINERS: ReadonlySet<string> = new Set(
+const JOINERS: ReadonlySet<string> = new Set(
   "and but or nor plus also while whilst although though because cause so then yet".split(" "),
 );
 

@@ -15,10 +15,10 @@ import {
   toInstant,
 } from "./local-time.js";
 
-export const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const DEFAULT_TIME = "09:00";
 /** Zones offered as examples when a zone is wrong. */
-export const EXAMPLE_ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "UTC"];
+const EXAMPLE_ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "UTC"];
 /** Farthest ahead a schedule is searched: a year covers any mix of weekdays and skips. */
 const SEARCH_DAYS = 400;
 
@@ -39,7 +39,7 @@ export interface PlannedRun {
   offset: string;
 }
 
-export const TimeSchema = z
+const TimeSchema = z
   .string()
   .trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a 24-hour time such as 09:00 or 17:30")
@@ -103,7 +103,7 @@ function postsOn(schedule: Schedule, date: string): boolean {
 }
 
 /** The run on a given local date, if the schedule posts that day. */
-export function runOn(schedule: Schedule, date: string): PlannedRun | undefined {
+function runOn(schedule: Schedule, date: string): PlannedRun | undefined {
   if (!postsOn(schedule, date)) return undefined;
   const key = `${schedule.zone}|${date}|${schedule.time}`;
   const cached = runCache.get(key);

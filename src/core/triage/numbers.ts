@@ -15,7 +15,6 @@ export interface SafetyNumbers {
 }
 
 export const NUMBER_KINDS = ["emergency", "crisis", "poison"] as const;
-export type NumberKind = (typeof NUMBER_KINDS)[number];
 
 /** What the crisis placeholder says when no crisis line is configured. */
 export const NO_CRISIS_LINE = "a local crisis line or someone you trust";

@@ -9,7 +9,7 @@
 import stem from "wink-porter2-stemmer";
 import createTokenizer from "wink-tokenizer";
 
-export type TokenKind = "word" | "number" | "punct" | "other";
+type TokenKind = "word" | "number" | "punct" | "other";
 
 export interface Token {
   /** Lower-cased surface form ("drooping"). */

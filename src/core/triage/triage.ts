@@ -21,7 +21,7 @@ import {
 import { readSentences, type Token } from "./tokens.js";
 import { BLOCKERS, buildIndex, conceptOf, SCOPED, type Trigger, type Value } from "./triggers.js";
 
-export type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
+type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
 
 /** One mention of a concept in the message. */
 export interface Finding {
@@ -390,5 +390,3 @@ export function createTriage(model: TriageModel) {
 
   return { triage, check };
 }
-
-export type Triage = ReturnType<typeof createTriage>;

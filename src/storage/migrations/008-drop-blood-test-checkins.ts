@@ -11,7 +11,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
-import { type ChallengesDatabase, encodeDays } from "../challenge-tables.js";
+import { type ChallengesDatabase, encodeDays } from "../kysely/challenge-tables.js";
 import { buildActivity } from "../member-activity.js";
 
 /** The template and the task whose check-ins disclose a health test. */

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely/migration";
 import { StorageError } from "../../errors.js";
-import { driverReason, storageHint } from "../hints.js";
+import { driverReason, storageHint } from "../kysely/hints.js";
 import { initial } from "./001-initial.js";
 import { slack } from "./002-slack.js";
 import { tips } from "./003-tips.js";
@@ -28,7 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */
-export const migrationProvider: MigrationProvider = {
+const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...MIGRATIONS }),
 };
 

@@ -5,12 +5,12 @@
 import { createRequire } from "node:module";
 import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
+import type { Storage } from "../ports/storage.js";
 import type { Database } from "./database.js";
-import { createKyselyStorage } from "./kysely-storage.js";
-import type { Storage } from "./storage.js";
+import { createKyselyStorage } from "./storage.js";
 
 /** Connections per process unless `poolSize` says otherwise. */
-export const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
 
 /**
  * The pg driver, loaded on first use (it is CommonJS, so synchronously): a process on

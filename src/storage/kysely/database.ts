@@ -4,9 +4,10 @@
  * timestamp is epoch milliseconds in a `bigint` column, read back as a JS number on both
  * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
  */
+
+import type { Platform } from "../ports/records.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
-import type { TipsDatabase } from "./kysely-tips-store.js";
-import type { Platform } from "./records.js";
+import type { TipsDatabase } from "./tips-store.js";
 
 /** One 👍/👎 on an answer. */
 export interface FeedbackTable {
@@ -24,7 +25,7 @@ export interface FeedbackTable {
 }
 
 /** The last answer a user got in a channel; primary key (platform, workspace_id, channel_id, user_id). */
-export interface LastAnswersTable {
+interface LastAnswersTable {
   platform: Platform;
   workspace_id: string;
   channel_id: string;
@@ -36,7 +37,7 @@ export interface LastAnswersTable {
 }
 
 /** A running command cooldown; primary key (platform, user_id, command). */
-export interface CooldownsTable {
+interface CooldownsTable {
   platform: Platform;
   user_id: string;
   command: string;
@@ -45,7 +46,7 @@ export interface CooldownsTable {
 }
 
 /** A platform event id already acted on; primary key (platform, event_id). */
-export interface ProcessedEventsTable {
+interface ProcessedEventsTable {
   platform: Platform;
   event_id: string;
   /** Epoch milliseconds. */
@@ -53,7 +54,7 @@ export interface ProcessedEventsTable {
 }
 
 /** One Slack OAuth installation; primary key (enterprise_id, team_id), "" meaning none. */
-export interface SlackInstallationsTable {
+interface SlackInstallationsTable {
   enterprise_id: string;
   team_id: string;
   /** Opaque to storage: the adapter's sealed (encrypted) installation JSON. */
@@ -63,7 +64,7 @@ export interface SlackInstallationsTable {
 }
 
 /** A workspace the app was removed from; primary key (platform, workspace_id). */
-export interface WorkspaceRemovalsTable {
+interface WorkspaceRemovalsTable {
   platform: Platform;
   workspace_id: string;
   /** Epoch milliseconds. */

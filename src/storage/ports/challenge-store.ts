@@ -124,13 +124,13 @@ export interface ChallengeCheckIn extends CheckInKey {
  * `added` (with the member's new totals), `duplicate` (that key exists: a repeat or a
  * concurrent twin; not an error), or `not_member` (never joined, or left).
  */
-export type AddCheckInResult =
+type AddCheckInResult =
   | { status: "added"; member: ChallengeMember }
   | { status: "duplicate" }
   | { status: "not_member" };
 
 /** Everything `challenge export` needs, read consistently. */
-export interface ChallengeExport {
+interface ChallengeExport {
   challenge: Challenge;
   members: ChallengeMember[];
   checkIns: ChallengeCheckIn[];

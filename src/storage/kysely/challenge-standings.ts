@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { LeaderboardSlice, MemberStanding, TeamTotals } from "./challenge-store.js";
+import type { LeaderboardSlice, MemberStanding, TeamTotals } from "../ports/challenge-store.js";
 import {
   type ChallengeMembersTable,
   type ChallengesDatabase,
@@ -37,7 +37,7 @@ export async function listMembers(db: Db | Transaction<ChallengesDatabase>, chal
   return rows.map(toMember);
 }
 
-export const STANDING_COLUMNS = [
+const STANDING_COLUMNS = [
   "user_id",
   "display_name",
   "team",
@@ -50,9 +50,9 @@ export const STANDING_COLUMNS = [
   "day_checkins",
 ] as const;
 
-export type StandingRow = Pick<ChallengeMembersTable, (typeof STANDING_COLUMNS)[number]>;
+type StandingRow = Pick<ChallengeMembersTable, (typeof STANDING_COLUMNS)[number]>;
 
-export function toStanding(row: StandingRow): MemberStanding {
+function toStanding(row: StandingRow): MemberStanding {
   return {
     userId: row.user_id,
     displayName: row.display_name,
@@ -68,7 +68,7 @@ export function toStanding(row: StandingRow): MemberStanding {
 }
 
 /** The standing columns of one challenge's members (10 of the 14 columns). */
-export const standings = (db: Db, challengeId: string) =>
+const standings = (db: Db, challengeId: string) =>
   db.selectFrom("challenge_members").select(STANDING_COLUMNS).where("challenge_id", "=", challengeId);
 
 /** Every member's standing, in primary-key order. */
@@ -76,13 +76,13 @@ export async function listStandings(db: Db, challengeId: string): Promise<Member
   return (await standings(db, challengeId).orderBy("user_id").execute()).map(toStanding);
 }
 
-export const countWhere = async (query: ReturnType<typeof members>) =>
+const countWhere = async (query: ReturnType<typeof members>) =>
   Number((await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-export const members = (db: Db, challengeId: string) =>
+const members = (db: Db, challengeId: string) =>
   db.selectFrom("challenge_members").where("challenge_id", "=", challengeId);
 
 /** Everyone who can be in the top `limit`: all with at least the edge's points, then 0-point members by id. */
-export async function topCandidates(db: Db, challengeId: string, limit: number): Promise<MemberStanding[]> {
+async function topCandidates(db: Db, challengeId: string, limit: number): Promise<MemberStanding[]> {
   const edge = await members(db, challengeId)
     .select("points")
     .orderBy("points", "desc")
@@ -100,7 +100,7 @@ export async function topCandidates(db: Db, challengeId: string, limit: number):
 }
 
 /** The asker's row, how many rank above them for sure, and who shares their points. */
-export async function around(db: Db, challengeId: string, userId: string): Promise<LeaderboardSlice["me"]> {
+async function around(db: Db, challengeId: string, userId: string): Promise<LeaderboardSlice["me"]> {
   const mine = await standings(db, challengeId).where("user_id", "=", userId).executeTakeFirst();
   if (!mine) return undefined;
   const points = Number(mine.points);
@@ -118,7 +118,7 @@ export async function around(db: Db, challengeId: string, userId: string): Promi
 }
 
 /** Totals per exact team spelling (null: no team), summed by the database in one pass. */
-export async function teamTotals(
+async function teamTotals(
   db: Db,
   challengeId: string,
 ): Promise<(Omit<TeamTotals, "team"> & { team: string | null })[]> {

@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
-import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "./challenge-store.js";
+import { buildActivity } from "../member-activity.js";
+import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "../ports/challenge-store.js";
 import { type ChallengesDatabase, type Db, encodeDays, memberKey, toMember } from "./challenge-tables.js";
-import { buildActivity } from "./member-activity.js";
 
 /** Takes the member's row lock (bumping `revision`); their join date, or undefined when not a (current) member. */
-export async function lockMember(trx: Transaction<ChallengesDatabase>, key: CheckInKey, activeOnly: boolean) {
+async function lockMember(trx: Transaction<ChallengesDatabase>, key: CheckInKey, activeOnly: boolean) {
   let query = trx
     .updateTable("challenge_members")
     .set((eb) => ({ revision: eb("revision", "+", 1) }))
@@ -17,11 +17,7 @@ export async function lockMember(trx: Transaction<ChallengesDatabase>, key: Chec
 /** A challenge's first day and length; they never change, so each store remembers them. */
 export type TimingCache = Map<string, { startDate: string; days: number }>;
 
-export async function timingOf(
-  trx: Transaction<ChallengesDatabase>,
-  cache: TimingCache,
-  challengeId: string,
-) {
+async function timingOf(trx: Transaction<ChallengesDatabase>, cache: TimingCache, challengeId: string) {
   const known = cache.get(challengeId);
   if (known) return known;
   const row = await trx
@@ -35,7 +31,7 @@ export async function timingOf(
 }
 
 /** Recomputes a member's totals from their check-ins (call holding the member's lock). */
-export async function refreshTotals(
+async function refreshTotals(
   trx: Transaction<ChallengesDatabase>,
   timing: { startDate: string; days: number },
   key: Pick<CheckInKey, "challengeId" | "userId">,

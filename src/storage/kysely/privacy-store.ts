@@ -4,11 +4,11 @@
  * failure leaves everything as it was.
  */
 import type { Kysely, Transaction } from "kysely";
+import type { ForgetCounts, PrivacyStore, PurgedWorkspace, UserData } from "../ports/privacy-store.js";
+import type { Platform } from "../ports/records.js";
 import { deleteUserData, deleteWorkspaceData, exportUserData } from "./challenge-privacy.js";
 import { type Db, FORGOTTEN_USER } from "./challenge-tables.js";
 import type { Database } from "./database.js";
-import type { ForgetCounts, PrivacyStore, PurgedWorkspace, UserData } from "./privacy-store.js";
-import type { Platform } from "./records.js";
 
 type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Challenge, ChallengeCheckIn, ChallengeMember } from "./challenge-store.js";
-import type { ChannelRef, Platform } from "./records.js";
+import type { Challenge, ChallengeCheckIn, ChallengeMember } from "../ports/challenge-store.js";
+import type { ChannelRef, Platform } from "../ports/records.js";
 
 /** One challenge; primary key id. */
 export interface ChallengesTable {

@@ -5,17 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import { StorageError } from "../errors.js";
-import type { ChallengesDatabase } from "./challenge-tables.js";
-import type { Database, FeedbackTable } from "./database.js";
-import { driverReason, storageHint } from "./hints.js";
-import { createKyselyChallengeStore } from "./kysely-challenge-store.js";
-import { createKyselyPrivacyStore } from "./kysely-privacy-store.js";
-import { createKyselyTipsStore, type TipsDatabase } from "./kysely-tips-store.js";
-import { migrateToLatest } from "./migrations/index.js";
-import { prepare, type QueryRunner, viaKysely } from "./prepared.js";
-import * as numbers from "./safety-numbers-queries.js";
-import * as slack from "./slack-queries.js";
+import { StorageError } from "../../errors.js";
+import { migrateToLatest } from "../migrations/index.js";
 import type {
   CooldownResult,
   FeedbackInput,
@@ -24,7 +15,16 @@ import type {
   Platform,
   Storage,
   UserRef,
-} from "./storage.js";
+} from "../ports/storage.js";
+import { createKyselyChallengeStore } from "./challenge-store.js";
+import type { ChallengesDatabase } from "./challenge-tables.js";
+import type { Database, FeedbackTable } from "./database.js";
+import { driverReason, storageHint } from "./hints.js";
+import { prepare, type QueryRunner, viaKysely } from "./prepared.js";
+import { createKyselyPrivacyStore } from "./privacy-store.js";
+import * as numbers from "./safety-numbers-queries.js";
+import * as slack from "./slack-queries.js";
+import { createKyselyTipsStore, type TipsDatabase } from "./tips-store.js";
 
 /** What `createKyselyStorage` wraps. */
 export interface KyselyStorageOptions {
@@ -35,7 +35,7 @@ export interface KyselyStorageOptions {
 }
 
 /** `listFeedback` without a limit returns at most this many rows. */
-export const DEFAULT_FEEDBACK_LIMIT = 100;
+const DEFAULT_FEEDBACK_LIMIT = 100;
 
 /**
  * Wraps a driver failure as a `StorageError` that says what we were doing and keeps the

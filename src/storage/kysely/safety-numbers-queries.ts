@@ -3,9 +3,9 @@
  * columns meaning "the deployment's default".
  */
 import type { Kysely } from "kysely";
+import type { Platform } from "../ports/records.js";
+import type { WorkspaceNumbers } from "../ports/storage.js";
 import type { Database, SafetyNumbersTable } from "./database.js";
-import type { Platform } from "./records.js";
-import type { WorkspaceNumbers } from "./storage.js";
 
 const KINDS = ["emergency", "crisis", "poison"] as const;
 

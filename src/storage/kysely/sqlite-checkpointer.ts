@@ -13,9 +13,9 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type SqliteDatabase from "better-sqlite3";
 
-export const CHECKPOINT_INTERVAL_MS = 1_000;
+const CHECKPOINT_INTERVAL_MS = 1_000;
 /** Checkpoints failing in a row before the worker gives up (half a minute at the default interval). */
-export const CHECKPOINT_GIVE_UP_AFTER = 30;
+const CHECKPOINT_GIVE_UP_AFTER = 30;
 /** SQLite's own default, restored if the worker stops. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 

@@ -4,7 +4,7 @@
  * (platform, workspace, channel, kind, local date) key.
  */
 import type { Kysely } from "kysely";
-import type { ChannelRef, Platform } from "./records.js";
+import type { ChannelRef, Platform } from "../ports/records.js";
 import {
   type Delivery,
   type DeliveryKey,
@@ -14,7 +14,7 @@ import {
   type Subscription,
   type TeamTip,
   type TipsStore,
-} from "./tips-store.js";
+} from "../ports/tips-store.js";
 
 export interface SubscriptionsTable {
   platform: Platform;
@@ -37,7 +37,7 @@ export interface SubscriptionsTable {
   cycle_posted: string;
 }
 
-export interface DeliveriesTable {
+interface DeliveriesTable {
   platform: Platform;
   workspace_id: string;
   channel_id: string;
@@ -51,7 +51,7 @@ export interface DeliveriesTable {
   item: string | null;
 }
 
-export interface TeamTipsTable {
+interface TeamTipsTable {
   id: string;
   platform: Platform;
   workspace_id: string;

@@ -6,7 +6,7 @@
 import type { ChannelRef, Platform } from "./records.js";
 
 /** Kinds of scheduled post; each has its own ledger key. */
-export const DELIVERY_KINDS = ["tip", "reminder", "recap", "summary"] as const;
+const DELIVERY_KINDS = ["tip", "reminder", "recap", "summary"] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export interface Subscription {

@@ -11,38 +11,11 @@ import type { Config } from "./config.js";
 import { chatLogOptions, createLogger, type Logger } from "./logger.js";
 import { type Fault, watchFaults } from "./ops/faults.js";
 import type { HttpMount } from "./ops/http-server.js";
-import { createOps, type Ops, type TickHooks } from "./ops/ops.js";
+import { createOps, type Ops } from "./ops/ops.js";
 import { createRequestContext, type RequestContext } from "./ops/request-context.js";
 import { secretValues } from "./ops/secrets.js";
 import { type ShutdownStep, shutDown } from "./ops/shutdown.js";
 import { warmAnswersInBackground } from "./ops/warm-answers.js";
-import { startTicking } from "./scheduler/ticker.js";
-
-/**
- * One node-cron task for the whole bot (never one per channel), every
- * SCHEDULER_TICK_SECONDS (scheduler/ticker.ts); overlapping ticks are skipped.
- */
-export function startSchedulerTick(app: App, hooks?: TickHooks): { stop(): Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  const tick = async () => {
-    if (hooks && !hooks.mayTick()) return;
-    hooks?.onTick(await app.scheduler.tick());
-  };
-  const ticker = startTicking(
-    app.config.schedulerTickSeconds,
-    () => (running = tick()),
-    (error) => app.logger.error({ err: error }, "scheduler tick failed"),
-    app.logger,
-  );
-  return {
-    stop: async () => {
-      await ticker.stop();
-      // A tick under way finishes claiming and queueing before the queues drain.
-      await running?.catch(() => undefined);
-      await app.scheduler.drain();
-    },
-  };
-}
 
 /** The platform adapters the configuration asks for, serving HTTP on the shared server. */
 async function platformAdapters(app: App, http: HttpMount | undefined): Promise<ChatAdapter[]> {
@@ -141,7 +114,8 @@ async function runUntilStopped(
       : undefined;
   if (consoleAdapter) adapters.push(consoleAdapter);
   for (const adapter of adapters) app.registerAdapter(adapter);
-  const ticker = startSchedulerTick(app, ops.tickHooks);
+  // One tick for the whole bot, every SCHEDULER_TICK_SECONDS (src/scheduler/tick.ts).
+  const ticker = app.scheduler.start(app.config.schedulerTickSeconds, ops.tickHooks);
   let stopWarming = () => {};
   try {
     // Every route (ops, Slack, Discord) is mounted before the port opens: a request that

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
-import type { DeletedCounts } from "./challenge-store.js";
+import type { DeletedCounts } from "../ports/challenge-store.js";
+import type { Platform } from "../ports/records.js";
 import {
   type ChallengesDatabase,
   type Db,
@@ -8,10 +9,9 @@ import {
   toCheckIn,
   toMember,
 } from "./challenge-tables.js";
-import type { Platform } from "./records.js";
 
 /** Deletes members then check-ins (members first: the same lock order as a check-in) of some challenges. */
-export async function deleteWhere(
+async function deleteWhere(
   trx: Transaction<ChallengesDatabase>,
   challengeIds: (db: Transaction<ChallengesDatabase>) => ReturnType<typeof selectIds>,
   userId: string | undefined,
@@ -26,7 +26,7 @@ export async function deleteWhere(
   return { memberships, checkIns: Number((await checkIns.executeTakeFirst()).numDeletedRows) };
 }
 
-export function selectIds(db: Transaction<ChallengesDatabase>, platform: Platform, workspaceId?: string) {
+function selectIds(db: Transaction<ChallengesDatabase>, platform: Platform, workspaceId?: string) {
   let query = db.selectFrom("challenges").select("id").where("platform", "=", platform);
   if (workspaceId !== undefined) query = query.where("workspace_id", "=", workspaceId);
   return query;

@@ -13,15 +13,15 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
 } from "kysely";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../logger.js";
+import type { Storage } from "../ports/storage.js";
 import type { Database } from "./database.js";
-import { createKyselyStorage, toStorageError } from "./kysely-storage.js";
 import type { QueryRunner } from "./prepared.js";
 import { checkpointInBackground } from "./sqlite-checkpointer.js";
-import type { Storage } from "./storage.js";
+import { createKyselyStorage, toStorageError } from "./storage.js";
 
 /** The path that opens a private, throwaway in-memory database. */
-export const SQLITE_MEMORY_PATH = ":memory:";
+const SQLITE_MEMORY_PATH = ":memory:";
 
 /** Where storage tells an operator what they should know (pino's logger fits). */
 export type StorageLogger = Pick<Logger, "warn">;

@@ -1,11 +1,11 @@
 /**
- * The queries behind Slack installations and event pruning, kept beside kysely-storage.ts
+ * The queries behind Slack installations and event pruning, kept beside storage.ts
  * so that file stays small. Portable SQL only: SQLite ≥ 3.24 and PostgreSQL both accept
  * `INSERT … ON CONFLICT`.
  */
 import type { Kysely } from "kysely";
+import type { SlackInstallationKey, SlackInstallationRecord } from "../ports/storage.js";
 import type { Database } from "./database.js";
-import type { SlackInstallationKey, SlackInstallationRecord } from "./storage.js";
 
 /** Deletes event claims made before `before`; returns how many. */
 export async function pruneEvents(db: Kysely<Database>, before: number): Promise<number> {
