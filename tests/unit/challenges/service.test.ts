@@ -12,7 +12,7 @@ import { openSqliteDatabase } from "../../../src/storage/sqlite-storage.js";
 import type { ChannelRef } from "../../../src/storage/storage.js";
 import { guard, migrateForChallenges } from "../../contract/challenge-store.contract.js";
 import { realContent } from "../../helpers/content.js";
-import { FakeClock } from "./helpers.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 const channel: ChannelRef = { platform: "discord", workspaceId: "G1", channelId: "C1" };
 const zone = "America/New_York";
