@@ -20,7 +20,7 @@ import { DEFAULT_CHART_THREADS } from "../src/config.js";
 import { createStorage } from "../src/storage/create-storage.js";
 import { type ChallengesDatabase, encodeDays } from "../src/storage/kysely-challenge-store.js";
 import { openSqliteDatabase } from "../src/storage/sqlite-storage.js";
-import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { slackSignature, slashCommand } from "../tests/kit/slack-requests.js";
 import { askChild, type Child, spawnChild, stopChild } from "./child.js";
 import { askText } from "./slack-load.js";
 import { fmt, median, percentile, printTable } from "./stats.js";

@@ -27,7 +27,7 @@ import { tips } from "../src/storage/migrations/003-tips.js";
 import { challenges } from "../src/storage/migrations/004-challenges.js";
 import { createPostgresPool } from "../src/storage/postgres-storage.js";
 import { openSqliteDatabase } from "../src/storage/sqlite-storage.js";
-import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, percentile, printTable, since } from "./stats.js";
 
 const MEMBERS = 5_000;

@@ -5,6 +5,7 @@
  * test that starts one would make `npm run test:unit` slow or fail without a database;
  * such a test belongs in tests/integration/. The check follows each unit test's relative
  * imports inside tests/ (helpers and the kit), where the process and database helpers live.
+ * It also keeps tests/kit/ the one place bench/ takes test code from, standing on its own.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -105,9 +106,38 @@ describe("the vitest projects", () => {
 
   it("would catch a unit test that reaches a process helper through another helper", () => {
     // The check is only worth having if it follows imports: the Slack bot process helper
-    // spawns through tests/helpers/bot-process.ts, not by itself.
+    // spawns through tests/kit/bot-process.ts, not by itself.
     expect(reasonsOutOfUnit("tests/helpers/slack-bot-process.ts")).toContainEqual(
-      expect.stringContaining("tests/helpers/bot-process.ts spawns a process"),
+      expect.stringContaining("tests/kit/bot-process.ts spawns a process"),
     );
+  });
+});
+
+/** Every relative import of the files under `dir`, as checkout paths, with the importing file. */
+function importsUnder(dir: string): { file: string; target: string }[] {
+  return filesUnder(dir)
+    .filter((file) => file.endsWith(".ts"))
+    .flatMap((file) => {
+      const text = readFileSync(join(PACKAGE_ROOT, file), "utf8");
+      return [...text.matchAll(/from "(\.{1,2}\/[^"]+)"/g)].map((match) => ({
+        file,
+        target: relative(PACKAGE_ROOT, resolve(PACKAGE_ROOT, dirname(file), match[1] ?? "")),
+      }));
+    });
+}
+
+describe("the test kit", () => {
+  it("is where bench/ takes its test code from, never tests/helpers/", () => {
+    const fromTests = importsUnder("bench").filter(({ target }) => inFolder(target, "tests"));
+    expect(fromTests.length).toBeGreaterThan(0);
+    expect(fromTests.filter(({ target }) => !inFolder(target, "tests/kit"))).toEqual([]);
+  });
+
+  it("stands on its own: it imports itself and the bot, never other test code", () => {
+    const fromKit = importsUnder("tests/kit");
+    expect(fromKit.length).toBeGreaterThan(0);
+    expect(
+      fromKit.filter(({ target }) => inFolder(target, "tests") && !inFolder(target, "tests/kit")),
+    ).toEqual([]);
   });
 });
