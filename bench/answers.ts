@@ -11,13 +11,8 @@ import { createAnswerEngine } from "../src/core/answers/engine.js";
 import { loadContent } from "../src/core/content/load-content.js";
 import { createTriage } from "../src/core/triage/triage.js";
 import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from "../src/paths.js";
-import { judge, loadQuestionSet, score } from "../tests/helpers/question-set.js";
-import {
-  availableTriageSets,
-  loadTriageSet,
-  scoreTriage,
-  type Verdict,
-} from "../tests/helpers/triage-set.js";
+import { judge, loadQuestionSet, score } from "../tests/kit/question-set.js";
+import { availableTriageSets, loadTriageSet, scoreTriage, type Verdict } from "../tests/kit/triage-set.js";
 import { createKeywordBaseline } from "./baseline-keyword.js";
 import { createRegexTriage } from "./baseline-regex-triage.js";
 import { fmt, median, percentile, printTable, since } from "./stats.js";

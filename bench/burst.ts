@@ -20,7 +20,7 @@ import { createStorage } from "../src/storage/create-storage.js";
 import { type ChallengesDatabase, encodeDays } from "../src/storage/kysely/challenge-store.js";
 import { openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";
 import { buildActivity } from "../src/storage/member-activity.js";
-import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { slackSignature, slashCommand } from "../tests/kit/slack-requests.js";
 import { askChild, type Child, spawnChild, stopChild } from "./child.js";
 import { askText } from "./slack-load.js";
 import { fmt, median, percentile, printTable } from "./stats.js";

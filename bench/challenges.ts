@@ -27,7 +27,7 @@ import { initial } from "../src/storage/migrations/001-initial.js";
 import { tips } from "../src/storage/migrations/003-tips.js";
 import { challenges } from "../src/storage/migrations/004-challenges.js";
 import type { Challenge, ChallengeStore } from "../src/storage/ports/challenge-store.js";
-import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, percentile, printTable, since } from "./stats.js";
 
 const MEMBERS = 5_000;

@@ -21,10 +21,10 @@ import {
   seedSubscriptions,
   startBotProcess,
   waitUntil,
-} from "../tests/helpers/bot-process.js";
-import { type RestCall, startDiscordStandIn } from "../tests/helpers/discord-standin.js";
-import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
-import { type ApiCall, startSlackStandIn, TEAM_ONE } from "../tests/helpers/slack-stand-in.js";
+} from "../tests/kit/bot-process.js";
+import { type RestCall, startDiscordStandIn } from "../tests/kit/discord-stand-in.js";
+import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
+import { type ApiCall, startSlackStandIn, TEAM_ONE } from "../tests/kit/slack-stand-in.js";
 import { fmt, printTable } from "./stats.js";
 
 const TIPS = Number(process.env.BENCH_REPLICAS_TIPS ?? 10_000);

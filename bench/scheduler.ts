@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { databaseUrl, runAsAdmin, startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, printTable } from "./stats.js";
 
 const MB = 2 ** 20;

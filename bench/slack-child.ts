@@ -17,7 +17,7 @@ import { createApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { warmAnswersInBackground } from "../src/ops/warm-answers.js";
-import { startSlackStandIn, TEAM_ONE } from "../tests/helpers/slack-stand-in.js";
+import { startSlackStandIn, TEAM_ONE } from "../tests/kit/slack-stand-in.js";
 
 const [role = "", apiUrl = "", databaseArg = ""] = process.argv.slice(2);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? databaseArg;

@@ -10,8 +10,8 @@
  */
 import { Agent, request } from "node:http";
 import type autocannon from "autocannon";
-import { loadQuestionSet } from "../tests/helpers/question-set.js";
-import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { loadQuestionSet } from "../tests/kit/question-set.js";
+import { slackSignature, slashCommand } from "../tests/kit/slack-requests.js";
 
 /** Everyone's questions: the frozen, labelled set (199 questions of every kind), interleaved. */
 const QUESTIONS = shuffled(loadQuestionSet().map((item) => item.q));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createPostgresStorage } from "../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../src/storage/kysely/sqlite-storage.js";
 import type { Storage, UserRef } from "../src/storage/ports/storage.js";
-import { startEmbeddedPostgres } from "../tests/helpers/embedded-postgres.js";
+import { startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, median, printTable, since } from "./stats.js";
 
 const BATCHES = 7;

@@ -5,7 +5,7 @@
  * PostgreSQL tests, which then fail with it (tests/helpers/postgres.ts). They never skip.
  */
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "./helpers/embedded-postgres.js";
+import { startEmbeddedPostgres } from "./kit/embedded-postgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

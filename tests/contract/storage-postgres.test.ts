@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StorageError } from "../../src/errors.js";
 import { createStorage } from "../../src/storage/create-storage.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
-import { findFreePort } from "../helpers/embedded-postgres.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
+import { findFreePort } from "../kit/embedded-postgres.js";
 import { storageContract } from "./storage.contract.js";
 
 // One fresh database per storage, on the run's single server; dropped when the file ends.

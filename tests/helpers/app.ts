@@ -7,27 +7,13 @@ import { pino } from "pino";
 import type { AdapterHealth, ChatAdapter } from "../../src/adapters/chat-adapter.js";
 import { createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
-import type { Clock } from "../../src/core/clock.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import type { Reply } from "../../src/core/reply/reply.js";
 import type { SchedulerDeps } from "../../src/scheduler/scheduler.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import type { ChannelRef, Platform, Storage } from "../../src/storage/ports/storage.js";
-
-/** A clock tests move by hand. */
-export class FakeClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+import { FakeClock } from "./fake-clock.js";
 
 /** A pino logger that keeps its JSON lines in memory. */
 export function createMemoryLogger() {
@@ -68,7 +54,7 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
-  const clock = new FakeClock(new Date(options.now ?? "2026-11-25T09:00:00Z"));
+  const clock = new FakeClock(options.now ?? "2026-11-25T09:00:00Z");
   const { logger, lines } = createMemoryLogger();
   const config = { ...parseConfig({ EMERGENCY_NUMBER: "911" }), cooldownMs: options.cooldownMs ?? 0 };
   const storage = options.storage ?? createSqliteStorage({ path: ":memory:" });

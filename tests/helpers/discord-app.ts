@@ -5,8 +5,8 @@
 import type { App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
+import type { DiscordStandIn } from "../kit/discord-stand-in.js";
 import { createTestApp } from "./app.js";
-import type { DiscordStandIn } from "./discord-standin.js";
 
 export interface DiscordTestAppOptions {
   commands?: readonly CommandDefinition[];

@@ -6,9 +6,9 @@ import { expect } from "vitest";
 import { decodeAction } from "../../src/adapters/chat-adapter.js";
 import { DISCORD_LIMITS as L } from "../../src/adapters/discord/limits.js";
 import { embedLength } from "../../src/adapters/discord/render.js";
-import type { MessageJson } from "./discord-json.js";
-import { commandInteraction } from "./discord-payloads.js";
-import type { DiscordStandIn } from "./discord-standin.js";
+import type { MessageJson } from "../kit/discord-json.js";
+import { commandInteraction } from "../kit/discord-payloads.js";
+import type { DiscordStandIn } from "../kit/discord-stand-in.js";
 
 type MessageLike = MessageJson | undefined;
 

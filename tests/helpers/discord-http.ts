@@ -5,7 +5,7 @@
  * @see https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
  */
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
-import type { BodyJson } from "./discord-json.js";
+import type { BodyJson } from "../kit/discord-json.js";
 
 /** An Ed25519 key pair and the public key as the Developer Portal shows it (64 hex characters). */
 export function interactionKeys() {

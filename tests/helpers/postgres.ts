@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { databaseUrl, runAsAdmin } from "./embedded-postgres.js";
+import { databaseUrl, runAsAdmin } from "../kit/embedded-postgres.js";
 
 /** A database created for one test (or file); `drop()` removes it even with connections open. */
 export interface TestDatabase {

@@ -6,10 +6,10 @@ import { createSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
 import { type AppOptions, createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
+import { SIGNING_SECRET } from "../kit/slack-requests.js";
+import type { SlackStandIn } from "../kit/slack-stand-in.js";
+import { TEAM_ONE } from "../kit/slack-stand-in.js";
 import { createMemoryLogger } from "./app.js";
-import { SIGNING_SECRET } from "./slack-requests.js";
-import type { SlackStandIn } from "./slack-stand-in.js";
-import { TEAM_ONE } from "./slack-stand-in.js";
 
 /** How a test app differs from the default single-token, in-memory set-up. */
 export interface SlackTestAppOptions {

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BotProcess, startBotProcess } from "./bot-process.js";
-import { SIGNING_SECRET } from "./slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "./slack-stand-in.js";
+import { type BotProcess, startBotProcess } from "../kit/bot-process.js";
+import { SIGNING_SECRET } from "../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../kit/slack-stand-in.js";
 
 export interface SlackBotProcess {
   bot: BotProcess;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 import { copyContent, editFile } from "../helpers/content.js";
-import { loadTriageSet, MAX_FALSE_ALARM_RATE, SCORED_TRIAGE_SETS } from "../helpers/triage-set.js";
+import { loadTriageSet, MAX_FALSE_ALARM_RATE, SCORED_TRIAGE_SETS } from "../kit/triage-set.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
 const ANSWER_KEYS = ["question", "kind", "nutrients", "title", "text", "sources"];

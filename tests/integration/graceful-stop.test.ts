@@ -10,9 +10,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBotProcess, waitUntil } from "./../helpers/bot-process.js";
-import { postSigned, SIGNING_SECRET, slashCommand } from "./../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "./../helpers/slack-stand-in.js";
+import { type BotProcess, startBotProcess, waitUntil } from "../kit/bot-process.js";
+import { postSigned, SIGNING_SECRET, slashCommand } from "../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../kit/slack-stand-in.js";
 
 const STOP_WITHIN_MS = 8000;
 

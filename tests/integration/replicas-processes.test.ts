@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/storage/kysely/database.js";
 import { openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 import {
   type BotProcess,
   discordPublicKeyHex,
@@ -19,16 +20,15 @@ import {
   seedSubscriptions,
   startBotProcess,
   waitUntil,
-} from "../helpers/bot-process.js";
-import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "../helpers/discord-standin.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
+} from "../kit/bot-process.js";
+import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "../kit/discord-stand-in.js";
 import {
   type ApiCall,
   type SlackStandIn,
   startSlackStandIn,
   TEAM_ONE,
   TEAM_TWO,
-} from "../helpers/slack-stand-in.js";
+} from "../kit/slack-stand-in.js";
 
 const BATCH = 1000;
 /** Each batch in its own workspace and guild, so it can be made due on its own. */

@@ -9,8 +9,9 @@ import { claimSliceSize, createTipScheduler, type TickReport } from "../../src/s
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import type { Storage } from "../../src/storage/ports/storage.js";
-import { createTestApp, FakeClock } from "../helpers/app.js";
+import { createTestApp } from "../helpers/app.js";
 import { realContent } from "../helpers/content.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { createTestDatabase } from "../helpers/postgres.js";
 
 const CHANNELS = 60;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { realContent } from "../helpers/content.js";
-import { judge, loadQuestionSet, score } from "../helpers/question-set.js";
+import { judge, loadQuestionSet, score } from "../kit/question-set.js";
 
 describe("the answer engine on the frozen labelled question set", () => {
   const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createKeywordBaseline } from "../../bench/baseline-keyword.js";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { realContent } from "../helpers/content.js";
-import { judge, type Labelled, loadQuestionSet, QUESTION_SETS, score } from "../helpers/question-set.js";
+import { judge, type Labelled, loadQuestionSet, QUESTION_SETS, score } from "../kit/question-set.js";
 
 describe("the labelled question sets", () => {
   it.each(QUESTION_SETS)("%s loads", (file) => {

@@ -5,7 +5,7 @@ import { normalize } from "../../src/core/answers/normalize.js";
 import { createIndex, processTerm } from "../../src/core/answers/retrieve.js";
 import { createTermSearch } from "../../src/core/answers/term-search.js";
 import { realContent } from "../helpers/content.js";
-import { loadQuestionSet } from "../helpers/question-set.js";
+import { loadQuestionSet } from "../kit/question-set.js";
 
 const scoresOf = (hits: readonly { id: unknown; score: number }[]) =>
   new Map(hits.map((hit) => [String(hit.id), hit.score]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTriage } from "../../src/core/triage/triage.js";
 import { realContent } from "../helpers/content.js";
-import { loadQuestionSet } from "../helpers/question-set.js";
+import { loadQuestionSet } from "../kit/question-set.js";
 import {
   FLOOR_TRIAGE_SETS,
   loadTriageSet,
@@ -9,7 +9,7 @@ import {
   SCORED_TRIAGE_SETS,
   scoreTriage,
   type Verdict,
-} from "../helpers/triage-set.js";
+} from "../kit/triage-set.js";
 
 const triage = createTriage(realContent().triage).triage;
 const judge = (text: string): Verdict => {

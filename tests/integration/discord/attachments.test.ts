@@ -18,9 +18,9 @@ import {
 } from "../../helpers/chart-commands.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
-import type { BodyJson, MessageJson } from "../../helpers/discord-json.js";
-import { commandInteraction, interactionContext, snowflake } from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "../../helpers/discord-standin.js";
+import type { BodyJson, MessageJson } from "../../kit/discord-json.js";
+import { commandInteraction, interactionContext, snowflake } from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, type RestCall, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const keys = generateKeyPairSync("ed25519");
 const publicKeyHex = keys.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");

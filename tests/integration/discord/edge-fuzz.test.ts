@@ -25,8 +25,8 @@ import {
   type InteractionContext,
   interactionContext,
   pingInteraction,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
 const SIGNED_RUNS = 300;

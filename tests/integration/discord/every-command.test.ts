@@ -16,15 +16,15 @@ import type { OptionDef } from "../../../src/core/commands/define-command.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
 import { interactionKeys, postInteraction } from "../../helpers/discord-http.js";
-import type { MessageJson } from "../../helpers/discord-json.js";
+import type { MessageJson } from "../../kit/discord-json.js";
 import {
   autocompleteInteraction,
   commandInteraction,
   type InteractionContext,
   interactionContext,
   type OptionValues,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const keys = interactionKeys();
 const admin = { id: "750000000000000001", username: "dee" };

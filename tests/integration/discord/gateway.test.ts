@@ -9,7 +9,8 @@ import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters
 import { runnablesOf } from "../../../src/core/commands/define-command.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
-import { type BodyJson, buttonsOf } from "../../helpers/discord-json.js";
+import { discordTestCommands } from "../../helpers/discord-test-commands.js";
+import { type BodyJson, buttonsOf } from "../../kit/discord-json.js";
 import {
   autocompleteInteraction,
   buttonInteraction,
@@ -19,9 +20,8 @@ import {
   interactionContext,
   type OptionValues,
   snowflake,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
-import { discordTestCommands } from "../../helpers/discord-test-commands.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;

@@ -14,8 +14,8 @@ import {
   commandInteraction,
   interactionContext,
   pingInteraction,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const keys = interactionKeys();
 const signed = { key: keys.privateKey };

@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
-import type { BodyJson } from "../../helpers/discord-json.js";
+import { discordTestCommands, SLOW_MS } from "../../helpers/discord-test-commands.js";
+import type { BodyJson } from "../../kit/discord-json.js";
 import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
   interactionContext,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
-import { discordTestCommands, SLOW_MS } from "../../helpers/discord-test-commands.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const keys = generateKeyPairSync("ed25519");
 const stranger = generateKeyPairSync("ed25519");

@@ -8,8 +8,8 @@ import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters
 import type { App } from "../../../src/app.js";
 import { WORKSPACE_GRACE_MS } from "../../../src/core/privacy/workspace-removal.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
-import { guildCreate, snowflake } from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+import { guildCreate, snowflake } from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;

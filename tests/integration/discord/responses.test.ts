@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
+import { discordTestCommands, SLOW_MS } from "../../helpers/discord-test-commands.js";
 import {
   botRoleIdFor,
   buttonInteraction,
@@ -14,9 +15,8 @@ import {
   interactionContext,
   messageCreate,
   snowflake,
-} from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
-import { discordTestCommands, SLOW_MS } from "../../helpers/discord-test-commands.js";
+} from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 const DEFER_AFTER_MS = 150;
 let standIn: DiscordStandIn;

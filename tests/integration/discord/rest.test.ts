@@ -12,7 +12,7 @@ import { textReply } from "../../../src/core/reply/reply.js";
 import { PlatformError } from "../../../src/errors.js";
 import { createDiscordTestApp, TEST_TOKEN } from "../../helpers/discord-app.js";
 import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 let standIn: DiscordStandIn;
 let adapter: DiscordAdapter;

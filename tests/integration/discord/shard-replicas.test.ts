@@ -11,7 +11,7 @@ import {
 } from "../../../src/adapters/discord/sharding.js";
 import { createDiscordTestApp, TEST_TOKEN } from "../../helpers/discord-app.js";
 import { expectVitaminAnswerInEachGuild } from "../../helpers/discord-assert.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
 
 let standIn: DiscordStandIn;
 const replicas: ShardedDiscordAdapter[] = [];

@@ -14,10 +14,10 @@ import { createLogger } from "../../../src/logger.js";
 import { createMetrics } from "../../../src/ops/metrics.js";
 import { createOps, type Ops } from "../../../src/ops/ops.js";
 import { createRequestContext } from "../../../src/ops/request-context.js";
-import { commandInteraction } from "../../helpers/discord-payloads.js";
-import { type DiscordStandIn, startDiscordStandIn } from "../../helpers/discord-standin.js";
-import { postSigned, SIGNING_SECRET, slackSignature, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { commandInteraction } from "../../kit/discord-payloads.js";
+import { type DiscordStandIn, startDiscordStandIn } from "../../kit/discord-stand-in.js";
+import { postSigned, SIGNING_SECRET, slackSignature, slashCommand } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123";
 const keys = generateKeyPairSync("ed25519");

@@ -7,12 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  type BotProcess,
-  discordPublicKeyHex,
-  startBotProcess,
-  waitUntil,
-} from "../../helpers/bot-process.js";
+import { type BotProcess, discordPublicKeyHex, startBotProcess, waitUntil } from "../../kit/bot-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-sqlite-lock-"));
 const database = join(dir, "shared.db");

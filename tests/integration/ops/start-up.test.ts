@@ -9,9 +9,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBotProcess, waitUntil } from "../../helpers/bot-process.js";
-import { postSigned, SIGNING_SECRET, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { type BotProcess, startBotProcess, waitUntil } from "../../kit/bot-process.js";
+import { postSigned, SIGNING_SECRET, slashCommand } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 /** A port that was free a moment ago (the bot must be given one before it logs where it listens). */
 async function freePort(): Promise<number> {

@@ -16,8 +16,8 @@ import {
   postSigned,
   type SignedRequest,
   slashCommand,
-} from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+} from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 /** The longest any one step may take on a busy machine; no step is timed. */
 const WAIT_MS = 20_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction, encodeAction } from "../../../src/adapters/chat-adapter.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { buttonPress, postSigned } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { buttonPress, postSigned } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 type Block = { type: string; elements?: { value?: string }[] };
 

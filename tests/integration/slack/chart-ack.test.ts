@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGate, GATE, openGate } from "../../helpers/blocked-chart-worker.js";
 import { PNG_SIGNATURE } from "../../helpers/chart-commands.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { postSigned, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn } from "../../helpers/slack-stand-in.js";
+import { postSigned, slashCommand } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn } from "../../kit/slack-stand-in.js";
 
 const ADMIN = "U_CHART_ADMIN";
 /** The longest wait for any one step (a busy machine loads Vega slowly); no step is timed. */

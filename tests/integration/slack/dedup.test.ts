@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/postgres.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { eventEnvelope, postSigned } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn } from "../../helpers/slack-stand-in.js";
+import { eventEnvelope, postSigned } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn } from "../../kit/slack-stand-in.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-slack-dedup-"));
 const databases: TestDatabase[] = [];

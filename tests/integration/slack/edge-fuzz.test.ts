@@ -10,10 +10,10 @@
 import { parse as parseQuery } from "node:querystring";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotProcess } from "../../helpers/bot-process.js";
 import { startSlackBotProcess } from "../../helpers/slack-bot-process.js";
-import { postSigned, slackFixture } from "../../helpers/slack-requests.js";
-import type { SlackStandIn } from "../../helpers/slack-stand-in.js";
+import type { BotProcess } from "../../kit/bot-process.js";
+import { postSigned, slackFixture } from "../../kit/slack-requests.js";
+import type { SlackStandIn } from "../../kit/slack-stand-in.js";
 
 const SEED = Number(process.env.SLACK_FUZZ_SEED ?? 20261207);
 const SIGNED_CASES = 300;

@@ -16,13 +16,8 @@ import {
   testChart,
 } from "../../helpers/chart-commands.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { eventEnvelope, postSigned, slashCommand } from "../../helpers/slack-requests.js";
-import {
-  type SharedFile,
-  type SlackStandIn,
-  startSlackStandIn,
-  TEAM_ONE,
-} from "../../helpers/slack-stand-in.js";
+import { eventEnvelope, postSigned, slashCommand } from "../../kit/slack-requests.js";
+import { type SharedFile, type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 let slack: SlackStandIn;
 let bot: SlackTestApp;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/adapters/chat-adapter.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { eventEnvelope, postSigned, SIGNING_SECRET, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { eventEnvelope, postSigned, SIGNING_SECRET, slashCommand } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 type Block = {
   type: string;

@@ -5,10 +5,10 @@
  * process exited. Each now gets a 400, and the process keeps answering.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, waitUntil } from "../../helpers/bot-process.js";
 import { startSlackBotProcess } from "../../helpers/slack-bot-process.js";
-import { postSigned, slashCommand } from "../../helpers/slack-requests.js";
-import type { SlackStandIn } from "../../helpers/slack-stand-in.js";
+import { type BotProcess, waitUntil } from "../../kit/bot-process.js";
+import { postSigned, slashCommand } from "../../kit/slack-requests.js";
+import type { SlackStandIn } from "../../kit/slack-stand-in.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PlatformError } from "../../../src/errors.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { eventEnvelope, postSigned, slashCommand } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE, TEAM_TWO } from "../../helpers/slack-stand-in.js";
+import { eventEnvelope, postSigned, slashCommand } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE, TEAM_TWO } from "../../kit/slack-stand-in.js";
 
 let slack: SlackStandIn;
 let bot: SlackTestApp;

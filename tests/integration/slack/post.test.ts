@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/core/reply/reply.js";
 import { PlatformError } from "../../../src/errors.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 let slack: SlackStandIn;
 let bot: SlackTestApp;

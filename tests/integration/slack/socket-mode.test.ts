@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { slackFixture } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn } from "../../helpers/slack-stand-in.js";
+import { slackFixture } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn } from "../../kit/slack-stand-in.js";
 
 let slack: SlackStandIn;
 let bot: SlackTestApp;

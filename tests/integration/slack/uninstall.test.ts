@@ -11,8 +11,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WORKSPACE_GRACE_MS } from "../../../src/core/privacy/workspace-removal.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
-import { eventEnvelope, postSigned } from "../../helpers/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { eventEnvelope, postSigned } from "../../kit/slack-requests.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 interface RemovalRow {
   platform: string;

@@ -9,7 +9,8 @@ import {
   formatDay,
   localClock,
 } from "../../../src/challenges/window.js";
-import { FakeClock, fact, member, template, timing } from "./helpers.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
+import { fact, member, template, timing } from "./helpers.js";
 
 const request = (clock: FakeClock, overrides: Partial<CheckInRequest> = {}): CheckInRequest => ({
   template: template(),

@@ -1,6 +1,6 @@
 /**
- * Builders for the challenge rule tests: real templates from content/, a fake clock,
- * and participants built from check-ins the way the store builds them.
+ * Builders for the challenge rule tests: real templates from content/, and participants
+ * built from check-ins the way the store builds them (the fake clock: tests/helpers/fake-clock.ts).
  */
 
 import type {
@@ -10,7 +10,6 @@ import type {
   MemberInfo,
   Participant,
 } from "../../../src/challenges/model.js";
-import type { Clock } from "../../../src/core/clock.js";
 import { buildActivity } from "../../../src/storage/member-activity.js";
 import { realContent } from "../../helpers/content.js";
 
@@ -19,23 +18,6 @@ export function template(id = "daylight-walks"): ChallengeTemplate {
   const found = realContent().challenges.find((t) => t.id === id);
   if (!found) throw new Error(`no template ${id}`);
   return found;
-}
-
-/** A clock the test moves by hand. */
-export class FakeClock implements Clock {
-  private current: number;
-  constructor(iso: string) {
-    this.current = Date.parse(iso);
-  }
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = Date.parse(iso);
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
 }
 
 /** A 14-day challenge from Monday 2 March 2026 in Berlin unless told otherwise. */

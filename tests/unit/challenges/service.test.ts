@@ -12,7 +12,7 @@ import type { Challenge, ChallengeStore } from "../../../src/storage/ports/chall
 import type { ChannelRef } from "../../../src/storage/ports/storage.js";
 import { guard, migrateForChallenges } from "../../contract/challenge-store.contract.js";
 import { realContent } from "../../helpers/content.js";
-import { FakeClock } from "./helpers.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 const channel: ChannelRef = { platform: "discord", workspaceId: "G1", channelId: "C1" };
 const zone = "America/New_York";

@@ -6,7 +6,8 @@ import {
   nextMilestone,
   streakThrough,
 } from "../../../src/challenges/streaks.js";
-import { FakeClock, member, onDays, participant, timing } from "./helpers.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
+import { member, onDays, participant, timing } from "./helpers.js";
 
 // Starts on Thursday 5 March 2026 (Berlin): days 0–3 are Thu–Sun of week A,
 // days 4–10 are Mon 9 – Sun 15 March (week B), days 11–17 Mon 16 – Sun 22 March (week C).

@@ -10,7 +10,7 @@ import { inputFromApi, invocationOf } from "../../../src/adapters/discord/intera
 import { escapeMarkdown, neutralizeMentions, truncate } from "../../../src/adapters/discord/text.js";
 import { createKnowledge } from "../../../src/core/knowledge/knowledge.js";
 import { realContent } from "../../helpers/content.js";
-import { commandInteraction } from "../../helpers/discord-payloads.js";
+import { commandInteraction } from "../../kit/discord-payloads.js";
 
 const kb = createKnowledge(realContent(), { emergencyNumber: "911" });
 

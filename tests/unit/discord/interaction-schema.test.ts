@@ -11,7 +11,7 @@ import {
   commandInteraction,
   type InteractionContext,
   pingInteraction,
-} from "../../helpers/discord-payloads.js";
+} from "../../kit/discord-payloads.js";
 
 const user = { id: "78", username: "fa" };
 const guild: InteractionContext = { applicationId: "1", guildId: "4194304000", channelId: "55", user };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSlackBody } from "../../../src/adapters/slack/request-shape.js";
-import { slackFixture } from "../../helpers/slack-requests.js";
+import { slackFixture } from "../../kit/slack-requests.js";
 
 describe("the shapes of Slack requests vitabot takes", () => {
   it("takes every documented payload in tests/fixtures/slack", () => {

@@ -2,7 +2,7 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserDirectory } from "../../../src/adapters/slack/user-directory.js";
 import { createMemoryLogger } from "../../helpers/app.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../helpers/slack-stand-in.js";
+import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../../kit/slack-stand-in.js";
 
 let slack: SlackStandIn;
 let client: webApi.WebClient;

@@ -6,17 +6,17 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { standingsSpec } from "../../../src/challenges/chart-data.js";
-import { type ChartPool, ChartsBusyError, createChartPool } from "../../../src/challenges/chart-pool.js";
-import { drawChart } from "../../../src/challenges/charts.js";
-import { createMemoryLogger } from "../../helpers/app.js";
-import { createGate, GATE, openGate } from "../../helpers/blocked-chart-worker.js";
+import { standingsSpec } from "../../src/challenges/chart-data.js";
+import { type ChartPool, ChartsBusyError, createChartPool } from "../../src/challenges/chart-pool.js";
+import { drawChart } from "../../src/challenges/charts.js";
+import { createMemoryLogger } from "../helpers/app.js";
+import { createGate, GATE, openGate } from "../helpers/blocked-chart-worker.js";
 
 const { logger } = createMemoryLogger();
 const standings = (title: string) =>
   standingsSpec({ title, unit: "pts", rows: [{ label: "1. Ana", value: 30 }], total: 1 });
 const fake = (title: string) => ({ title }) as TopLevelSpec;
-const fakeWorker = { module: new URL("../../helpers/fake-chart-worker.ts", import.meta.url) };
+const fakeWorker = { module: new URL("../helpers/fake-chart-worker.ts", import.meta.url) };
 
 let pool: ChartPool | undefined;
 afterEach(async () => {
@@ -50,7 +50,7 @@ describe("the chart pool", () => {
 
   it("refuses a chart when the queue is full, and draws what it took once the thread is free", async () => {
     const gate = createGate();
-    const blocked = { module: new URL("../../helpers/blocked-chart-worker.ts", import.meta.url) };
+    const blocked = { module: new URL("../helpers/blocked-chart-worker.ts", import.meta.url) };
     pool = createChartPool({
       threads: 1,
       logger,
