@@ -1,7 +1,7 @@
 /**
- * Answer engine benchmark (issue 1/7): content load + validate time, `ask` latency
+ * Answer engine benchmark: content load + validate time, `ask` latency
  * p50/p99 in-process over the labelled set, RSS after load, accuracy on both labelled
- * sets (questions.yaml, and the blind set of issue 17); and the same figures for the
+ * sets (questions.yaml, and the blind sets 2 and 3 written for the content review); and the same figures for the
  * keyword baseline, measured in the same run. The engine is measured
  * twice: as it runs (its term cache warm after the first round) and with the cache off.
  */

@@ -1,5 +1,5 @@
 /**
- * A burst on a cold process (issue 16, #5): 10 running challenges of 500 members each in
+ * A burst on a cold process (charts must not hold up acks): 10 running challenges of 500 members each in
  * a SQLite file; 500 signed `/vitabot` slash commands sent at once (250 `leaderboard`
  * spread over the 10 challenges' channels, 250 `ask` with the questions of
  * tests/fixtures/questions.yaml, interleaved) to a freshly started vitabot process. Three

@@ -1,5 +1,5 @@
 /**
- * Replicas benchmark (issue 7/7): 10,000 due tips (half Slack channels, half Discord
+ * Replicas benchmark: 10,000 due tips (half Slack channels, half Discord
  * channels) on PostgreSQL, posted by 1 and by 2 real `vitabot start` processes through
  * the local stand-ins, which enforce Slack's per-channel limit (1 post a second per
  * channel, else 429 with Retry-After) and Discord's global limit (50 requests a second

@@ -1,5 +1,5 @@
 /**
- * Scheduler benchmark (issue 5/7): tick time excluding posting and RSS with 10,000 and
+ * Scheduler benchmark: tick time excluding posting and RSS with 10,000 and
  * 100,000 subscriptions on SQLite and PostgreSQL, 1% due in the tick, beside the naive
  * design of one node-cron task per channel at 10,000 channels. Each scenario runs in its
  * own process so RSS figures don't mix.

@@ -45,7 +45,7 @@ export interface StartRequest {
   startDate?: string | undefined;
   /** Default: the template's length. */
   days?: number | string | undefined;
-  /** IANA zone (default as in 5/7: the caller passes the channel's or workspace's zone). */
+  /** IANA zone (the caller passes the channel's or workspace's zone). */
   zone: string;
   channel: ChannelRef;
   by: string;

@@ -1,7 +1,7 @@
 /**
- * The frozen, labelled question sets (tests/fixtures/questions.yaml, and the blind set of
- * issue 17, questions-2.yaml) and how an answerer is scored on them. Shared by the engine
- * test and `npm run bench`.
+ * The frozen, labelled question sets (tests/fixtures/questions.yaml, and the blind sets
+ * written for the content review, questions-2.yaml and questions-3.yaml) and how an
+ * answerer is scored on them. Shared by the engine test and `npm run bench`.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,6 @@
 /**
  * Both labelled question sets load and are scored the same way by the engine test and
- * `npm run bench answers`: the blind set of issue 17 (questions-2.yaml) lists the kinds a
+ * `npm run bench answers`: the blind set written for the content review (questions-2.yaml) lists the kinds a
  * message with several questions may also get (`accept`), and the keyword baseline is
  * scored on it beside the engine.
  */

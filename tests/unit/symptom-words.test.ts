@@ -1,5 +1,5 @@
 /**
- * The words people use reach the same symptoms (issue 17): inflections by lemma, lay names
+ * The words people use reach the same symptoms: inflections by lemma, lay names
  * and short lay spellings from content/symptom-words.yaml, longer misspellings by edit
  * distance; and `symptoms` gives the same fits whatever the order of the words and the
  * phrases (a property test over orders and inflections).

@@ -1,5 +1,5 @@
 /**
- * The ack waits on nothing but the signature (issue 16, #5): over real HTTP, with OAuth
+ * The ack waits on nothing but the signature: over real HTTP, with OAuth
  * (where Bolt looks the workspace's installation up in storage before any listener runs),
  * a slash command, a button press and a mention are each acknowledged while that look-up
  * is held at a gate, and are answered once it opens. Order, not time: every ack is checked
@@ -108,7 +108,7 @@ const cases: { name: string; request: (url: string) => SignedRequest; answered: 
     },
   ];
 
-describe("acknowledging Slack requests (issue 16, #5)", () => {
+describe("acknowledging Slack requests before any other work", () => {
   it.each(cases)(
     "acks $name while the workspace's installation is still being looked up",
     async (c) => {

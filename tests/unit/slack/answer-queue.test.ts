@@ -55,7 +55,7 @@ describe("createAnswerQueue", () => {
     expect(answers.running()).toBe(0);
   });
 
-  it("holds answers back to a few while requests keep arriving, and runs up to maxRunning once they stop (issue 16, #5)", async () => {
+  it("holds answers back to a few while requests keep arriving, and runs up to maxRunning once they stop", async () => {
     const answers = createAnswerQueue(10, 1);
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     const release: (() => void)[] = [];
