@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { commands } from "../commands/index.js";
-import type { ChatAdapter } from "./adapters/chat-adapter.js";
+import type { AdapterApp, ChatAdapter } from "./adapters/chat-adapter.js";
 import {
   type ChallengePosts,
   type ChallengeTickReport,
@@ -19,10 +19,10 @@ import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
 import type { BotServices } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
-import { createDispatcher, type Dispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
-import { createRegistry, type Registry } from "./core/commands/registry.js";
+import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
+import { createRegistry } from "./core/commands/registry.js";
 import { loadContent } from "./core/content/load-content.js";
-import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
+import { createKnowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
@@ -32,13 +32,8 @@ import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createStorage } from "./storage/create-storage.js";
 import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
-export interface App {
-  config: Config;
-  logger: Logger;
-  knowledge: Knowledge;
-  storage: Storage;
-  registry: Registry;
-  dispatcher: Dispatcher;
+/** The running app: what adapters use (`AdapterApp`), plus the tick, charts and adapters. */
+export interface App extends AdapterApp {
   /**
    * The tick (src/scheduler/tick.ts): daily tips, then challenge posts, then purges of
    * removed workspaces, all posting through its shared queues.
@@ -47,7 +42,6 @@ export interface App {
   challengePosts: ChallengePosts;
   /** Where chart pictures are drawn: a small worker pool, or inline with CHART_THREADS=0. */
   charts: ChartPool;
-  clock: Clock;
   adapters: ReadonlyMap<Platform, ChatAdapter>;
   /** Makes an adapter the one that posts for its platform. */
   registerAdapter(adapter: ChatAdapter): void;
