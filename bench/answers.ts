@@ -11,7 +11,7 @@ import { createAnswerEngine } from "../src/core/answers/engine.js";
 import { loadContent } from "../src/core/content/load-content.js";
 import { createTriage } from "../src/core/triage/triage.js";
 import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from "../src/paths.js";
-import { judge, loadQuestionSet, score } from "../tests/kit/question-set.js";
+import { judge, loadQuestionSet, QUESTION_SETS, score } from "../tests/kit/question-set.js";
 import { availableTriageSets, loadTriageSet, scoreTriage, type Verdict } from "../tests/kit/triage-set.js";
 import { createKeywordBaseline } from "./baseline-keyword.js";
 import { createRegexTriage } from "./baseline-regex-triage.js";
@@ -68,8 +68,12 @@ export function benchAnswers(): void {
   }
   const content = loadContent(DEFAULT_CONTENT_DIR);
   const set = loadQuestionSet();
-  const blind = loadQuestionSet("questions-2.yaml");
-  const third = loadQuestionSet("questions-3.yaml");
+  // The blind sets, each scored beside the frozen first set (the first is the tuning set).
+  const blindSets = QUESTION_SETS.slice(1).map((file, i) => ({
+    name: `set ${i + 2}`,
+    file,
+    items: loadQuestionSet(file),
+  }));
   const answerers = {
     engine: createAnswerEngine(content, { emergencyNumber: "911" }).ask,
     // Every word looked up in the index afresh: the cost of questions in new words.
@@ -81,8 +85,7 @@ export function benchAnswers(): void {
   const bareBuilt = probeBuilt("bare");
   const rows: string[][] = [];
   const accuracy: Record<string, number> = {};
-  const blindAccuracy: Record<string, number> = {};
-  const thirdAccuracy: Record<string, number> = {};
+  const blindAccuracy = new Map<string, Record<string, number>>(blindSets.map((b) => [b.name, {}]));
   for (const [name, ask] of Object.entries(answerers)) {
     for (const item of set) ask(item.q); // one warm-up round, so the JIT is not measured
     const latencies: number[] = [];
@@ -95,10 +98,15 @@ export function benchAnswers(): void {
     }
     const result = score(set.map((item) => judge(item, ask(item.q))));
     accuracy[name] = result.accuracy;
-    const blindResult = score(blind.map((item) => judge(item, ask(item.q))));
-    blindAccuracy[name] = blindResult.accuracy;
-    const thirdResult = score(third.map((item) => judge(item, ask(item.q))));
-    thirdAccuracy[name] = thirdResult.accuracy;
+    const blindCells = blindSets.flatMap((b) => {
+      const r = score(b.items.map((item) => judge(item, ask(item.q))));
+      (blindAccuracy.get(b.name) ?? {})[name] = r.accuracy;
+      return [
+        `${fmt(r.accuracy * 100, 1)}% (${r.right}/${r.total})`,
+        `${r.urgentFound}/${r.urgentTotal}`,
+        String(r.falseAlarms),
+      ];
+    });
     const cold = probe(name === "baseline" ? "baseline" : "engine");
     const built = probeBuilt(name === "baseline" ? "baseline" : "engine");
     rows.push([
@@ -111,15 +119,11 @@ export function benchAnswers(): void {
       `${fmt(result.accuracy * 100, 1)}% (${result.right}/${result.total})`,
       `${result.urgentFound}/${result.urgentTotal}`,
       String(result.falseAlarms),
-      `${fmt(blindResult.accuracy * 100, 1)}% (${blindResult.right}/${blindResult.total})`,
-      `${blindResult.urgentFound}/${blindResult.urgentTotal}`,
-      String(blindResult.falseAlarms),
-      `${fmt(thirdResult.accuracy * 100, 1)}% (${thirdResult.right}/${thirdResult.total})`,
-      `${thirdResult.urgentFound}/${thirdResult.urgentTotal}`,
+      ...blindCells,
     ]);
   }
   printTable(
-    `Answers: ${set.length} labelled questions x ${ASK_ROUNDS} rounds; load median of ${LOAD_RUNS}; accuracy also on the ${blind.length} of set 2 and the ${third.length} of set 3 (questions-2.yaml, questions-3.yaml)`,
+    `Answers: ${set.length} labelled questions x ${ASK_ROUNDS} rounds; load median of ${LOAD_RUNS}; accuracy also on the blind sets (${blindSets.map((b) => `${b.name}: ${b.items.length} in ${b.file}`).join("; ")})`,
     [
       "answerer",
       "load+validate ms: warm median (cold; cold until first answer)",
@@ -130,19 +134,17 @@ export function benchAnswers(): void {
       "accuracy",
       "urgent found",
       "false alarms",
-      "set 2 accuracy",
-      "set 2 urgent found",
-      "set 2 false alarms",
-      "set 3 accuracy",
-      "set 3 urgent found",
+      ...blindSets.flatMap((b) => [`${b.name} accuracy`, `${b.name} urgent found`, `${b.name} false alarms`]),
     ],
     rows,
   );
   const gain = ((accuracy.engine ?? 0) - (accuracy.baseline ?? 0)) * 100;
-  const blindGain = ((blindAccuracy.engine ?? 0) - (blindAccuracy.baseline ?? 0)) * 100;
-  const thirdGain = ((thirdAccuracy.engine ?? 0) - (thirdAccuracy.baseline ?? 0)) * 100;
+  const blindGains = blindSets.map((b) => {
+    const a = blindAccuracy.get(b.name) ?? {};
+    return `on ${b.name}: +${fmt(((a.engine ?? 0) - (a.baseline ?? 0)) * 100, 1)}`;
+  });
   console.log(
-    `\nengine vs baseline: +${fmt(gain, 1)} accuracy points (target >= 15); on set 2: +${fmt(blindGain, 1)}; on set 3: +${fmt(thirdGain, 1)}; targets: load <= 300 ms, p99 <= 2 ms, RSS <= 120 MB (compiled, as the image runs; tsx adds its own compiler to a checkout's process)`,
+    `\nengine vs baseline: +${fmt(gain, 1)} accuracy points (target >= 15); ${blindGains.join("; ")}; targets: load <= 300 ms, p99 <= 2 ms, RSS <= 120 MB (compiled, as the image runs; tsx adds its own compiler to a checkout's process)`,
   );
   benchTriage(content);
 }

@@ -1,6 +1,6 @@
 /**
  * The frozen, labelled question sets (tests/fixtures/questions.yaml, and the blind sets
- * written for the content review, questions-2.yaml and questions-3.yaml) and how an
+ * written for the content review, questions-2.yaml to questions-4.yaml) and how an
  * answerer is scored on them. Shared by the engine test and `npm run bench`.
  */
 import { readFileSync } from "node:fs";
@@ -24,7 +24,12 @@ const LabelledSchema = z.array(
 export type Labelled = z.infer<typeof LabelledSchema>[number];
 
 /** The labelled sets in tests/fixtures/, oldest first. */
-export const QUESTION_SETS = ["questions.yaml", "questions-2.yaml", "questions-3.yaml"] as const;
+export const QUESTION_SETS = [
+  "questions.yaml",
+  "questions-2.yaml",
+  "questions-3.yaml",
+  "questions-4.yaml",
+] as const;
 
 export function loadQuestionSet(file: (typeof QUESTION_SETS)[number] = "questions.yaml"): Labelled[] {
   const raw = readFileSync(join(PACKAGE_ROOT, "tests/fixtures", file), "utf8");
