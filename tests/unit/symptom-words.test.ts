@@ -64,6 +64,15 @@ describe("lay names and spellings", () => {
     expect(engine.symptomMatches("calm cramps").flatMap((m) => m.terms)).not.toContain("calf cramps");
   });
 
+  it("reads a changed letter as a slip only for a key next to the right one", () => {
+    // "boxes" is one edit from "bones", but x and n are far apart: another word, not a slip.
+    expect(engine.ask("lifting boxes all day").nutrients).toEqual([]);
+    // b is next to n: "bobes" is a slip for "bones".
+    expect(engine.symptomMatches("aching bobes").flatMap((m) => m.terms)).toEqual(
+      engine.symptomMatches("aching bones").flatMap((m) => m.terms),
+    );
+  });
+
   it.each([
     ["cramping calves every night, what am I missing?", "magnesium"],
     ["a charlie horse wakes me most nights", "magnesium"],

@@ -79,3 +79,37 @@ describe("everyday chat stays out of scope", () => {
     expect(engine.ask(question).kind).toBe("out_of_scope");
   });
 });
+
+/**
+ * Kinds found on question set 4, in our own wording: a question that names none of the six
+ * nutrients and says nothing of muscle, bone, nerves or supplements is not ours to answer,
+ * even when it shares other words with an answer (a medicine the content mentions, "drink").
+ */
+describe("outside the muscle subject, a question is unknown whatever words it shares", () => {
+  it.each([
+    ["can I have a glass of wine while on rosuvastatin"],
+    ["omeprazole stopped working for my reflux, should I double it"],
+    ["is the contraceptive patch or the pill better for someone who smokes"],
+    ["does a standing desk help with posture"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it("a muscle question without a nutrient's name is still answered", () => {
+    expect(engine.ask("why do my calves cramp at night").kind).toBe("answer");
+  });
+});
+
+describe("health words of medicines, moods and fluids make a question unknown, not out of scope", () => {
+  it.each([
+    ["my insulin doses keep changing, is that normal"],
+    ["furosemide every morning, can I move it to lunchtime"],
+    ["how do I know if grandad is drinking enough fluids"],
+    ["is there anything natural for stress before exams"],
+    ["do rehydration sachets beat plain water on a hot shift"],
+  ])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("unknown");
+  });
+});

@@ -18,7 +18,7 @@ import { createRetriever } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
-import { uncoveredTopics } from "./vocabulary.js";
+import { MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
 /** The id of the answer to a message in another language (kind "out_of_scope"). */
@@ -235,6 +235,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
+    if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
     const best = retriever.rank(u.read, targets, u.intents).find((r) => r.doc.kind === "answer");
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);

@@ -41,7 +41,7 @@ const UNCOVERED_KINDS = {
     "creatine|collagen|glutamine|bcaa|beta[ -]?alanine|hmb|leucine|taurine|protein|whey|protein powders?|plant protein|pea protein|pre[ -]?workouts?|electrolytes?|carbs?|carbohydrates?|energy gels?|energy drinks?|sports drinks?|coconut water|meal replacements?|nutrition(al)? drinks?|ensure (drinks?|shakes?|plus|compact)|fortisip|complan",
   /** Herbal and other remedies. */
   remedies:
-    "ashwagandha|melatonin|caffeine|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit",
+    "ashwagandha|melatonin|caffeine|l[ -]?theanine|theanine|glucosamine|chondroitin|lutein|zeaxanthin|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit",
   /**
    * Medicines that are the question's subject, by name or by their ending (blood-pressure
    * drugs, antibiotics, antidepressants). Statins, acid reducers and blood thinners stay out:
@@ -49,10 +49,10 @@ const UNCOVERED_KINDS = {
    * blood thinners.
    */
   medicines:
-    "ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
+    "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
   /** Diets, weight and named products. */
   dietsAndProducts:
-    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women",
+    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)",
   /** Conditions, injuries and sports medicine outside muscle nutrition. */
   conditions:
     "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia",
@@ -91,11 +91,11 @@ export function uncoveredTopics(normalized: string): string[] {
  * -osis, -algia, -aemia, -pathy, -ectomy).
  */
 const MEDICAL_ENDINGS =
-  "\\w+(statin|pril|olol|sartan|xaban|prazole|mycin|cillin|oxetine|itis|osis|algia|aemia|emia|pathy|ectomy)";
+  "\\w+(statin|pril|olol|sartan|xaban|prazole|mycin|cillin|oxetine|semide|zolamide|iracetam|dipine|azepam|triptyline|profen|itis|osis|algia|aemia|emia|pathy|ectomy)";
 
 /** Words of care, medicines, the body and sport that make a question a health one. */
 const HEALTH_MORE =
-  "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice";
+  "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice|posture|back (support|brace|belt)s?|metformin|insulin|diabet\\w*|hydrat\\w*|dehydrat\\w*|fluids|stress|anxiety|mood|depress\\w*|altitude";
 
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =
@@ -104,6 +104,15 @@ const HEALTH_WORDS =
 export const HEALTH = new RegExp(
   `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${MEDICAL_ENDINGS})\\b|${UNCOVERED.source}`,
 );
+
+/**
+ * Words of the subject vitabot answers: muscle, bone and nerve health and the supplements
+ * and nutrients behind it. A question that names none of the six nutrients and describes
+ * no deficiency sign is ours only when it says one of them; otherwise a question about a
+ * medicine, a product or a condition would get whichever answer shares its other words.
+ */
+export const MUSCLE_DOMAIN =
+  /\b(muscles?|muscular|sarcopenia|cramp\w*|charley horses?|weak\w*|strength|stronger|frail\w*|twitch\w*|spasms?|tingl\w*|numb\w*|pins and needles|nerves?|neuropath\w*|bones?|osteo\w*|rickets|fractures?|falls?|falling|balance|grip|mobility|fatigue\w*|tired\w*|exhausted|aches?|aching|sore\w*|stiff\w*|vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|fish oil|cod liver|sun\w*|iu|mcg|pains?|hurt\w*|bow(ed|ing|s)?|methylmalonic|mma|homocysteine)\b/;
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =

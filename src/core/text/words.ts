@@ -48,6 +48,37 @@ const MIN_TYPO_LENGTH = 5;
 const TWO_EDITS_FROM = 7;
 const CACHE_MAX = 10_000;
 
+/** Each letter's neighbours on a QWERTY keyboard. */
+const QWERTY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const NEIGHBOURS: ReadonlyMap<string, string> = new Map(
+  QWERTY_ROWS.flatMap((row, r) =>
+    [...row].map((letter, c) => {
+      const near = [
+        row[c - 1],
+        row[c + 1],
+        QWERTY_ROWS[r - 1]?.[c],
+        QWERTY_ROWS[r - 1]?.[c + 1],
+        QWERTY_ROWS[r + 1]?.[c - 1],
+        QWERTY_ROWS[r + 1]?.[c],
+      ];
+      return [letter, near.filter(Boolean).join("")];
+    }),
+  ),
+);
+
+/**
+ * Whether `typed` may be a slip for `meant` one edit away. A dropped, doubled or swapped
+ * letter always may; a changed letter only for a key next to the right one, since two
+ * real words a far key apart are two words ("boxes" is not "bones").
+ */
+function plausibleSlip(typed: string, meant: string): boolean {
+  if (typed.length !== meant.length) return true;
+  const differ = [...typed].flatMap((letter, i) => (letter === meant[i] ? [] : [i]));
+  if (differ.length !== 1) return true;
+  const i = differ[0] as number;
+  return NEIGHBOURS.get(meant[i] as string)?.includes(typed[i] as string) ?? false;
+}
+
 interface Saying {
   lemmas: string[];
   words: Word[];
@@ -116,7 +147,8 @@ export function createWordReader(options: WordReaderOptions) {
     let found: Word | null = null;
     for (const target of targets.get(text[0] as string) ?? []) {
       if (Math.abs(target.text.length - text.length) > limit) continue;
-      if (distance(target.text, text) <= limit) {
+      const edits = distance(target.text, text);
+      if (edits <= limit && (edits > 1 || plausibleSlip(text, target.text))) {
         found = wordOf(target.text);
         break;
       }
