@@ -3,7 +3,6 @@
  * ids buttons pin (`challenge join cid:…` → `challenge join`), for text hints such as the
  * console's "Next:" line.
  */
-import { subcommandOf } from "./define-command.js";
 import { tokenize } from "./grammar.js";
 import type { Registry } from "./registry.js";
 
@@ -13,9 +12,9 @@ import type { Registry } from "./registry.js";
 export function typedForm(action: string, registry: Registry): string {
   const tokens = tokenize(action);
   const [first, second] = tokens;
-  const command = first ? registry.get(first.text.toLowerCase()) : undefined;
+  const name = first?.text.toLowerCase() ?? "";
   const runnable =
-    command?.runnable ?? (second ? subcommandOf(command, second.text.toLowerCase()) : undefined);
+    registry.resolve(name) ?? (second ? registry.resolve(`${name} ${second.text.toLowerCase()}`) : undefined);
   if (!runnable) return action;
   const pinned = (name: string | undefined) =>
     name !== undefined && Object.hasOwn(runnable.options, name) && runnable.options[name]?.pin === true;
