@@ -3,16 +3,26 @@
  * HTTP server (when a platform is configured) with `/healthz` and `/metrics`, the
  * scheduler's lag monitor and tick hooks, and the SQLite single-process lock.
  */
-import type { App } from "../app.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
 import type { TickReport } from "../scheduler/scheduler.js";
 import type { TickHooks } from "../scheduler/tick.js";
-import { createHealthCheck } from "./health.js";
+import { type AdapterHealth, createHealthCheck } from "./health.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 import type { Metrics } from "./metrics.js";
 import { opsRoutes } from "./ops-routes.js";
 import type { RequestContext } from "./request-context.js";
 import { createSchedulerMonitor } from "./scheduler-monitor.js";
 import { createSqliteLock, type SqliteLock } from "./sqlite-lock.js";
+
+/** What the operations side uses of the running app (the composition root's `App` has it all). */
+export interface OpsApp {
+  config: Pick<Config, "storage" | "schedulerTickSeconds" | "metricsToken" | "port">;
+  logger: Logger;
+  storage: { ping(): Promise<void> };
+  scheduler: { queueDepth(): number };
+  adapters: ReadonlyMap<string, { platform: string; health(): AdapterHealth }>;
+}
 
 export interface OpsDeps {
   /** Exposed on /metrics; absent in the console chat, where there is no server to expose it on. */
@@ -22,14 +32,14 @@ export interface OpsDeps {
   serveHttp: boolean;
 }
 
-function sqliteLockOf(app: App): SqliteLock | undefined {
+function sqliteLockOf(app: OpsApp): SqliteLock | undefined {
   const storage = app.config.storage;
   if (storage.kind !== "sqlite" || storage.path === ":memory:") return undefined;
   return createSqliteLock(storage.path);
 }
 
 /** Guards the scheduler with the SQLite lock, saying clearly when another process holds it. */
-function lockGuard(app: App, lock: SqliteLock | undefined, onStandby: (reason: string) => void) {
+function lockGuard(app: OpsApp, lock: SqliteLock | undefined, onStandby: (reason: string) => void) {
   let standby = false;
   return function mayTick(): boolean {
     if (!lock || lock.tryAcquire()) {
@@ -56,7 +66,7 @@ function lockGuard(app: App, lock: SqliteLock | undefined, onStandby: (reason: s
 /**
  * @example const ops = createOps(app, { metrics, requests, serveHttp: true }); await ops.listen();
  */
-export function createOps(app: App, deps: OpsDeps) {
+export function createOps(app: OpsApp, deps: OpsDeps) {
   const { logger } = app;
   const http: HttpServer | undefined = deps.serveHttp
     ? createHttpServer({ logger, requests: deps.requests })

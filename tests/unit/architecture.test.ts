@@ -71,7 +71,6 @@ const KNOWN_EXCEPTIONS: readonly string[] = [
   "src/core/commands/context.ts -> src/challenges/charts.ts",
   "src/core/commands/context.ts -> src/challenges/service.ts",
   "src/core/commands/context.ts -> src/challenges/challenge-posts.ts",
-  "src/ops/ops.ts -> src/app.ts",
 ];
 
 const ARCHITECTURE = readFileSync(join(PACKAGE_ROOT, "ARCHITECTURE.md"), "utf8");
