@@ -42,8 +42,8 @@ const JOINERS: ReadonlySet<string> = new Set(
 );
 
 const TOKEN = /[a-z0-9]+|[,.;:!?()&+/]/g;
-/** Shorter words are too often other words ("calm" is one edit from "calf"). */
-const MIN_TYPO_LENGTH = 5;
+/** Shorter words are too often other words ("calm" is one edit from "calf", "score" from "sore"). */
+const MIN_TYPO_LENGTH = 6;
 /** From this length two edits are allowed, as in triage. */
 const TWO_EDITS_FROM = 7;
 const CACHE_MAX = 10_000;
