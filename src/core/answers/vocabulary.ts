@@ -108,3 +108,24 @@ export const HEALTH = new RegExp(
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
   /^((hi|hello|hey|hiya)( there| all| everyone| vitabot)?|yo|sup|(thanks?|thank you)( a lot| so much| very much| again| vitabot)?|thx|ty|ok|okay|cool|nice|lol|lmao|haha|bye|see you|good ?(morning|afternoon|night|evening)|gm|gn|test|ping)\b[\s!.?]*$/;
+
+/** What a nutrient mention becomes before `NAMED_AS` reads the words around it. */
+export const MENTION = "nutrientmention";
+
+/** Things at work that people give names to: a sprint, a project, a channel. */
+const NAMED_THINGS =
+  "sprints?|projects?|teams?|squads?|channels?|releases?|epics?|milestones?|boards?|branch(es)?|repos?|repository|tickets?|stand ?ups?|retros?|meetings?|workstreams?|initiatives?|launch(es)?|rollouts?|migrations?|roadmaps?|okrs?|hackathons?|offsites?|servers?|codenames?|code names?";
+
+/**
+ * A covered nutrient's name used as the name of something at work: "the b12 team", "#omega3",
+ * "project calcium", "magnesium is what we called the release". Read on text whose nutrient
+ * mentions are `MENTION`. A calcium channel blocker is a medicine, not a channel.
+ */
+export const NAMED_AS = new RegExp(
+  [
+    `\\b${MENTION} (${NAMED_THINGS})\\b(?! block)`,
+    `\\b(${NAMED_THINGS}|called|named|codenamed|dubbed) (is )?(called |named )?${MENTION}\\b`,
+    `\\b${MENTION} (is|was|as) (the |our |a |what we |what they )?(\\w+ )?(name|codename|called|named)\\b`,
+    `#${MENTION}\\b`,
+  ].join("|"),
+);
