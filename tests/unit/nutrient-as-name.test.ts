@@ -22,6 +22,10 @@ describe("a nutrient's name given to something at work", () => {
     "who named the project calcium anyway",
     "omega-3 sprint retro is at 4, bring snacks",
     "vitamin e is our codename for the billing migration",
+    "calcium dashboard is down again",
+    "b12 went live last night, great work all",
+    "magnesium v2 ships tomorrow",
+    "who's on call for omega-3 this week",
   ])("%j is out of scope", (message) => {
     const answer = engine.ask(message);
     expect(answer).toMatchObject({ kind: "out_of_scope", id: "out_of_scope", nutrients: [] });
@@ -38,6 +42,8 @@ describe("questions that name a nutrient stay answers", () => {
     ["the vitamin d team at work all take supplements, is 4000 iu too much?", "vitamin-d"],
     ["our omega-3 sprint has me eating fish every day, is that too much mercury", "omega-3"],
     ["my calcium channel blocker and calcium tablets, ok together?", "calcium"],
+    ["is there a good vitamin d app for tracking my intake", "vitamin-d"],
+    ["my vitamin d is down to 20, should i worry", "vitamin-d"],
   ])("%j is answered about %s", (question, nutrient) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe("answer");
