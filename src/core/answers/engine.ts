@@ -231,7 +231,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
 
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
-    if (u.normalized.length === 0) return outOfScope(question);
+    if (u.normalized.length === 0 || u.nameOnly) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);

@@ -8,7 +8,16 @@ import type { WordReader } from "../text/words.js";
 import { normalize } from "./normalize.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";
-import { HEALTH, INTENTS, type Intent, SMALL_TALK, UNCOVERED, UNCOVERED_WORDS } from "./vocabulary.js";
+import {
+  HEALTH,
+  INTENTS,
+  type Intent,
+  MENTION,
+  NAMED_AS,
+  SMALL_TALK,
+  UNCOVERED,
+  UNCOVERED_WORDS,
+} from "./vocabulary.js";
 
 export interface Understanding {
   normalized: string;
@@ -27,6 +36,11 @@ export interface Understanding {
   health: boolean;
   /** A greeting, thanks or similar: not a question. */
   smallTalk: boolean;
+  /**
+   * Names a covered nutrient only as the name of something (a sprint, a project, a channel)
+   * and says nothing else about health: workplace chat, not a question for vitabot.
+   */
+  nameOnly: boolean;
 }
 
 /**
@@ -60,20 +74,31 @@ export function createUnderstanding(
       if (regex.test(text)) intents.add(intent);
     }
     const named = matcher.find(normalized);
+    const bySymptom = symptoms
+      .matchWords(read.words)
+      .filter((m) => m.score >= MIN_SYMPTOM_SCORE)
+      .map((m) => m.id);
     return {
       normalized,
       read: text,
       named,
-      bySymptom: symptoms
-        .matchWords(read.words)
-        .filter((m) => m.score >= MIN_SYMPTOM_SCORE)
-        .map((m) => m.id),
+      bySymptom,
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
       uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
       health: HEALTH.test(text) || named.length > 0,
       smallTalk: SMALL_TALK.test(normalized),
+      nameOnly: named.length > 0 && bySymptom.length === 0 && usedAsName(normalized),
     };
+  }
+
+  /**
+   * Whether the text names a nutrient as the name of something and, apart from that
+   * mention, has no word of health and asks for no amount.
+   */
+  function usedAsName(normalized: string): boolean {
+    const rest = matcher.mask(normalized, MENTION);
+    return NAMED_AS.test(rest) && !HEALTH.test(rest) && !INTENTS.dose.test(rest);
   }
 
   return {

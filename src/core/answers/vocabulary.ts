@@ -117,3 +117,29 @@ export const MUSCLE_DOMAIN =
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
   /^((hi|hello|hey|hiya)( there| all| everyone| vitabot)?|yo|sup|(thanks?|thank you)( a lot| so much| very much| again| vitabot)?|thx|ty|ok|okay|cool|nice|lol|lmao|haha|bye|see you|good ?(morning|afternoon|night|evening)|gm|gn|test|ping)\b[\s!.?]*$/;
+
+/** What a nutrient mention becomes before `NAMED_AS` reads the words around it. */
+export const MENTION = "nutrientmention";
+
+/** Things at work that people give names to: a sprint, a project, a channel. */
+const NAMED_THINGS =
+  "sprints?|projects?|teams?|squads?|channels?|releases?|epics?|milestones?|boards?|branch(es)?|repos?|repository|tickets?|stand ?ups?|retros?|meetings?|workstreams?|initiatives?|launch(es)?|rollouts?|migrations?|roadmaps?|okrs?|hackathons?|offsites?|servers?|codenames?|code names?|apps?|dashboards?|decks?|pipelines?|wikis?|spreadsheets?|rotas?";
+
+/** What happens to a piece of work: it ships, goes live, gets a version. */
+const WORK_NEWS = "v\\d[\\w.]*|ships|shipped|shipping|went live|goes live|is live|deployed|merged";
+
+/**
+ * A covered nutrient's name used as the name of something at work: "the b12 team", "#omega3",
+ * "project calcium", "magnesium is what we called the release", "calcium v2 shipped", "on call
+ * for omega3". Read on text whose nutrient mentions are `MENTION`. A calcium channel blocker
+ * is a medicine, not a channel.
+ */
+export const NAMED_AS = new RegExp(
+  [
+    `\\b${MENTION} (${NAMED_THINGS})\\b(?! block)`,
+    `\\b${MENTION} (${WORK_NEWS})\\b`,
+    `\\b(${NAMED_THINGS}|called|named|codenamed|dubbed|on ?call for) (is )?(called |named |the )?${MENTION}\\b`,
+    `\\b${MENTION} (is|was|as) (the |our |a |what we |what they )?(\\w+ )?(name|codename|called|named)\\b`,
+    `#${MENTION}\\b`,
+  ].join("|"),
+);

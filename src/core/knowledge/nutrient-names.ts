@@ -88,6 +88,10 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
   const sharedTerms = new Set([...owners].filter(([, ids]) => ids.size > 1).map(([term]) => term));
   fuzzyTerms.splice(0, fuzzyTerms.length, ...fuzzyTerms.filter((t) => !sharedTerms.has(t.term)));
 
+  const longestFirst = patterns
+    .filter((p) => !shortAliases.has(p.needle))
+    .sort((a, b) => b.needle.length - a.needle.length);
+
   /** Every covered nutrient mentioned in `text`, most relevant (earliest) first, without repeats. */
   function find(text: string): NutrientId[] {
     const normalized = normalize(text);
@@ -126,6 +130,20 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
     return mentions;
   }
 
+  /**
+   * `text` (normalised) with every name or alias of three letters or more replaced by
+   * `placeholder`, longest first ("vitamin d3" before "vitamin d"), so what surrounds a
+   * mention can be read apart from it. Short aliases and misspellings stay as they are.
+   * @example mask("the b12 team", "§") === "the § team"
+   */
+  function mask(text: string, placeholder: string): string {
+    let masked = text;
+    for (const { needle, regex } of longestFirst) {
+      if (masked.includes(needle)) masked = masked.replace(regex, placeholder);
+    }
+    return masked;
+  }
+
   /** The single nutrient a command argument names, or undefined when none or several fit. */
   function resolve(argument: string): NutrientId | undefined {
     const named = exact.get(normalize(argument));
@@ -135,7 +153,7 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
     return found.length === 1 ? found[0] : undefined;
   }
 
-  return { find, resolve };
+  return { find, resolve, mask };
 }
 
 export type NutrientMatcher = ReturnType<typeof createNutrientMatcher>;
