@@ -151,6 +151,8 @@ export function personalPanel(data: PanelData): Reply {
         text: data.tip.text,
         buttons: [{ label: "Ask a question", action: "ask", form: "ask", style: "primary" }],
       },
+      // The personal daily tip ("Your daily tip": on or off, time, zone, days, with its
+      // buttons) goes here, between today's tip and the challenges, from PanelData.
       ...challengeSections(data.challenges),
       {
         heading: PANEL_HEADINGS.data,
