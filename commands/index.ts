@@ -12,6 +12,7 @@ import feedback from "./feedback.js";
 import foods from "./foods.js";
 import help from "./help.js";
 import leaderboard from "./leaderboard.js";
+import me from "./me.js";
 import privacy from "./privacy.js";
 import safety from "./safety.js";
 import symptoms from "./symptoms.js";
@@ -30,6 +31,7 @@ export const commands: readonly CommandDefinition[] = [
   challenge,
   checkin,
   leaderboard,
+  me,
   privacy,
   safety,
   feedback,

@@ -38,15 +38,25 @@ function zoneFor(ctx: CommandContext, zone: string | undefined, previous?: Subsc
   );
 }
 
+/** The channel a button pinned (`ch:<id>`, from the personal panel), always in the person's own workspace. */
+const channelPin = {
+  ch: option.text("Channel id (set by buttons)", { max: 64, hidden: true, pin: true }),
+};
+
+/** The context as if the command ran in the pinned channel of the same workspace. */
+function inChannel(ctx: CommandContext, ch: string | undefined): CommandContext {
+  return ch ? { ...ctx, channel: { ...ctx.channel, channelId: ch } } : ctx;
+}
+
 /** "Mon 30 Nov, 09:00 (Europe/Berlin, UTC+01:00)" */
-function describeNext(sub: Subscription): string {
+export function describeNext(sub: Subscription): string {
   if (sub.nextRunAt === null) return sub.pausedReason ? "none while paused" : "none scheduled";
   const local = describeInstant(new Date(sub.nextRunAt), sub.zone);
   const day = new Date(`${local.date}T00:00:00Z`).toUTCString().slice(0, 11);
   return `${day}, ${local.local.slice(11)} (${sub.zone}, UTC${local.offset})`;
 }
 
-function scheduleLine(sub: Subscription): string {
+export function scheduleLine(sub: Subscription): string {
   const focus = sub.theme ? `, focus: ${sub.theme}` : "";
   return `${sub.time} ${sub.zone}, ${describeDays(sub.days)}${focus}`;
 }
@@ -176,8 +186,9 @@ const preview = defineRunnable({
 
 const pause = defineRunnable({
   description: "Pause the daily tips (admins)",
-  options: {},
-  async run(ctx) {
+  options: { ...channelPin },
+  async run(outer, { ch }) {
+    const ctx = inChannel(outer, ch);
     const sub = await requireSubscription(ctx);
     requireManager(ctx, sub, "pause the daily tips");
     await ctx.storage.pauseSubscription(
@@ -190,8 +201,9 @@ const pause = defineRunnable({
 
 const resume = defineRunnable({
   description: "Resume paused daily tips (admins)",
-  options: {},
-  async run(ctx) {
+  options: { ...channelPin },
+  async run(outer, { ch }) {
+    const ctx = inChannel(outer, ch);
     const sub = await requireSubscription(ctx);
     requireManager(ctx, sub, "resume the daily tips");
     const next = nextRunFields(scheduleOf(sub), ctx.clock.now());
@@ -237,8 +249,9 @@ const skip = defineRunnable({
 
 const postNow = defineRunnable({
   description: "Post the next tip now; doesn't replace today's scheduled one (admins)",
-  options: {},
-  async run(ctx) {
+  options: { ...channelPin },
+  async run(outer, { ch }) {
+    const ctx = inChannel(outer, ch);
     const sub = await requireSubscription(ctx);
     requireManager(ctx, sub, "post a tip now");
     const tip = await ctx.services.tips.postNext(sub);

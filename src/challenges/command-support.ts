@@ -15,12 +15,13 @@ export const challengeOptions = {
   cid: option.text("Challenge id (set by buttons)", { max: 64, hidden: true, pin: true }),
 };
 
-const sameChannel = (a: Challenge["channel"], b: Challenge["channel"]) =>
-  a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
+const sameWorkspace = (a: Challenge["channel"], b: Challenge["channel"]) =>
+  a.platform === b.platform && a.workspaceId === b.workspaceId;
 
 /**
- * The challenge a command means: the one a button pinned (`cid`), else the only one running
- * in the channel, else the one named.
+ * The challenge a command means: the one a button pinned (`cid`, in any channel of the same
+ * workspace: the personal panel's buttons are pressed on Slack's Home tab or in another
+ * channel), else the only one running in the channel, else the one named.
  * @throws UserFacingError when there is none, or it is ambiguous.
  */
 export async function findChallenge(
@@ -30,8 +31,8 @@ export async function findChallenge(
 ): Promise<Challenge> {
   if (args.cid) {
     const pinned = await ctx.storage.getChallenge(args.cid);
-    if (!pinned || !sameChannel(pinned.channel, ctx.channel)) {
-      throw new UserFacingError("That challenge isn't in this channel.", "no_challenge");
+    if (!pinned || !sameWorkspace(pinned.channel, ctx.channel)) {
+      throw new UserFacingError("That challenge isn't in this workspace.", "no_challenge");
     }
     if (pinned.endedAt !== null && !options.includeEnded) {
       throw new UserFacingError(`${pinned.name} has ended.`, "challenge_ended");

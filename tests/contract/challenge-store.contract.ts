@@ -144,6 +144,22 @@ function describeChallenges(ctx: Ctx): void {
     await expect(store.listUnendedChallenges()).resolves.toEqual([b]);
   });
 
+  it("lists a workspace's unended challenges in every channel, and no other workspace's", async () => {
+    const { store } = ctx();
+    const a = await store.createChallenge(newChallenge());
+    const b = await store.createChallenge(
+      newChallenge({ channel: { ...channel, channelId: "C2" }, createdAt: T0 + 1 }),
+    );
+    const ended = await store.createChallenge(newChallenge({ name: "Ended", createdAt: T0 + 2 }));
+    await store.endChallenge(ended.id, T0 + 3, "U_ADMIN");
+    await store.createChallenge(newChallenge({ channel: { ...channel, workspaceId: "T_OTHER" } }));
+    await expect(store.listWorkspaceChallenges(channel.platform, channel.workspaceId)).resolves.toEqual([
+      a,
+      b,
+    ]);
+    await expect(store.listWorkspaceChallenges("discord", channel.workspaceId)).resolves.toEqual([]);
+  });
+
   it("sets and clears the reminder time", async () => {
     const { store } = ctx();
     const c = await store.createChallenge(newChallenge());

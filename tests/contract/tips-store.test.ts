@@ -65,6 +65,22 @@ function tipsStoreContract(
       expect(await ids("slack")).toEqual(["C1"]);
     });
 
+    it("lists one workspace's subscriptions, paused ones too, by channel id", async () => {
+      await storage.saveSubscription(subscription("C2", "07:00"));
+      await storage.saveSubscription(subscription("C1", "08:00"));
+      await storage.pauseSubscription(channel("C2"), "paused by test");
+      await storage.saveSubscription({
+        ...subscription("C3"),
+        channel: { platform: "slack", workspaceId: "T2", channelId: "C3" },
+      });
+      const listed = await storage.listWorkspaceSubscriptions("slack", "T1");
+      expect(listed.map((s) => [s.channel.channelId, s.pausedReason])).toEqual([
+        ["C1", null],
+        ["C2", "paused by test"],
+      ]);
+      expect(await storage.listWorkspaceSubscriptions("discord", "T1")).toEqual([]);
+    });
+
     it("claims a ledger key for exactly one of many concurrent claimers", async () => {
       const key = { channel: channel("C1"), kind: "tip" as const, localDate: "2026-11-25" };
       const results = await Promise.all(

@@ -64,3 +64,34 @@ describe("one-shot commands: npx vitabot <command> [args]", () => {
     expect(argvToLine(["compare", "vit d", "fish oil"])).toBe('compare "vit d" "fish oil"');
   });
 });
+
+describe("/me in the console", () => {
+  it("shows the same personal panel as Slack's Home: tip, challenges with Check in, data, and the admin lists", () => {
+    const run = vitabot(
+      ["start"],
+      [
+        "/tips subscribe 09:00 Europe/Berlin weekdays",
+        '/challenge start daylight-walks "Lunch walks" zone:Europe/Berlin',
+        "/challenge join",
+        "/me",
+        "",
+      ].join("\n"),
+    );
+    expect(run.status).toBe(0);
+    const panel = run.stdout.slice(run.stdout.lastIndexOf("Your vitabot"));
+    for (const heading of [
+      "Today's tip",
+      "Your challenges",
+      "Lunch walks",
+      "Your data",
+      "Channels with daily tips",
+      "Running challenges",
+    ])
+      expect(panel).toContain(heading);
+    expect(panel).toMatch(/Day 1 of 14 in #console/);
+    // Buttons become the commands to type, without the ids buttons pin.
+    expect(panel).toContain("→ /checkin outdoor-walk  ·  /checkin sun-smart");
+    expect(panel).toContain("→ /tips pause  ·  /tips post-now");
+    expect(panel).toContain("→ /privacy export  ·  /privacy forget");
+  });
+});

@@ -74,9 +74,21 @@ export function buttonPress(
   return { body: new URLSearchParams({ payload: JSON.stringify(body) }).toString(), contentType: FORM };
 }
 
+/** The Ask a question form submitted with `question` (form field `payload` holding JSON). */
+export function viewSubmission(question: string, fields: Record<string, unknown> = {}): SignedRequest {
+  const payload = slackFixture("view-submission") as { view: Record<string, unknown> } & Record<
+    string,
+    unknown
+  >;
+  const state = { values: { question: { question: { type: "plain_text_input", value: question } } } };
+  const view = { ...payload.view, ...(fields.view as Record<string, unknown> | undefined), state };
+  const body = { ...payload, ...fields, view };
+  return { body: new URLSearchParams({ payload: JSON.stringify(body) }).toString(), contentType: FORM };
+}
+
 /** An Events API envelope from a fixture, with the event and envelope fields overridden. */
 export function eventEnvelope(
-  fixture: "app-mention" | "message-im" | "app-uninstalled" | "tokens-revoked",
+  fixture: "app-mention" | "message-im" | "app-uninstalled" | "tokens-revoked" | "app-home-opened",
   overrides: { event?: Record<string, unknown>; envelope?: Record<string, unknown> } = {},
 ): SignedRequest {
   const envelope = slackFixture(fixture) as { event: Record<string, unknown> } & Record<string, unknown>;

@@ -62,7 +62,7 @@ export const TEAM_TWO: StandInTeam = {
 export type PostFailure = { error: string } | { retryAfter: number };
 
 /** Form fields the WebClient sends JSON-encoded. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "files"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "files", "view"]);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -192,6 +192,10 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
           },
         };
       }
+      case "views.publish":
+      case "views.open":
+        if (!team) return { status: 200, body: { ok: false, error: "invalid_auth" } };
+        return { status: 200, body: { ok: true, view: { id: `V${call.method}${ts}` } } };
       case "apps.connections.open":
         return { status: 200, body: { ok: true, url: `${base.replace("http", "ws")}/link` } };
       default:

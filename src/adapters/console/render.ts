@@ -40,9 +40,13 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions = { co
     paint(toneColor, reply.title),
     paint(ANSI.dim, "─".repeat(Math.min(60, reply.title.length))),
   ];
+  const hint = (action: string) => `/${options.typed ? options.typed(action) : action}`;
   for (const section of reply.sections) {
     if (section.heading) out.push(paint(ANSI.bold, section.heading));
-    out.push(section.text, "");
+    out.push(section.text);
+    const own = [...new Set((section.buttons ?? []).map((b) => hint(b.action)))];
+    if (own.length > 0) out.push(paint(ANSI.dim, `  → ${own.join("  ·  ")}`));
+    out.push("");
   }
   for (const field of reply.fields ?? []) out.push(`${paint(ANSI.bold, `${field.label}:`)} ${field.value}`);
   if (reply.fields?.length) out.push("");
@@ -56,7 +60,7 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions = { co
   if (reply.disclaimer) out.push(paint(ANSI.dim, reply.disclaimer));
   // The terminal is the whole channel: every reply is already shared there (no Share button).
   const actions = forChannel(reply).buttons ?? [];
-  const hints = [...new Set(actions.map((b) => `/${options.typed ? options.typed(b.action) : b.action}`))];
+  const hints = [...new Set(actions.map((b) => hint(b.action)))];
   if (hints.length > 0) out.push(paint(ANSI.dim, `Next: ${hints.join("  ·  ")}`));
   const body = out
     .join("\n")

@@ -227,13 +227,34 @@ function buttonOf(button: ReplyButton): APIButtonComponentWithCustomId {
   };
 }
 
-function rowsOf(buttons: readonly ReplyButton[]): DiscordMessage["components"] {
-  const unique = [...new Map(buttons.map((b) => [encodeAction(b), b])).values()];
-  if (unique.length > L.buttonsPerRow * L.rows) {
-    throw new Error(
-      `A reply has ${unique.length} buttons; Discord shows at most ${L.buttonsPerRow * L.rows}.`,
-    );
+/**
+ * A section's buttons (a challenge's Check in) named after their section, since Discord
+ * shows them all below the embed.
+ */
+function sectionButtons(reply: Reply): ReplyButton[] {
+  return reply.sections.flatMap((section) =>
+    (section.buttons ?? []).map((button) =>
+      section.heading ? { ...button, label: `${section.heading}: ${button.label}` } : button,
+    ),
+  );
+}
+
+/**
+ * The reply's own buttons (all of them, or an error: more is a bug), then its sections'
+ * buttons in order while rows are left; a panel with more keeps the first ones.
+ */
+function rowsOf(
+  buttons: readonly ReplyButton[],
+  more: readonly ReplyButton[] = [],
+): DiscordMessage["components"] {
+  const max = L.buttonsPerRow * L.rows;
+  const own = [...new Map(buttons.map((b) => [encodeAction(b), b])).values()];
+  if (own.length > max) {
+    throw new Error(`A reply has ${own.length} buttons; Discord shows at most ${max}.`);
   }
+  const fits = (b: ReplyButton) => encodeAction(b).length <= L.customId;
+  const extra = [...new Map(more.filter(fits).map((b) => [encodeAction(b), b])).values()];
+  const unique = [...new Map([...own, ...extra].map((b) => [encodeAction(b), b])).values()].slice(0, max);
   const rows: DiscordMessage["components"] = [];
   for (let i = 0; i < unique.length; i += L.buttonsPerRow) {
     const components = unique.slice(i, i + L.buttonsPerRow).map(buttonOf);
@@ -251,7 +272,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const attached = filesOf(shown);
   return {
     embeds: [embedOf(shown, attached)],
-    components: rowsOf(shown.buttons ?? []),
+    components: rowsOf(shown.buttons ?? [], sectionButtons(shown)),
     ...(shown.visibility === "channel" ? {} : { flags: EPHEMERAL_FLAG }),
     allowed_mentions: { parse: [] },
     ...(attached.files.length > 0 ? { files: attached.files } : {}),

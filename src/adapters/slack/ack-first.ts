@@ -6,8 +6,8 @@
  * and run the middleware: a slow database or a burst of work on the event loop pushed
  * acks past Slack's 3 seconds, and Bolt answers 404 itself when none came by then.
  * Only requests whose ack carries no body are acknowledged here: slash commands (our
- * listener acks with nothing), button presses (Slack ignores a block_actions ack body)
- * and Events API deliveries (Bolt acks them empty, before any listener). Everything
+ * listener acks with nothing), button presses (Slack ignores a block_actions ack body),
+ * the Ask form's submission (an empty ack closes the modal) and Events API deliveries (Bolt acks them empty, before any listener). Everything
  * else (url_verification, the SSL check) still goes through Bolt's receiver.
  * @see https://docs.slack.dev/interactivity/implementing-slash-commands#responding_basic_receipt
  */
@@ -18,7 +18,8 @@ import type { SlackRequestBody } from "./request-shape.js";
 /** Whether Slack expects nothing in this request's ack, so it may go out before any work. */
 export function acksEmpty(body: SlackRequestBody): boolean {
   if ("command" in body) return true;
-  return body.type === "block_actions" || body.type === "event_callback";
+  // A view_submission acked empty closes the modal: the Ask form's answer comes by DM.
+  return body.type === "block_actions" || body.type === "event_callback" || body.type === "view_submission";
 }
 
 const ackedAlready = async (): Promise<void> => {};

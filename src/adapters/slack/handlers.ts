@@ -1,7 +1,8 @@
 /**
- * The Bolt listeners: `/vitabot`, app mentions, direct messages, our buttons, and
- * uninstalls. Each acknowledges first (Slack allows 3 seconds), then hands the line to
- * the dispatcher and renders what comes back; no product logic lives here.
+ * The Bolt listeners: `/vitabot`, app mentions, direct messages, our buttons, the Home
+ * tab, the Ask a question form, and uninstalls. Each acknowledges first (Slack allows 3
+ * seconds), then hands the line to the dispatcher and renders what comes back; no
+ * product logic lives here.
  * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
 import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
@@ -14,8 +15,10 @@ import type { Logger } from "../../logger.js";
 import type { Storage } from "../../storage/ports/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
+import { ASK_ACTION_ID, ASK_CALLBACK_ID, askModal, questionOf } from "./ask-form.js";
 import { answerDelivery, deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
+import { toHomeView } from "./home-view.js";
 import { fromSlackText } from "./incoming-text.js";
 import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
@@ -89,23 +92,56 @@ function createRunner(deps: HandlerDeps) {
     };
   }
 
-  /** The dispatcher's answer to `line` (with its outcome), logged with the request id. */
-  return async function run(
-    client: webApi.WebClient,
-    origin: Origin,
-    line: string,
-    share = false,
-  ): Promise<DispatchResult> {
-    const result = await deps.dispatcher.runLine({ ...(await invocationFor(client, origin)), share }, line);
+  const logged = (origin: Origin, result: DispatchResult) => {
     deps.logger.debug(
       { requestId: origin.requestId, command: result.path, outcome: result.outcome },
       "answered",
     );
     return result;
   };
+
+  /** The dispatcher's answer to `line` (with its outcome), logged with the request id. */
+  async function run(
+    client: webApi.WebClient,
+    origin: Origin,
+    line: string,
+    share = false,
+  ): Promise<DispatchResult> {
+    return logged(
+      origin,
+      await deps.dispatcher.runLine({ ...(await invocationFor(client, origin)), share }, line),
+    );
+  }
+
+  /** The same, for a command with typed options (a submitted form). */
+  async function runPath(
+    client: webApi.WebClient,
+    origin: Origin,
+    path: string,
+    options: Record<string, unknown>,
+  ): Promise<DispatchResult> {
+    return logged(origin, await deps.dispatcher.runPath(await invocationFor(client, origin), path, options));
+  }
+
+  return Object.assign(run, { path: runPath });
 }
 
-function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+type Runner = ReturnType<typeof createRunner>;
+
+/** Posts a reply in the person's DM with the app (its Messages tab); files and pictures go there too. */
+async function sendToDm(deps: HandlerDeps, client: webApi.WebClient, origin: Origin, reply: Reply) {
+  await deliverReply(reply, answerDelivery(client, deps.logger, origin), async (message) => {
+    await client.chat.postMessage({ channel: origin.userId, ...toBlockKit(message) });
+  });
+}
+
+/** The person's Home tab: their personal panel (the `me` command), published for them alone. */
+async function publishHome(run: Runner, client: webApi.WebClient, origin: Origin): Promise<void> {
+  const { reply } = await run(client, origin, "me");
+  await client.views.publish({ user_id: origin.userId, view: toHomeView(reply) });
+}
+
+function onSlashCommand(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
   bolt.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     await ack();
     const origin = {
@@ -140,7 +176,7 @@ interface MessageLike {
 }
 
 /** Mentions answer in a thread; direct messages answer in the DM. */
-function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+function onMessages(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
   const answer = async (
     args: {
       client: webApi.WebClient;
@@ -194,7 +230,7 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof cre
 const NOT_POSTABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
 /** Share posts the answer for everyone; other buttons answer the person who pressed them. */
-function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
+function onButtons(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
   bolt.action(ACTION_ID_PATTERN, async ({ ack, action, body, client }) => {
     await ack();
     const decoded = action.type === "button" ? decodeAction(action.value ?? "") : undefined;
@@ -207,6 +243,14 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof crea
       userName: body.user.username,
       requestId: body.trigger_id,
     };
+    if (body.view?.type === "home") {
+      // Home has no response_url: the answer goes to the person's DM, then their Home is redrawn.
+      return guarded(deps, origin.requestId, "home button", async () => {
+        const { reply } = await run(client, origin, decoded.line);
+        await sendToDm(deps, client, origin, reply);
+        await publishHome(run, client, origin);
+      });
+    }
     await guarded(deps, origin.requestId, "button", async () => {
       const result = await run(client, origin, decoded.line, decoded.share);
       const ephemeral = (message: Reply) =>
@@ -238,6 +282,50 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof crea
         if (!NOT_POSTABLE.has(failure.code)) throw failure;
         await ephemeral(notPostable());
       }
+    });
+  });
+}
+
+/**
+ * The Home tab, published when the person opens it, and the Ask a question form: its
+ * button opens the modal at once (the trigger_id lasts 3 seconds), and the submitted
+ * question goes through the dispatcher as `ask`, answered in the person's DM.
+ */
+function onHome(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
+  bolt.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const origin = {
+      teamId: body.team_id ?? "",
+      channelId: event.channel,
+      userId: event.user,
+      requestId: body.event_id ?? event.event_ts,
+    };
+    await guarded(deps, origin.requestId, "home", () => publishHome(run, client, origin));
+  });
+  bolt.action(ASK_ACTION_ID, async ({ ack, body, client }) => {
+    await ack();
+    if (body.type !== "block_actions") return;
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: askModal() });
+    } catch (error) {
+      deps.logger.warn(
+        { code: toPlatformError(error, "open the form").code, requestId: body.trigger_id },
+        "ask form not opened",
+      );
+    }
+  });
+  bolt.view(ASK_CALLBACK_ID, async ({ ack, body, client }) => {
+    await ack();
+    const origin = {
+      teamId: body.team?.id ?? body.user.team_id ?? "",
+      channelId: body.user.id,
+      userId: body.user.id,
+      requestId: body.view.id,
+    };
+    const question = questionOf(body.view.state);
+    await guarded(deps, origin.requestId, "ask form", async () => {
+      const { reply } = await run.path(client, origin, "ask", question ? { question } : {});
+      await sendToDm(deps, client, origin, reply);
     });
   });
 }
@@ -297,6 +385,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   onSlashCommand(bolt, deps, run);
   onMessages(bolt, deps, run);
   onButtons(bolt, deps, run);
+  onHome(bolt, deps, run);
   onUninstall(bolt, deps);
   onJoin(bolt, deps);
 }

@@ -4,8 +4,19 @@
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
 export const SLACK_LIMITS = {
-  /** Blocks in one message (100 in modals and App Home, which vitabot does not use). */
+  /** Blocks in one message. */
   blocksPerMessage: 50,
+  /** Blocks in a modal or the App Home tab. */
+  viewBlocks: 100,
+  /**
+   * Our own cap for a view's serialised blocks (Slack documents no figure for views; its
+   * messages fail near 13.2k, so a Home tab keeps to four times our message budget).
+   */
+  viewChars: 48_000,
+  /** A plain-text input's value (the Ask a question form). */
+  inputText: 3000,
+  /** A view's title, submit and close labels. */
+  viewTitle: 24,
   /** A section's `text`. */
   sectionText: 3000,
   /** Fields in one section, and the text of each. */

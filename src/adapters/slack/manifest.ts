@@ -41,6 +41,7 @@ export const SLACK_BOT_EVENTS = [
   "member_joined_channel",
   "app_uninstalled",
   "tokens_revoked",
+  "app_home_opened",
 ] as const;
 
 /** Where the committed manifest points until someone passes `--url`. */
@@ -122,7 +123,7 @@ export function buildManifest(
     },
     features: {
       app_home: {
-        home_tab_enabled: false,
+        home_tab_enabled: true,
         messages_tab_enabled: true,
         messages_tab_read_only_enabled: false,
       },

@@ -5,8 +5,15 @@
  * escaped, so user text never pings, and every block stays within SLACK_LIMITS.
  */
 import type { types } from "@slack/bolt";
-import { fallbackText, type Reply, type ReplyTone, tableToText } from "../../core/reply/reply.js";
+import {
+  fallbackText,
+  type Reply,
+  type ReplyButton,
+  type ReplyTone,
+  tableToText,
+} from "../../core/reply/reply.js";
 import { ACTION_PREFIX, encodeAction } from "../chat-adapter.js";
+import { ASK_ACTION_ID } from "./ask-form.js";
 import { SLACK_LIMITS as L } from "./limits.js";
 import { chunk, escapeMrkdwn as esc, truncate } from "./text.js";
 
@@ -35,6 +42,21 @@ const DISCLAIMER_MAX = 1500;
 const ACTIONS_MAX = 3000;
 const MIN_BODY = 2000;
 
+/** How much room a rendering has: a message's, or a Home view's (see SLACK_LIMITS). */
+export interface BlockBudget {
+  blocks: number;
+  /** Serialised blocks plus the fallback text. */
+  chars: number;
+  /** The line that says something was cut. */
+  note: string;
+}
+
+const MESSAGE_BUDGET: BlockBudget = {
+  blocks: L.blocksPerMessage,
+  chars: L.messageChars,
+  note: SHORTENED,
+};
+
 /** Serialised size, the measure Slack's overall limit applies to. */
 const sizeOf = (blocks: readonly Block[]) => JSON.stringify(blocks).length;
 
@@ -47,13 +69,36 @@ function header(reply: Reply): Block {
   return { type: "header", text: plain(`${TONE_ICON[reply.tone]}${reply.title}`, L.headerText) };
 }
 
+/**
+ * One button. `action_id` only has to be unique in the message (`vb-<n>`); a button that
+ * opens a form has the form's own id.
+ */
+function buttonElement(button: ReplyButton, index: number): Button {
+  return {
+    type: "button",
+    action_id: button.form === "ask" ? ASK_ACTION_ID : `${ACTION_PREFIX}-${index}`,
+    text: plain(button.label, L.buttonText),
+    value: encodeAction(button),
+    ...(button.style ? { style: button.style } : {}),
+  };
+}
+
+/** Section buttons are numbered from here, after any reply-level buttons. */
+const SECTION_BUTTON_BASE = 100;
+
 function textSections(reply: Reply): Block[] {
+  let index = SECTION_BUTTON_BASE;
   return reply.sections.flatMap((section) => {
     const body = esc(section.text);
     const full = section.heading ? `*${esc(section.heading)}*\n${body}` : body;
-    return chunk(full, L.sectionText)
+    const text = chunk(full, L.sectionText)
       .filter((piece) => piece.trim() !== "")
       .map((piece): Block => ({ type: "section", text: mrkdwn(piece) }));
+    const buttons = (section.buttons ?? [])
+      .filter((b) => encodeAction(b).length <= L.buttonValue)
+      .slice(0, L.actionsElements)
+      .map((b) => buttonElement(b, index++));
+    return buttons.length > 0 ? [...text, { type: "actions", elements: buttons } as Block] : text;
   });
 }
 
@@ -123,13 +168,7 @@ function actions(reply: Reply): Block[] {
   for (const button of reply.buttons ?? []) {
     const value = encodeAction(button);
     if (value.length > L.buttonValue || buttons.length === L.actionsElements) continue;
-    const element: Button = {
-      type: "button",
-      action_id: `${ACTION_PREFIX}-${buttons.length}`,
-      text: plain(button.label, L.buttonText),
-      value,
-      ...(button.style ? { style: button.style } : {}),
-    };
+    const element = buttonElement(button, buttons.length);
     size += JSON.stringify(element).length + 1;
     if (size > ACTIONS_MAX) break;
     buttons.push(element);
@@ -152,9 +191,15 @@ function shorten(block: Block, room: number): Block | undefined {
 }
 
 /** Adds body blocks while the block count and character budget allow; notes any cut. */
-function fitBudget(head: Block[], body: Block[], tail: Block[], textLength: number): Block[] {
-  let room = L.messageChars - textLength - sizeOf([...head, ...tail]) - NOTE_RESERVE;
-  let slots = L.blocksPerMessage - head.length - tail.length - 1;
+function fitBudget(
+  head: Block[],
+  body: Block[],
+  tail: Block[],
+  textLength: number,
+  budget: BlockBudget,
+): Block[] {
+  let room = budget.chars - textLength - sizeOf([...head, ...tail]) - NOTE_RESERVE;
+  let slots = budget.blocks - head.length - tail.length - 1;
   const kept: Block[] = [];
   for (const block of body) {
     const size = sizeOf([block]) + 1;
@@ -166,7 +211,7 @@ function fitBudget(head: Block[], body: Block[], tail: Block[], textLength: numb
     }
     const cut = slots > 0 ? shorten(block, room) : undefined;
     if (cut) kept.push(cut);
-    kept.push({ type: "context", elements: [mrkdwn(SHORTENED)] });
+    kept.push({ type: "context", elements: [mrkdwn(budget.note)] });
     break;
   }
   return [...head, ...kept, ...tail];
@@ -182,7 +227,7 @@ function toFallbackText(reply: Reply): string {
  * Renders a reply for Slack; pure, and always within SLACK_LIMITS.
  * @example const { text, blocks } = toBlockKit(reply); await respond({ text, blocks });
  */
-export function toBlockKit(reply: Reply): SlackMessage {
+export function toBlockKit(reply: Reply, budget: BlockBudget = MESSAGE_BUDGET): SlackMessage {
   const head = reply.title.trim() ? [header(reply)] : [];
   const tail = [...context(reply), ...actions(reply)];
   const before = [...textSections(reply), ...fieldSections(reply)];
@@ -190,11 +235,11 @@ export function toBlockKit(reply: Reply): SlackMessage {
   // message (deliver.ts), so the chart's data is always in the message as text.
   const chart = reply.image ? preformatted(reply.image.text) : [];
   const rows = tableRows(reply);
-  const spare = L.blocksPerMessage - head.length - tail.length - before.length - chart.length - 1;
+  const spare = budget.blocks - head.length - tail.length - before.length - chart.length - 1;
   const table = rows.length <= spare ? rows : tablePreformatted(reply);
   // The fallback gives way first when the fixed parts leave the body too little room.
   const fixed = sizeOf([...head, ...tail]) + NOTE_RESERVE;
   const full = toFallbackText(reply);
-  const text = truncate(full, Math.max(MIN_USEFUL_TEXT, L.messageChars - fixed - MIN_BODY));
-  return { text, blocks: fitBudget(head, [...before, ...table, ...chart], tail, text.length) };
+  const text = truncate(full, Math.max(MIN_USEFUL_TEXT, budget.chars - fixed - MIN_BODY));
+  return { text, blocks: fitBudget(head, [...before, ...table, ...chart], tail, text.length, budget) };
 }

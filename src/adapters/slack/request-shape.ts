@@ -10,6 +10,7 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 import { z } from "zod";
+import { ASK_ACTION_ID, ASK_CALLBACK_ID } from "./ask-form.js";
 import { ACTION_ID_PATTERN } from "./handlers.js";
 import { SLASH_COMMAND } from "./manifest.js";
 
@@ -79,7 +80,7 @@ const blockActions = z.looseObject({
       z.looseObject({
         type: z.string(),
         // Only our buttons: Bolt would leave any other action unacknowledged (a 404 after 3 s).
-        action_id: z.string().regex(ACTION_ID_PATTERN),
+        action_id: z.union([z.string().regex(ACTION_ID_PATTERN), z.literal(ASK_ACTION_ID)]),
         value: z.string().optional(),
         block_id: z.string().optional(),
       }),
@@ -91,6 +92,19 @@ const blockActions = z.looseObject({
   channel: z.looseObject({ id }).optional(),
   trigger_id: z.string(),
   response_url: z.string().optional(),
+  is_enterprise_install: z.boolean().optional(),
+});
+
+/** The Ask a question form submitted (our one modal; Bolt routes it by `callback_id`). */
+const viewSubmission = z.looseObject({
+  type: z.literal("view_submission"),
+  event: absent,
+  command: absent,
+  name: absent,
+  user: z.looseObject({ id, team_id: id.optional() }),
+  team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
+  enterprise: z.looseObject({ id }).nullable().optional(),
+  view: z.looseObject({ id, callback_id: z.literal(ASK_CALLBACK_ID), state: object.optional() }),
   is_enterprise_install: z.boolean().optional(),
 });
 
@@ -119,6 +133,7 @@ const slackRequestBody = z.union([
   appRateLimited,
   eventCallback,
   blockActions,
+  viewSubmission,
   slashCommand,
 ]);
 
@@ -144,5 +159,5 @@ function describeIssue(body: unknown): string {
   const type = (body as { type?: unknown }).type;
   if (typeof type === "string") return `a "${type.slice(0, 40)}" body with missing or mistyped fields`;
   if ("command" in body) return "a slash command with missing, repeated or mistyped fields";
-  return "no request kind vitabot takes (slash command, event_callback, block_actions, url_verification)";
+  return "no request kind vitabot takes (slash command, event_callback, block_actions, view_submission, url_verification)";
 }

@@ -42,6 +42,8 @@ export interface Runnable<O extends OptionMap = OptionMap> {
   /** Options in the order the text grammar fills them. */
   options: O;
   adminOnly?: boolean;
+  /** No per-person cooldown: a read-only view the platform refreshes on its own (Slack's Home). */
+  noCooldown?: boolean;
   /** Usage examples shown by `help`: "vitamin b12". */
   examples?: readonly string[];
   run(ctx: CommandContext, args: ArgsOf<O>): Reply | Promise<Reply>;

@@ -161,7 +161,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const log = () =>
       (child ??= logger.child({ command: path, platform: invocation.platform, eventId: invocation.eventId }));
     try {
-      const cooling = await checkCooldown(invocation, path);
+      const cooling = runnable.noCooldown ? undefined : await checkCooldown(invocation, path);
       if (cooling) return { reply: cooling, outcome: "cooldown", path };
       if (runnable.adminOnly && !invocation.isAdmin) {
         throw new UserFacingError(`Only channel admins can use /${path}.`, "not_admin");

@@ -14,6 +14,8 @@ export type ReplyTone = "info" | "success" | "error" | "urgent";
 export interface ReplySection {
   heading?: string;
   text: string;
+  /** Buttons that belong to this section (a challenge's Check in), shown right after it. */
+  buttons?: ReplyButton[];
 }
 
 /** A button routes back to a command: `action` is a command line in the text grammar. */
@@ -24,6 +26,11 @@ export interface ReplyButton {
   style?: "primary" | "danger";
   /** Re-post this reply for everyone instead of running `action` privately. */
   share?: boolean;
+  /**
+   * Opens this form where the platform has forms (a Slack modal); elsewhere the button
+   * runs `action` like any other.
+   */
+  form?: "ask";
 }
 
 export interface ReplyTable {

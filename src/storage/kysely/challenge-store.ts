@@ -80,6 +80,19 @@ export function createKyselyChallengeStore(db: Db, guard: ChallengeStoreGuard): 
           .execute();
         return rows.map(toChallenge);
       }),
+    listWorkspaceChallenges: (platform, workspaceId) =>
+      guard("list the workspace's challenges", async () => {
+        const rows = await db
+          .selectFrom("challenges")
+          .selectAll()
+          .where("platform", "=", platform)
+          .where("workspace_id", "=", workspaceId)
+          .where("ended_at", "is", null)
+          .orderBy("created_at")
+          .orderBy("id")
+          .execute();
+        return rows.map(toChallenge);
+      }),
     endChallenge: (id, at, by) =>
       guard("end a challenge", () =>
         touched(

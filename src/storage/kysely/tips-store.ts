@@ -168,6 +168,17 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           .executeTakeFirst();
         return row ? toSubscription(row) : undefined;
       }),
+    listWorkspaceSubscriptions: (platform, workspaceId) =>
+      guard("list a workspace's subscriptions", async () => {
+        const rows = await db
+          .selectFrom("subscriptions")
+          .selectAll()
+          .where("platform", "=", platform)
+          .where("workspace_id", "=", workspaceId)
+          .orderBy("channel_id")
+          .execute();
+        return rows.map(toSubscription);
+      }),
     deleteSubscription: (c) =>
       guard("delete a subscription", async () => {
         const result = await db

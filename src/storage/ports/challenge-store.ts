@@ -160,6 +160,8 @@ export interface ChallengeStore {
   listActiveChallenges(channel: ChannelRef): Promise<Challenge[]>;
   /** Every challenge not yet ended, in all channels (the scheduler's reminder/recap/summary scan). */
   listUnendedChallenges(): Promise<Challenge[]>;
+  /** Challenges of one workspace (or guild) not yet ended, in any channel, oldest first. */
+  listWorkspaceChallenges(platform: Platform, workspaceId: string): Promise<Challenge[]>;
   /** Ends a challenge once (compare-and-set on "not ended"); true when this call ended it. */
   endChallenge(id: string, at: number, by: string): Promise<boolean>;
   /** Sets or clears the daily reminder time; true when the challenge exists. */

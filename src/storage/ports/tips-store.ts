@@ -71,6 +71,8 @@ export interface TipsStore {
   /** Creates or replaces a channel's subscription. */
   saveSubscription(subscription: Subscription): Promise<void>;
   getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  /** Every subscription of one workspace (or guild), paused ones included, by channel id. */
+  listWorkspaceSubscriptions(platform: Platform, workspaceId: string): Promise<Subscription[]>;
   deleteSubscription(channel: ChannelRef): Promise<boolean>;
   /**
    * Unpaused subscriptions whose next run is at or before `now`, oldest first, via the

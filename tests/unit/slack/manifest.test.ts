@@ -48,7 +48,20 @@ describe("the Slack manifest", () => {
     ]);
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: "https://bot.example.org/slack/events",
-      bot_events: ["app_mention", "message.im", "member_joined_channel", "app_uninstalled", "tokens_revoked"],
+      bot_events: [
+        "app_mention",
+        "message.im",
+        "member_joined_channel",
+        "app_uninstalled",
+        "tokens_revoked",
+        "app_home_opened",
+      ],
+    });
+    // The Home tab is each person's panel; its event needs no scope beyond the bot token's.
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
     });
     expect(manifest.settings.interactivity).toEqual({
       is_enabled: true,
