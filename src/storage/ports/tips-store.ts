@@ -31,6 +31,18 @@ export interface Subscription {
   rotationSeed: string;
   /** Tip ids posted in the current cycle. */
   cyclePosted: string[];
+  /**
+   * Set on a personal tip (`tips me`): whose it is. Its channel is then their direct
+   * messages (src/core/personal-tip.ts); a channel's tips have none.
+   */
+  person?: PersonalTipOwner;
+}
+
+/** Whose a personal tip is, and where its zone comes from. */
+export interface PersonalTipOwner {
+  userId: string;
+  /** The zone is the person's profile zone (Slack's `tz`) and follows it when they change it. */
+  zoneFromProfile: boolean;
 }
 
 export interface DeliveryKey {
@@ -111,6 +123,9 @@ export interface TipsStore {
    * newest STALE_CLAIMS_LIMIT of them, oldest first.
    */
   staleClaims(olderThan: number, channel?: ChannelRef): Promise<Delivery[]>;
+
+  /** A person's personal tips on a platform, in every workspace. */
+  personalTips(platform: Platform, userId: string): Promise<Subscription[]>;
 
   addTeamTip(tip: TeamTip): Promise<void>;
   listTeamTips(channel: ChannelRef): Promise<TeamTip[]>;
