@@ -76,7 +76,7 @@ export function buttonPress(
 
 /** An Events API envelope from a fixture, with the event and envelope fields overridden. */
 export function eventEnvelope(
-  fixture: "app-mention" | "message-im" | "app-uninstalled" | "tokens-revoked",
+  fixture: "app-mention" | "message-im" | "app-uninstalled" | "tokens-revoked" | "user-change",
   overrides: { event?: Record<string, unknown>; envelope?: Record<string, unknown> } = {},
 ): SignedRequest {
   const envelope = slackFixture(fixture) as { event: Record<string, unknown> } & Record<string, unknown>;

@@ -48,7 +48,15 @@ describe("the Slack manifest", () => {
     ]);
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: "https://bot.example.org/slack/events",
-      bot_events: ["app_mention", "message.im", "member_joined_channel", "app_uninstalled", "tokens_revoked"],
+      bot_events: [
+        "app_mention",
+        "message.im",
+        "member_joined_channel",
+        // A personal tip follows the person's time zone and stops when they are deactivated.
+        "user_change",
+        "app_uninstalled",
+        "tokens_revoked",
+      ],
     });
     expect(manifest.settings.interactivity).toEqual({
       is_enabled: true,
