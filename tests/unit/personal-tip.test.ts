@@ -3,8 +3,10 @@
  * a zone), and the personal tip's schedule through the same tick, rotation and ledger as
  * channel tips, on a FakeClock.
  */
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { DaysSchema, TimeOrOffSchema, ZoneOrDaysSchema } from "../../commands/tips/personal.js";
+import { consoleInvocation, createConsoleAdapter } from "../../src/adapters/console/console-adapter.js";
 import { followProfile, personalChannel, personalTipStatus } from "../../src/core/personal-tip.js";
 import { suggestZones } from "../../src/core/time/zone-suggestions.js";
 import { PlatformError } from "../../src/errors.js";
@@ -197,5 +199,36 @@ describe("tips me: the personal tip", () => {
     await t.scheduler.tick();
     expect(t.slack.posts).toHaveLength(0);
     expect(await personalTipStatus(t.storage, ME)).toEqual({ on: false });
+  });
+});
+
+describe("tips me in the console", () => {
+  it("prints the personal tip in the console (the console is the DM) at its local time", async () => {
+    const t = await createTestApp({ now: "2026-11-25T06:00:00Z" });
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk) => {
+      printed += String(chunk);
+    });
+    const adapter = createConsoleAdapter({
+      dispatcher: t.dispatcher,
+      input: new PassThrough(),
+      output,
+      interactive: false,
+    });
+    t.registerAdapter(adapter);
+    const result = await t.dispatcher.runLine(consoleInvocation(), "tips me 08:00 UTC");
+    expect(result.outcome).toBe("ok");
+    t.clock.set("2026-11-25T08:00:30Z");
+    await t.scheduler.tick();
+    expect(printed).toContain("[to you]");
+    expect(printed).toContain("Today's muscle-health tip");
+    expect(
+      await t.storage.getDelivery({
+        channel: personalChannel({ platform: "console", workspaceId: "console", userId: "console-user" }),
+        kind: "tip",
+        localDate: "2026-11-25",
+      }),
+    ).toMatchObject({ status: "sent" });
   });
 });
