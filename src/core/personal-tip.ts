@@ -99,7 +99,7 @@ export async function personalTipStatus(
 }
 
 /** A personal tip moved to another zone: same local time and days, next run recomputed. */
-export function rezoned<T extends PersonalTipRecord>(record: T, zone: string, now: Date): T {
+function rezoned<T extends PersonalTipRecord>(record: T, zone: string, now: Date): T {
   if (record.pausedReason !== null) return { ...record, zone };
   const next = nextRunFields({ ...record, zone }, now);
   return { ...record, zone, nextRunAt: next.at, nextRunDate: next.date };

@@ -46,6 +46,13 @@ describe("tips me: its arguments", () => {
     expect(DaysSchema.safeParse("funday").error?.issues[0]?.message).toContain("is not a set of days");
   });
 
+  it("is in /help with its usage", async () => {
+    const t = await createTestApp();
+    expect(text((await t.dispatcher.runLine(member, "help tips")).reply)).toContain(
+      "/tips me [time] [zone] [days]",
+    );
+  });
+
   it("answers bad input with a friendly error and saves nothing", async () => {
     const t = await createTestApp();
     for (const [line, expected] of [

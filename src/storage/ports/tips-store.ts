@@ -39,7 +39,7 @@ export interface Subscription {
 }
 
 /** Whose a personal tip is, and where its zone comes from. */
-export interface PersonalTipOwner {
+interface PersonalTipOwner {
   userId: string;
   /** The zone is the person's profile zone (Slack's `tz`) and follows it when they change it. */
   zoneFromProfile: boolean;
