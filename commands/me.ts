@@ -2,14 +2,17 @@ import { checkInButtons } from "../src/challenges/replies.js";
 import { daysLeft } from "../src/challenges/window.js";
 import type { CommandContext } from "../src/core/commands/context.js";
 import { defineCommand } from "../src/core/commands/define-command.js";
+import { personalTipStatus } from "../src/core/personal-tip.js";
 import {
   type PanelChallenge,
   type PanelData,
+  type PanelPersonalTip,
   type PanelTipChannel,
   type PanelWorkspaceChallenge,
   personalPanel,
 } from "../src/core/reply/personal-panel.js";
-import { describeNext, scheduleLine } from "./tips/schedule.js";
+import { describeNext } from "./tips/describe.js";
+import { scheduleLine } from "./tips/schedule.js";
 
 /** A claim older than this and never finished is a lost post (as `tips status` says). */
 const LOST_AFTER_MS = 10 * 60_000;
@@ -43,6 +46,22 @@ async function myChallenges(ctx: CommandContext): Promise<PanelChallenge[]> {
     });
   }
   return mine;
+}
+
+/** Your own daily tip by DM (`/tips me`), in this workspace. */
+async function myTip(ctx: CommandContext): Promise<PanelPersonalTip> {
+  const person = { platform: ctx.platform, workspaceId: ctx.channel.workspaceId, userId: ctx.user.id };
+  const status = await personalTipStatus(ctx.storage, person);
+  if (!status.on) return { on: false };
+  const follows = status.zoneFromProfile ? " (your profile's zone)" : "";
+  return {
+    on: true,
+    time: status.time,
+    schedule: `${status.time} ${status.zone}${follows}, ${status.daysText}`,
+    next: describeNext(status),
+    pausedReason: status.pausedReason,
+    weekdays: status.days.join() === "1,2,3,4,5",
+  };
 }
 
 /** The workspace's channels with daily tips and its running challenges, for admins. */
@@ -91,6 +110,7 @@ export default defineCommand({
     const tip = ctx.knowledge.tipForDate(ctx.clock.now().toISOString().slice(0, 10));
     const data: PanelData = {
       tip: { text: tip.text },
+      personalTip: await myTip(ctx),
       challenges: await myChallenges(ctx),
       ...(ctx.isAdmin ? { admin: await workspaceLists(ctx) } : {}),
     };

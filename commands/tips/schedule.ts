@@ -8,7 +8,7 @@ import { defineRunnable, option } from "../../src/core/commands/define-command.j
 import { announce, requireManager, requireSubscription } from "../../src/core/commands/guards.js";
 import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/schema.js";
 import { type Reply, textReply } from "../../src/core/reply/reply.js";
-import { describeInstant, localDate } from "../../src/core/time/local-time.js";
+import { localDate } from "../../src/core/time/local-time.js";
 import {
   DateSchema,
   DEFAULT_TIME,
@@ -23,6 +23,7 @@ import {
 } from "../../src/core/time/schedule.js";
 import { UserFacingError } from "../../src/errors.js";
 import type { Subscription } from "../../src/storage/ports/tips-store.js";
+import { describeNext } from "./describe.js";
 import { buildSubscription } from "./subscription.js";
 
 /** A channel's optional focus: one nutrient, or one tip theme. */
@@ -46,14 +47,6 @@ const channelPin = {
 /** The context as if the command ran in the pinned channel of the same workspace. */
 function inChannel(ctx: CommandContext, ch: string | undefined): CommandContext {
   return ch ? { ...ctx, channel: { ...ctx.channel, channelId: ch } } : ctx;
-}
-
-/** "Mon 30 Nov, 09:00 (Europe/Berlin, UTC+01:00)" */
-export function describeNext(sub: Subscription): string {
-  if (sub.nextRunAt === null) return sub.pausedReason ? "none while paused" : "none scheduled";
-  const local = describeInstant(new Date(sub.nextRunAt), sub.zone);
-  const day = new Date(`${local.date}T00:00:00Z`).toUTCString().slice(0, 11);
-  return `${day}, ${local.local.slice(11)} (${sub.zone}, UTC${local.offset})`;
 }
 
 export function scheduleLine(sub: Subscription): string {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
+import { personalChannel } from "../../src/core/personal-tip.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import type { ChannelRef, Storage } from "../../src/storage/ports/storage.js";
-import { STALE_CLAIMS_LIMIT } from "../../src/storage/ports/tips-store.js";
+import { STALE_CLAIMS_LIMIT, type Subscription } from "../../src/storage/ports/tips-store.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });
@@ -183,6 +184,44 @@ function tipsStoreContract(
       await storage.saveSubscription(subscription("C1"));
       expect(await storage.deleteSubscription(channel("C1"))).toBe(true);
       expect(await storage.getSubscription(channel("C1"))).toBeUndefined();
+    });
+
+    it("keeps a personal tip's owner, finds a person's tips in every workspace, and forget deletes them with their ledger rows", async () => {
+      const dm = (workspaceId: string) => personalChannel({ platform: "slack", workspaceId, userId: "U7" });
+      const personal = (workspaceId: string): Subscription => ({
+        ...buildSubscription({
+          channel: dm(workspaceId),
+          schedule: { time: "08:00", zone: "Europe/Berlin", days: [1, 2, 3, 4, 5], skip: [] },
+          theme: null,
+          createdBy: "U7",
+          now: NOW,
+        }),
+        person: { userId: "U7", zoneFromProfile: true },
+      });
+      await storage.saveSubscription(personal("T1"));
+      await storage.saveSubscription(personal("T2"));
+      await storage.saveSubscription(subscription("C1"));
+      expect(await storage.getSubscription(dm("T1"))).toEqual(personal("T1"));
+      // A channel's tips have no owner: the record has no `person` at all.
+      expect(await storage.getSubscription(channel("C1"))).not.toHaveProperty("person");
+      const mine = await storage.personalTips("slack", "U7");
+      expect(mine.map((s) => s.channel.workspaceId).sort()).toEqual(["T1", "T2"]);
+      expect(await storage.personalTips("discord", "U7")).toEqual([]);
+      const key = { channel: dm("T1"), kind: "tip" as const, localDate: "2026-11-25" };
+      expect(await storage.claimDelivery(key, "p1", 1)).toBe(true);
+      const exported = await storage.exportUser("slack", "U7");
+      expect(exported.personalTips).toHaveLength(2);
+      expect(exported.personalTips[0]).toMatchObject({
+        time: "08:00",
+        zone: "Europe/Berlin",
+        days: [1, 2, 3, 4, 5],
+      });
+      expect(exported.subscriptionsCreated).toEqual([]);
+      const counts = await storage.forgetUser("slack", "U7");
+      expect(counts.personalTips).toBe(2);
+      expect(await storage.personalTips("slack", "U7")).toEqual([]);
+      expect(await storage.getDelivery(key)).toBeUndefined();
+      expect(await storage.getSubscription(channel("C1"))).toBeDefined();
     });
   });
 }

@@ -20,6 +20,8 @@ export interface SlackTestAppOptions {
   commands?: readonly CommandDefinition[];
   /** A chart worker module of the test's own (one that waits on a gate). */
   chartWorker?: AppOptions["chartWorker"];
+  /** The app's clock (a FakeClock for scheduled posts); the system clock by default. */
+  clock?: AppOptions["clock"];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function startSlackTestApp(standIn: SlackStandIn, options: SlackTes
   const app = await createApp(config, logger, {
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.chartWorker ? { chartWorker: options.chartWorker } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const adapter = createSlackAdapter(app, { host: "127.0.0.1", retries: false });
   app.registerAdapter(adapter);

@@ -88,7 +88,13 @@ export function viewSubmission(question: string, fields: Record<string, unknown>
 
 /** An Events API envelope from a fixture, with the event and envelope fields overridden. */
 export function eventEnvelope(
-  fixture: "app-mention" | "message-im" | "app-uninstalled" | "tokens-revoked" | "app-home-opened",
+  fixture:
+    | "app-mention"
+    | "message-im"
+    | "app-uninstalled"
+    | "tokens-revoked"
+    | "app-home-opened"
+    | "user-change",
   overrides: { event?: Record<string, unknown>; envelope?: Record<string, unknown> } = {},
 ): SignedRequest {
   const envelope = slackFixture(fixture) as { event: Record<string, unknown> } & Record<string, unknown>;

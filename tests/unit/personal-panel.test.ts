@@ -55,6 +55,61 @@ const admin: PanelData = {
 
 const headings = (data: PanelData) => personalPanel(data).sections.map((s) => s.heading);
 
+describe("your daily tip on the panel", () => {
+  const section = (data: PanelData) =>
+    personalPanel(data).sections.find((s) => s.heading === PANEL_HEADINGS.personalTip);
+
+  it("sits between today's tip and the challenges, and offers to start one when off", () => {
+    const data: PanelData = { ...member, personalTip: { on: false } };
+    expect(headings(data).slice(0, 3)).toEqual([
+      PANEL_HEADINGS.tip,
+      PANEL_HEADINGS.personalTip,
+      PANEL_HEADINGS.challenges,
+    ]);
+    expect(section(data)?.buttons?.map((b) => b.action)).toEqual(["tips me 08:00"]);
+  });
+
+  it("shows time, zone, days and the next tip when on, with Turn off and a days switch", () => {
+    const on: PanelData = {
+      ...member,
+      personalTip: {
+        on: true,
+        time: "07:30",
+        schedule: "07:30 Europe/Berlin, weekdays",
+        next: "Tue 08 Dec, 07:30 (Europe/Berlin, UTC+01:00)",
+        pausedReason: null,
+        weekdays: true,
+      },
+    };
+    expect(section(on)?.text).toContain("07:30 Europe/Berlin, weekdays");
+    expect(section(on)?.text).toContain("Next tip: Tue 08 Dec");
+    expect(section(on)?.buttons?.map((b) => b.action)).toEqual(["tips me off", "tips me 07:30 every-day"]);
+  });
+
+  it("says why a stopped tip stopped, and offers to turn it back on", () => {
+    const stopped: PanelData = {
+      ...member,
+      personalTip: {
+        on: true,
+        time: "07:30",
+        schedule: "07:30 Europe/Berlin, every day",
+        next: "none while paused",
+        pausedReason: "Discord refused the direct message",
+        weekdays: false,
+      },
+    };
+    expect(section(stopped)?.text).toContain("Stopped: Discord refused the direct message");
+    expect(section(stopped)?.buttons?.map((b) => b.action)).toEqual([
+      "tips me 07:30",
+      "tips me 07:30 weekdays",
+    ]);
+  });
+
+  it("is left out where there is no personal tip to show", () => {
+    expect(headings(member)).not.toContain(PANEL_HEADINGS.personalTip);
+  });
+});
+
 describe("the personal panel", () => {
   it("gives a member the tip with Ask, their challenges with Check in, and their data; no admin lists", () => {
     const panel = personalPanel(member);

@@ -7,6 +7,7 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
+import { dmRecipient } from "../../core/personal-tip.js";
 import type { Reply } from "../../core/reply/reply.js";
 import type { ChannelRef } from "../../storage/ports/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
@@ -87,9 +88,10 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       options.input.destroy();
     },
     health: () => ({ ok: true }),
-    post: async (_channel: ChannelRef, reply: Reply) => {
+    post: async (channel: ChannelRef, reply: Reply) => {
       const rendered = renderConsole(reply, { color: options.interactive, typed: options.dispatcher.typed });
-      options.output.write(`\n[#console] ${rendered}`);
+      // A personal tip's DM is the console itself.
+      options.output.write(`\n[${dmRecipient(channel) === undefined ? "#console" : "to you"}] ${rendered}`);
     },
   };
 }

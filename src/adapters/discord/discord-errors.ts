@@ -18,6 +18,11 @@ const PERMANENT: ReadonlyMap<number | string, string> = new Map([
   [RESTJSONErrorCodes.UnknownChannel, "the channel no longer exists"],
   [RESTJSONErrorCodes.MissingAccess, "the bot cannot see the channel (View Channel)"],
   [RESTJSONErrorCodes.MissingPermissions, "the bot lacks Send Messages or Embed Links there"],
+  [
+    RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+    "the person does not accept direct messages from the bot",
+  ],
+  [RESTJSONErrorCodes.UnknownUser, "the person's account no longer exists"],
 ]);
 
 /** True for 10062 and 40060: the interaction expired or was already answered. */

@@ -4,9 +4,10 @@
  * @everyone, and any chart or file as multipart attachments. When Discord refuses the
  * files (no Attach Files permission, too large) the message goes again without them: the
  * chart's text version is in the embed. Failures become PlatformErrors the scheduler can
- * act on.
+ * act on. A person's own tip (a DM channel, `@<user id>`) first opens their DM channel.
  */
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
+import { dmRecipient } from "../../core/personal-tip.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { PlatformError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
@@ -22,6 +23,23 @@ const FILE_REFUSALS: ReadonlySet<number | string> = new Set([
 ]);
 
 const isFileRefusal = (error: unknown) => error instanceof DiscordAPIError && FILE_REFUSALS.has(error.code);
+
+/** The channel to post in: the target's own, or the DM channel with the person it names. */
+async function channelFor(rest: REST, target: ChannelRef): Promise<string> {
+  const person = dmRecipient(target);
+  if (person === undefined) return target.channelId;
+  try {
+    const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: person } })) as {
+      id?: unknown;
+    };
+    if (typeof dm.id === "string") return dm.id;
+  } catch (error) {
+    throw toPlatformError(error, `DM with ${person}`);
+  }
+  throw new PlatformError("discord", "dm_unavailable", `Discord opened no DM channel with ${person}`, {
+    permanent: false,
+  });
+}
 
 /**
  * @throws PlatformError: permanent for a missing channel, access or permission; with
@@ -40,19 +58,17 @@ export async function postToChannel(
     });
   }
   const message = renderReply(reply, { forChannel: true });
-  const route = Routes.channelMessages(target.channelId);
+  const channelId = await channelFor(rest, target);
+  const route = Routes.channelMessages(channelId);
   try {
     await rest.post(route, requestOf(message));
     return;
   } catch (error) {
-    if (!hasFiles(message) || !isFileRefusal(error)) throw toPlatformError(error, target.channelId);
-    log?.warn(
-      { channelId: target.channelId, ...errorInfo(error) },
-      "files refused; posting the text version",
-    );
+    if (!hasFiles(message) || !isFileRefusal(error)) throw toPlatformError(error, channelId);
+    log?.warn({ channelId, ...errorInfo(error) }, "files refused; posting the text version");
   }
   // Still refused without files: the channel itself is the problem (Send Messages, Embed Links).
   await rest.post(route, requestOf(withoutFiles(message))).catch((error: unknown) => {
-    throw toPlatformError(error, target.channelId);
+    throw toPlatformError(error, channelId);
   });
 }

@@ -13,6 +13,7 @@ export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   "not_in_channel",
   "is_archived",
   "account_inactive",
+  "user_not_found",
   "token_revoked",
   "invalid_auth",
   "missing_scope",
@@ -27,7 +28,8 @@ const HINTS: Record<string, string> = {
   missing_scope: "reinstall the app with the scopes in manifest.json",
   invalid_auth: "check SLACK_BOT_TOKEN, or reinstall the app",
   token_revoked: "the app was removed from the workspace; reinstall it",
-  account_inactive: "the app was removed from the workspace; reinstall it",
+  account_inactive: "the app was removed from the workspace, or the person's account was deactivated",
+  user_not_found: "the person's account is gone or deactivated",
 };
 
 function messageFor(action: string, code: string): string {

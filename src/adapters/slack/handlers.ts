@@ -8,6 +8,7 @@
 import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands/dispatch.js";
+import { followProfile } from "../../core/personal-tip.js";
 import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
@@ -36,8 +37,11 @@ export interface HandlerDeps {
   answers: AnswerQueue;
   /** OAuth mode: uninstalls delete the workspace's installation. */
   installationStore?: InstallationStore;
-  /** Uninstalls record the workspace's removal here; its data is purged after a grace period. */
-  storage: Pick<Storage, "markWorkspaceRemoved">;
+  /**
+   * Uninstalls record the workspace's removal here (its data is purged after a grace
+   * period); profile changes move or stop a person's own tip.
+   */
+  storage: Pick<Storage, "markWorkspaceRemoved" | "personalTips" | "saveSubscription" | "deleteSubscription">;
   clock: Clock;
   /** Posted when the app is added to a channel, with a "Set up daily tips" button. */
   welcome: Reply;
@@ -377,6 +381,27 @@ function onJoin(bolt: BoltApp, deps: HandlerDeps): void {
 }
 
 /**
+ * A person's profile changed (`user_change`): their own daily tip follows a new time zone,
+ * and stops when the account is deactivated (`deleted: true`).
+ * @see https://docs.slack.dev/reference/events/user_change
+ */
+function onProfileChange(bolt: BoltApp, deps: HandlerDeps): void {
+  bolt.event("user_change", async ({ event }) => {
+    const user = event.user as { id: string; team_id?: string; deleted?: boolean; tz?: string };
+    // Cached users.info answers hold the old zone: the next command looks them up again.
+    if (user.team_id) deps.people.forgetPerson(user.team_id, user.id);
+    const change = { platform: "slack" as const, userId: user.id, deleted: user.deleted === true };
+    const result = await followProfile(
+      deps.storage,
+      { ...change, ...(user.tz ? { zone: user.tz } : {}) },
+      deps.clock.now(),
+    );
+    if (result.stopped || result.moved)
+      deps.logger.info({ userId: user.id, ...result }, "personal tip follows a profile change");
+  });
+}
+
+/**
  * Registers every listener on a Bolt app.
  * @example registerHandlers(bolt, { dispatcher, people, logger });
  */
@@ -388,4 +413,5 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   onHome(bolt, deps, run);
   onUninstall(bolt, deps);
   onJoin(bolt, deps);
+  onProfileChange(bolt, deps);
 }

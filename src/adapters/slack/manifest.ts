@@ -13,7 +13,8 @@ export const SLASH_COMMAND = "/vitabot";
  * Bot scopes, each for one reason (docs/slack.md explains them to admins):
  * commands: /vitabot · chat:write: answers, threads, DMs, scheduled posts ·
  * chat:write.public: post in public channels without being invited ·
- * users:read: admin/owner flag and time zone (users.info) ·
+ * users:read: admin/owner flag and time zone (users.info), and the user_change event
+ * (a personal tip follows the person's new time zone, and stops when they are deactivated) ·
  * app_mentions:read: the app_mention event · im:history: the message.im event ·
  * channels:read, groups:read: the member_joined_channel event, to welcome a channel when
  * vitabot is added to it (public and private channels) ·
@@ -39,6 +40,7 @@ export const SLACK_BOT_EVENTS = [
   "app_mention",
   "message.im",
   "member_joined_channel",
+  "user_change",
   "app_uninstalled",
   "tokens_revoked",
   "app_home_opened",

@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App as BoltApp, type InstallationStore, type ReceiverEvent } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
+import { dmRecipient } from "../../core/personal-tip.js";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
 import { welcomeReply } from "../../core/reply/build.js";
 import type { Reply } from "../../core/reply/reply.js";
@@ -255,14 +256,21 @@ export function createSlackAdapter(app: AdapterApp, options: SlackAdapterOptions
         });
       const token = await tokenFor(target.workspaceId);
       const client = bolt.client;
-      const where = { client, token, logger, channel: { channelId: target.channelId } };
+      // A person's own tip goes to their DMs: a user id as the channel posts in the app's
+      // Messages tab with them (chat:write).
+      const person = dmRecipient(target);
+      const channel = person ?? target.channelId;
+      const where = { client, token, logger, channel: { channelId: channel } };
       try {
         // The picture and files follow in the channel; a failed upload leaves the text version.
         await deliverReply(forChannel(reply), where, async (message) => {
-          await client.chat.postMessage({ token, channel: target.channelId, ...toBlockKit(message) });
+          await client.chat.postMessage({ token, channel, ...toBlockKit(message) });
         });
       } catch (error) {
-        throw toPlatformError(error, `post in channel ${target.channelId}`);
+        throw toPlatformError(
+          error,
+          person ? `send a direct message to ${person}` : `post in channel ${channel}`,
+        );
       }
     },
     health() {

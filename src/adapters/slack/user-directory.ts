@@ -96,7 +96,12 @@ export function createUserDirectory(options: UserDirectoryOptions) {
     else for (const key of cache.keys()) if (key.startsWith(`${teamId}:`)) cache.delete(key);
   }
 
-  return { lookup, forget };
+  /** Forgets one person, so their next look-up asks users.info again (their profile changed). */
+  function forgetPerson(teamId: string, userId: string): void {
+    cache.delete(`${teamId}:${userId}`);
+  }
+
+  return { lookup, forget, forgetPerson };
 }
 
 /** The people look-up the handlers use. */

@@ -48,9 +48,28 @@ export interface PanelWorkspaceChallenge {
   daysLeft: number;
 }
 
+/** The person's own daily tip by DM (`/tips me`), as the panel shows it. */
+export type PanelPersonalTip =
+  | { on: false }
+  | {
+      on: true;
+      /** `HH:MM` local to the zone. */
+      time: string;
+      /** "08:00 Europe/Berlin (your profile's zone), weekdays" */
+      schedule: string;
+      /** "Mon 30 Nov, 08:00 (Europe/Berlin, UTC+01:00)" or why there is none. */
+      next: string;
+      /** Why it stopped (the DM was refused, the account is gone); null while it runs. */
+      pausedReason: string | null;
+      /** Monday to Friday only. */
+      weekdays: boolean;
+    };
+
 export interface PanelData {
-  /** Today's tip for everyone (the personal daily tip is a section of its own, elsewhere). */
+  /** Today's tip for everyone. */
   tip: { text: string };
+  /** Your own daily tip by DM; absent where it cannot be sent (no DMs). */
+  personalTip?: PanelPersonalTip;
   challenges: PanelChallenge[];
   /** Present for admins only (the same check the admin commands use). */
   admin?: { tipChannels: PanelTipChannel[]; challenges: PanelWorkspaceChallenge[] };
@@ -59,6 +78,7 @@ export interface PanelData {
 /** Section headings, also what tests and renderers look for. */
 export const PANEL_HEADINGS = {
   tip: "Today's tip",
+  personalTip: "Your daily tip",
   challenges: "Your challenges",
   data: "Your data",
   tipChannels: "Channels with daily tips",
@@ -91,6 +111,30 @@ function challengeSections(challenges: readonly PanelChallenge[]): ReplySection[
       ...(c.checkIn.length > 0 ? { buttons: c.checkIn } : {}),
     })),
   ];
+}
+
+/** The time a new personal tip starts at from a button (changed later with `/tips me HH:MM`). */
+const FIRST_TIP_TIME = "08:00";
+
+function personalTipSection(tip: PanelPersonalTip): ReplySection {
+  if (!tip.on)
+    return {
+      heading: PANEL_HEADINGS.personalTip,
+      text: `Off. Get a tip by direct message each day at your local time (/tips me HH:MM [zone] [days]).`,
+      buttons: [
+        { label: `Send me one at ${FIRST_TIP_TIME}`, action: `tips me ${FIRST_TIP_TIME}`, style: "primary" },
+      ],
+    };
+  const lines = [`On: ${tip.schedule}`, `Next tip: ${tip.next}`];
+  if (tip.pausedReason) lines.push(`Stopped: ${tip.pausedReason}`);
+  lines.push("Change the time with /tips me HH:MM.");
+  const days: ReplyButton = tip.weekdays
+    ? { label: "Every day", action: `tips me ${tip.time} every-day` }
+    : { label: "Weekdays only", action: `tips me ${tip.time} weekdays` };
+  const onOff: ReplyButton = tip.pausedReason
+    ? { label: "Turn back on", action: `tips me ${tip.time}`, style: "primary" }
+    : { label: "Turn off", action: "tips me off", style: "danger" };
+  return { heading: PANEL_HEADINGS.personalTip, text: lines.join("\n"), buttons: [onOff, days] };
 }
 
 function tipChannelSection(t: PanelTipChannel): ReplySection {
@@ -151,8 +195,7 @@ export function personalPanel(data: PanelData): Reply {
         text: data.tip.text,
         buttons: [{ label: "Ask a question", action: "ask", form: "ask", style: "primary" }],
       },
-      // The personal daily tip ("Your daily tip": on or off, time, zone, days, with its
-      // buttons) goes here, between today's tip and the challenges, from PanelData.
+      ...(data.personalTip ? [personalTipSection(data.personalTip)] : []),
       ...challengeSections(data.challenges),
       {
         heading: PANEL_HEADINGS.data,

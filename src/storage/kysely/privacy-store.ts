@@ -45,6 +45,13 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
     .select(["workspace_id", "channel_id", "time", "zone"])
     .where("platform", "=", platform)
     .where("created_by", "=", userId)
+    .where("person_id", "is", null)
+    .execute();
+  const personal = await db
+    .selectFrom("subscriptions")
+    .select(["workspace_id", "channel_id", "time", "zone", "days", "paused_reason"])
+    .where("platform", "=", platform)
+    .where("person_id", "=", userId)
     .execute();
   const teamTips = await db
     .selectFrom("team_tips")
@@ -80,6 +87,13 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
       time: row.time,
       zone: row.zone,
     })),
+    personalTips: personal.map((row) => ({
+      channel: channel(row),
+      time: row.time,
+      zone: row.zone,
+      days: row.days.split(",").filter(Boolean).map(Number),
+      pausedReason: row.paused_reason,
+    })),
     teamTipsCreated: teamTips.map((row) => ({ id: row.id, channel: channel(row), text: row.text })),
   };
 }
@@ -102,6 +116,28 @@ async function forgetOthers(trx: Transaction<Database>, platform: Platform, user
         .executeTakeFirst(),
     );
   }
+  // A personal tip is theirs alone: it goes, with its ledger rows (its channel is their DMs).
+  const personal = await trx
+    .selectFrom("subscriptions")
+    .select(["workspace_id", "channel_id"])
+    .where("platform", "=", platform)
+    .where("person_id", "=", userId)
+    .execute();
+  for (const row of personal) {
+    await trx
+      .deleteFrom("deliveries")
+      .where("platform", "=", platform)
+      .where("workspace_id", "=", row.workspace_id)
+      .where("channel_id", "=", row.channel_id)
+      .execute();
+  }
+  const personalTips = count(
+    await trx
+      .deleteFrom("subscriptions")
+      .where("platform", "=", platform)
+      .where("person_id", "=", userId)
+      .executeTakeFirst(),
+  );
   let anonymised = 0;
   for (const table of ["subscriptions", "team_tips"] as const) {
     anonymised += count(
@@ -118,6 +154,7 @@ async function forgetOthers(trx: Transaction<Database>, platform: Platform, user
     lastAnswers: deleted.last_answers,
     cooldowns: deleted.cooldowns,
     anonymised,
+    personalTips,
   };
 }
 

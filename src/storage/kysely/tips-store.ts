@@ -3,7 +3,7 @@
  * The ledger claim is `INSERT … ON CONFLICT DO NOTHING`, so exactly one process wins a
  * (platform, workspace, channel, kind, local date) key.
  */
-import type { Kysely } from "kysely";
+import type { ColumnType, Insertable, Kysely, Selectable } from "kysely";
 import type { ChannelRef, Platform } from "../ports/records.js";
 import {
   type Delivery,
@@ -35,6 +35,10 @@ export interface SubscriptionsTable {
   rotation_seed: string;
   /** JSON array of tip ids. */
   cycle_posted: string;
+  /** Whose personal tip this is; NULL for a channel's tips. */
+  person_id: string | null;
+  /** 1 when the zone follows the person's profile zone (0 by default). */
+  zone_from_profile: ColumnType<number, number | undefined, number>;
 }
 
 interface DeliveriesTable {
@@ -89,7 +93,7 @@ const channelCols = (c: ChannelRef) => ({
   channel_id: c.channelId,
 });
 
-function toSubscription(row: SubscriptionsTable): Subscription {
+function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
   return {
     channel: channelOf(row),
     time: row.time,
@@ -104,11 +108,14 @@ function toSubscription(row: SubscriptionsTable): Subscription {
     pausedReason: row.paused_reason,
     rotationSeed: row.rotation_seed,
     cyclePosted: JSON.parse(row.cycle_posted) as string[],
+    ...(row.person_id === null
+      ? {}
+      : { person: { userId: row.person_id, zoneFromProfile: Number(row.zone_from_profile) === 1 } }),
   };
 }
 
 /** A subscription as its `subscriptions` row (also used to bulk-seed tests and benchmarks). */
-export function toRow(s: Subscription): SubscriptionsTable {
+export function toRow(s: Subscription): Insertable<SubscriptionsTable> {
   return {
     ...channelCols(s.channel),
     time: s.time,
@@ -123,6 +130,8 @@ export function toRow(s: Subscription): SubscriptionsTable {
     paused_reason: s.pausedReason,
     rotation_seed: s.rotationSeed,
     cycle_posted: JSON.stringify(s.cyclePosted),
+    person_id: s.person?.userId ?? null,
+    zone_from_profile: s.person?.zoneFromProfile ? 1 : 0,
   };
 }
 
@@ -175,6 +184,8 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
           .selectAll()
           .where("platform", "=", platform)
           .where("workspace_id", "=", workspaceId)
+          // A channel's tips only: a personal tip's "channel" is a person's DMs.
+          .where("person_id", "is", null)
           .orderBy("channel_id")
           .execute();
         return rows.map(toSubscription);
@@ -301,6 +312,16 @@ export function createKyselyTipsStore(db: Kysely<TipsDatabase>, guard: Guard): T
         // The newest ones: older ones were reported when they were new.
         const rows = await query.orderBy("claimed_at", "desc").limit(STALE_CLAIMS_LIMIT).execute();
         return rows.reverse().map(toDelivery);
+      }),
+    personalTips: (platform, userId) =>
+      guard("read a person's tips", async () => {
+        const rows = await db
+          .selectFrom("subscriptions")
+          .selectAll()
+          .where("platform", "=", platform)
+          .where("person_id", "=", userId)
+          .execute();
+        return rows.map(toSubscription);
       }),
     addTeamTip: (t) =>
       guard("add a team tip", async () => {

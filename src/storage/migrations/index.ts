@@ -14,6 +14,7 @@ import { workspaceRemovals } from "./005-workspace-removals.js";
 import { safetyNumbers } from "./006-safety-numbers.js";
 import { dueByPlatform } from "./007-due-by-platform.js";
 import { dropBloodTestCheckIns } from "./008-drop-blood-test-checkins.js";
+import { personalTips } from "./009-personal-tips.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "006-safety-numbers": safetyNumbers,
   "007-due-by-platform": dueByPlatform,
   "008-drop-blood-test-checkins": dropBloodTestCheckIns,
+  "009-personal-tips": personalTips,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */

@@ -12,8 +12,10 @@ export interface UserData extends UserChallengeData {
   feedback: FeedbackRecord[];
   /** The last answer they got per channel (what `feedback` refers to). */
   lastAnswers: { workspaceId: string; channelId: string; answerId: string; question: string; at: number }[];
-  /** Tip schedules they set up (their id is on them as creator). */
+  /** Tip schedules they set up for a channel (their id is on them as creator). */
   subscriptionsCreated: Pick<Subscription, "channel" | "time" | "zone">[];
+  /** Their personal daily tip (`tips me`), one per workspace where they set it. */
+  personalTips: Pick<Subscription, "channel" | "time" | "zone" | "days" | "pausedReason">[];
   teamTipsCreated: Pick<TeamTip, "id" | "channel" | "text">[];
 }
 
@@ -24,6 +26,8 @@ export interface ForgetCounts extends DeletedCounts {
   cooldowns: number;
   /** Subscriptions, team tips and challenges whose creator id was blanked. */
   anonymised: number;
+  /** Their personal daily tips, stopped and deleted with their ledger rows. */
+  personalTips: number;
 }
 
 /** A workspace whose data was purged, and how many rows went. */
@@ -37,7 +41,8 @@ export interface PrivacyStore {
   /** Everything about one person on a platform, in all workspaces. */
   exportUser(platform: Platform, userId: string): Promise<UserData>;
   /**
-   * Deletes one person's memberships, check-ins, feedback, last answers and cooldowns on a
+   * Deletes one person's memberships, check-ins, feedback, last answers, cooldowns and
+   * personal daily tips (with their delivery ledger rows) on a
    * platform, and blanks their id where they created shared things (a channel's tips and
    * challenges stay for everyone else). Afterwards no row holds their id.
    */

@@ -31,6 +31,18 @@ export interface Subscription {
   rotationSeed: string;
   /** Tip ids posted in the current cycle. */
   cyclePosted: string[];
+  /**
+   * Set on a personal tip (`tips me`): whose it is. Its channel is then their direct
+   * messages (src/core/personal-tip.ts); a channel's tips have none.
+   */
+  person?: PersonalTipOwner;
+}
+
+/** Whose a personal tip is, and where its zone comes from. */
+interface PersonalTipOwner {
+  userId: string;
+  /** The zone is the person's profile zone (Slack's `tz`) and follows it when they change it. */
+  zoneFromProfile: boolean;
 }
 
 export interface DeliveryKey {
@@ -71,7 +83,7 @@ export interface TipsStore {
   /** Creates or replaces a channel's subscription. */
   saveSubscription(subscription: Subscription): Promise<void>;
   getSubscription(channel: ChannelRef): Promise<Subscription | undefined>;
-  /** Every subscription of one workspace (or guild), paused ones included, by channel id. */
+  /** Every channel subscription of one workspace (or guild), paused ones included, by channel id; not personal tips. */
   listWorkspaceSubscriptions(platform: Platform, workspaceId: string): Promise<Subscription[]>;
   deleteSubscription(channel: ChannelRef): Promise<boolean>;
   /**
@@ -113,6 +125,9 @@ export interface TipsStore {
    * newest STALE_CLAIMS_LIMIT of them, oldest first.
    */
   staleClaims(olderThan: number, channel?: ChannelRef): Promise<Delivery[]>;
+
+  /** A person's personal tips on a platform, in every workspace. */
+  personalTips(platform: Platform, userId: string): Promise<Subscription[]>;
 
   addTeamTip(tip: TeamTip): Promise<void>;
   listTeamTips(channel: ChannelRef): Promise<TeamTip[]>;

@@ -171,6 +171,21 @@ describe("the App Home tab", () => {
     expect(actionsOf(redrawn)).toContain(`tips resume ch:${TIPS_CHANNEL}`);
   });
 
+  it("shows your daily tip: off with a start button, then on after pressing it (profile zone), and an admin's personal tip is not a tip channel", async () => {
+    const off = await openHome(ADMIN);
+    expect(textOf(off)).toContain("Your daily tip");
+    const start = buttonsOf(off).find((e) => decodeAction(e.value ?? "")?.line === "tips me 08:00");
+    expect(start).toBeDefined();
+    const published = publishesFor(ADMIN).length;
+    expect((await pressOnHome(ADMIN, start as Element)).status).toBe(200);
+    const on = (await slack.waitFor(() => publishesFor(ADMIN)[published])).params.view as View;
+    expect(textOf(on)).toContain("On: 08:00 Europe/Berlin (your profile's zone), every day");
+    expect(actionsOf(on)).toEqual(expect.arrayContaining(["tips me off", "tips me 08:00 weekdays"]));
+    // The admin's own DM tip is theirs, not one of the workspace's channels with tips.
+    expect(textOf(on)).toMatch(/Channels with daily tips[\s\S]*?1 channel\b/);
+    expect(textOf(on)).not.toContain(`#@${ADMIN}`);
+  });
+
   it("refuses an unsigned app_home_opened and publishes nothing", async () => {
     const before = slack.callsTo("views.publish").length;
     const request = eventEnvelope("app-home-opened", {

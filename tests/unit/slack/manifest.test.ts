@@ -52,6 +52,8 @@ describe("the Slack manifest", () => {
         "app_mention",
         "message.im",
         "member_joined_channel",
+        // A personal tip follows the person's time zone and stops when they are deactivated.
+        "user_change",
         "app_uninstalled",
         "tokens_revoked",
         "app_home_opened",
