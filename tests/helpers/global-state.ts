@@ -3,11 +3,19 @@
  * run in the same worker: the built-in constructors and prototypes (what a library patches,
  * such as vega-lite's Set.prototype.toJSON), the globals (what a test stubs: timers, fetch,
  * Date) and the names in process.env. Values are compared by identity, so a method put back
- * as it was counts as unchanged. Used by global-state-guard.ts after every unit test file.
+ * as it was counts as unchanged. Node defines many globals as lazy getters that turn into
+ * plain values on first use (AbortSignal, TextEncoder, ReadableStream…): one that now holds
+ * what its getter gave is used, not changed. Not seen: a global assigned through a setter
+ * that keeps the getter (Node's `performance`), and whatever a test changes and puts back.
+ * Used by global-state-guard.ts after every unit test file.
  */
 
-/** What a property holds: its value, or its getter and setter. */
-type Slot = readonly [unknown, unknown];
+/** What a property holds: its value, or its getter and setter (then, for a global, what it read as). */
+interface Slot {
+  held: readonly [unknown, unknown];
+  accessor: boolean;
+  read?: unknown;
+}
 
 export interface GlobalState {
   /** `Set.prototype.toJSON`, `globalThis.setTimeout`… → what the property held. */
@@ -66,8 +74,26 @@ function builtins(): [string, object][] {
 function slotOf(target: object, key: PropertyKey): Slot | undefined {
   const descriptor = Object.getOwnPropertyDescriptor(target, key);
   if (!descriptor) return undefined;
-  return "value" in descriptor ? [descriptor.value, undefined] : [descriptor.get, descriptor.set];
+  if ("value" in descriptor) return { held: [descriptor.value, undefined], accessor: false };
+  return { held: [descriptor.get, descriptor.set], accessor: true };
 }
+
+/** A global's slot; a getter is read (a lazy one loads, as any use would load it). */
+function globalSlotOf(key: PropertyKey): Slot | undefined {
+  const slot = slotOf(globalThis, key);
+  if (!slot?.accessor) return slot;
+  try {
+    return { ...slot, read: Reflect.get(globalThis, key) };
+  } catch {
+    return slot;
+  }
+}
+
+const sameSlot = (a: Slot, b: Slot) => Object.is(a.held[0], b.held[0]) && Object.is(a.held[1], b.held[1]);
+
+/** A lazy global's getter gave way to the value it read as: the global was used, not changed. */
+const materialized = (before: Slot, now: Slot) =>
+  before.accessor && !now.accessor && "read" in before && Object.is(now.held[0], before.read);
 
 const keyName = (key: PropertyKey) => (typeof key === "symbol" ? `[${key.toString()}]` : `.${String(key)}`);
 
@@ -80,8 +106,13 @@ export function snapshotGlobalState(): GlobalState {
     }
   };
   for (const [label, target] of builtins()) record(label, target);
-  record("globalThis", globalThis);
-  const globals = new Set(Reflect.ownKeys(globalThis).map((key) => `globalThis${keyName(key)}`));
+  const globals = new Set<string>();
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const label = `globalThis${keyName(key)}`;
+    const slot = globalSlotOf(key);
+    globals.add(label);
+    if (slot) properties.set(label, slot);
+  }
   return { properties, globals, env: new Map(Object.entries(process.env)) };
 }
 
@@ -91,8 +122,7 @@ export function globalStateChanges(before: GlobalState, after: GlobalState): str
   for (const [label, slot] of before.properties) {
     const now = after.properties.get(label);
     if (!now) changes.push(`${label} was removed`);
-    else if (!Object.is(now[0], slot[0]) || !Object.is(now[1], slot[1]))
-      changes.push(`${label} was replaced`);
+    else if (!sameSlot(slot, now) && !materialized(slot, now)) changes.push(`${label} was replaced`);
   }
   for (const label of after.properties.keys()) {
     const isNewGlobal = label.startsWith("globalThis") && !before.globals.has(label);

@@ -36,6 +36,37 @@ describe("the global state check", () => {
     expect(globalStateChanges(before, snapshotGlobalState())).toEqual([]);
   });
 
+  it("takes a lazy global (a getter that turns into its value when used, as Node's AbortSignal) for unchanged once used", () => {
+    const value = { lazy: true };
+    const lazyGlobal = () =>
+      Object.defineProperty(globalThis, "vitabotLazyGlobal", {
+        configurable: true,
+        get() {
+          Object.defineProperty(globalThis, "vitabotLazyGlobal", {
+            value,
+            writable: true,
+            configurable: true,
+          });
+          return value;
+        },
+      });
+    const global = globalThis as { vitabotLazyGlobal?: unknown };
+    try {
+      lazyGlobal();
+      const before = snapshotGlobalState();
+      expect(global.vitabotLazyGlobal).toBe(value);
+      expect(globalStateChanges(before, snapshotGlobalState())).toEqual([]);
+      lazyGlobal();
+      const again = snapshotGlobalState();
+      global.vitabotLazyGlobal = { stub: true };
+      expect(globalStateChanges(again, snapshotGlobalState())).toEqual([
+        "globalThis.vitabotLazyGlobal was replaced",
+      ]);
+    } finally {
+      delete global.vitabotLazyGlobal;
+    }
+  });
+
   it("takes a method replaced on a built-in for a change, and a new global for none", () => {
     const before = snapshotGlobalState();
     const { has } = Set.prototype;
