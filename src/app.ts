@@ -27,8 +27,8 @@ import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/scheduler.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
+import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
 import { createStorage } from "./storage/create-storage.js";
 import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 

@@ -4,8 +4,8 @@
  * scheduler's lag monitor and tick hooks, and the SQLite single-process lock.
  */
 import type { App } from "../app.js";
-import type { TickReport } from "../scheduler/scheduler.js";
 import type { TickHooks } from "../scheduler/tick.js";
+import type { TickReport } from "../scheduler/tips-job.js";
 import { createHealthCheck } from "./health.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 import type { Metrics } from "./metrics.js";
