@@ -10,7 +10,7 @@ import { buildSubscription } from "../commands/tips/subscription.js";
 import { loadContent } from "../src/core/content/load-content.js";
 import { createKnowledge } from "../src/core/knowledge/knowledge.js";
 import { DEFAULT_CONTENT_DIR } from "../src/paths.js";
-import { createTipScheduler } from "../src/scheduler/scheduler.js";
+import { createTipScheduler } from "../src/scheduler/tips-job.js";
 import type { Database } from "../src/storage/kysely/database.js";
 import { createPostgresStorage, openPostgresDatabase } from "../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage, openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";

@@ -22,13 +22,13 @@ import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
 import { loadContent } from "./core/content/load-content.js";
-import { createKnowledge } from "./core/knowledge/knowledge.js";
+import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/scheduler.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
+import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
 import { createStorage } from "./storage/create-storage.js";
 import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
@@ -69,6 +69,20 @@ export interface AppOptions {
   onCommand?: DispatcherDeps["onCommand"];
   /** A chart worker module of the test's own (one that waits on a gate). */
   chartWorker?: ChartPoolOptions["worker"];
+  /** The knowledge base `knowledgeFor(config)` gives, built already (tests share one). */
+  knowledge?: Knowledge;
+}
+
+/**
+ * The configured content as a knowledge base (throws ContentError on broken content).
+ * @example const knowledge = knowledgeFor(parseConfig());
+ */
+export function knowledgeFor(config: Config): Knowledge {
+  return createKnowledge(loadContent(config.contentDir), {
+    emergencyNumber: config.emergencyNumber,
+    ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
+    ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
+  });
 }
 
 /**
@@ -95,11 +109,7 @@ export function queueLimits(
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const knowledge = createKnowledge(loadContent(config.contentDir), {
-    emergencyNumber: config.emergencyNumber,
-    ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
-    ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
-  });
+  const knowledge = options.knowledge ?? knowledgeFor(config);
   const registry = createRegistry(options.commands ?? commands);
   const storage = options.storage ?? createStorage(config.storage, logger);
   // A database that cannot be migrated (server down, read-only file) is closed again, so

@@ -21,6 +21,7 @@ import {
   standingsSpec,
   standingsText,
 } from "./chart-data.js";
+import { loadVegaLite } from "./vega-lite.js";
 
 /** The bundled font files (regular and bold), shipped in assets/fonts/ with their licence. */
 const CHART_FONT_FILES = [
@@ -58,8 +59,8 @@ export interface RenderOptions {
 
 /** The SVG Vega draws for a Vega-Lite spec (no canvas, no network: data is inline). */
 async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
+  const [vega, compile] = await Promise.all([import("vega"), loadVegaLite()]);
+  const view = new vega.View(vega.parse(compile(spec)), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {

@@ -7,7 +7,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { CommandObservation } from "../core/commands/dispatch.js";
-import type { TickReport } from "../scheduler/scheduler.js";
+import type { TickReport } from "../scheduler/tips-job.js";
 
 /** Seconds; answers are usually tens of milliseconds, slow ones wait on a platform API. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -5,8 +5,8 @@
  */
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import type { TickReport } from "../scheduler/scheduler.js";
 import type { TickHooks } from "../scheduler/tick.js";
+import type { TickReport } from "../scheduler/tips-job.js";
 import { type AdapterHealth, createHealthCheck } from "./health.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 import type { Metrics } from "./metrics.js";

@@ -5,12 +5,13 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import type { AdapterHealth, ChatAdapter } from "../../src/adapters/chat-adapter.js";
-import { createApp } from "../../src/app.js";
+import { createApp, knowledgeFor } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import type { Invocation } from "../../src/core/commands/dispatch.js";
+import type { Knowledge } from "../../src/core/knowledge/knowledge.js";
 import type { Reply } from "../../src/core/reply/reply.js";
-import type { SchedulerDeps } from "../../src/scheduler/scheduler.js";
+import type { SchedulerDeps } from "../../src/scheduler/tips-job.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import type { ChannelRef, Platform, Storage } from "../../src/storage/ports/storage.js";
 import { FakeClock } from "./fake-clock.js";
@@ -53,6 +54,30 @@ export interface TestAppOptions {
   scheduler?: Partial<Omit<SchedulerDeps, "storage" | "knowledge" | "post" | "clock" | "logger">>;
 }
 
+/** Everything freezable reachable from `value`, frozen: a test that writes to shared content throws. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}
+
+let knowledge: Knowledge | undefined;
+
+/**
+ * The knowledge base of the bundled content with emergency number 911, built once per worker
+ * and shared by every test app: loading and indexing the content is most of an app's set-up.
+ * The content is frozen, so no test can change what the next one sees.
+ */
+function sharedKnowledge(config: Parameters<typeof knowledgeFor>[0]): Knowledge {
+  if (!knowledge) {
+    knowledge = knowledgeFor(config);
+    deepFreeze(knowledge.content);
+  }
+  return knowledge;
+}
+
 export async function createTestApp(options: TestAppOptions = {}) {
   const clock = new FakeClock(options.now ?? "2026-11-25T09:00:00Z");
   const { logger, lines } = createMemoryLogger();
@@ -61,6 +86,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const app = await createApp(config, logger, {
     clock,
     storage,
+    knowledge: sharedKnowledge(config),
     ...(options.commands ? { commands: options.commands } : {}),
     scheduler: {
       queues: { slack: { perChannelIntervalMs: 0, concurrency: 50, maxAttempts: 3, backoffMs: 1 } },

@@ -18,11 +18,9 @@ export interface SlackBotProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the stand-in and the bot, and waits until the bot listens. */
-export async function startSlackBotProcess(name: string): Promise<SlackBotProcess> {
-  const slack = await startSlackStandIn();
-  const dir = mkdtempSync(join(tmpdir(), `vitabot-${name}-`));
-  const bot = startBotProcess(name, {
+/** The environment of a bot signed for Slack, posting to `slack`, with its SQLite file in `dir`. */
+function slackBotEnv(slack: SlackStandIn, dir: string): Record<string, string> {
+  return {
     DATABASE_URL: `file:${join(dir, "bot.db")}`,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: TEAM_ONE.token,
@@ -30,7 +28,18 @@ export async function startSlackBotProcess(name: string): Promise<SlackBotProces
     PORT: "0",
     COOLDOWN_SECONDS: "0",
     LOG_LEVEL: "info",
-  });
+  };
+}
+
+/**
+ * Starts the stand-in and the bot, and waits until the bot listens. With `script` (a file
+ * under tests/fixtures/processes), that script starts the bot its own way, in the same environment.
+ * @example const { bot, base, stop } = await startSlackBotProcess("fuzz");
+ */
+export async function startSlackBotProcess(name: string, script?: string): Promise<SlackBotProcess> {
+  const slack = await startSlackStandIn();
+  const dir = mkdtempSync(join(tmpdir(), `vitabot-${name}-`));
+  const bot = startBotProcess(name, slackBotEnv(slack, dir), script);
   await bot.waitForLog((l) => l.msg === "vitabot started", "vitabot started");
   const port = bot.lines.find((l) => l.msg === "listening")?.port as number;
   return {

@@ -4,15 +4,12 @@
  * it is logged with the request id, the process drains as on SIGTERM (refuses new work,
  * lets an acknowledged answer out) and exits non-zero so the supervisor restarts it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBotProcess, waitUntil } from "../kit/bot-process.js";
-import { postSigned, SIGNING_SECRET, slashCommand } from "../kit/slack-requests.js";
-import { type SlackStandIn, startSlackStandIn, TEAM_ONE } from "../kit/slack-stand-in.js";
+import { type SlackBotProcess, startSlackBotProcess } from "../helpers/slack-bot-process.js";
+import { waitUntil } from "../kit/bot-process.js";
+import { postSigned, slashCommand } from "../kit/slack-requests.js";
 
 /** The request id the fixture raises its fault under. */
 const FAULT_REQUEST_ID = "fault-test-request-1";
@@ -52,42 +49,21 @@ async function heldResponseUrl() {
   };
 }
 
-let slack: SlackStandIn;
-let dir: string;
-let bot: BotProcess | undefined;
+let started: SlackBotProcess | undefined;
 let responder: Awaited<ReturnType<typeof heldResponseUrl>>;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
   responder = await heldResponseUrl();
-  dir = mkdtempSync(join(tmpdir(), "vitabot-fault-"));
 });
 afterAll(async () => {
-  await bot?.kill("SIGKILL");
+  await started?.stop();
   await responder?.close();
-  await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("vitabot start: a fault anywhere", () => {
   it("logs the unhandled rejection with its request id, drains as on SIGTERM, and exits 1", async () => {
-    const running = startBotProcess(
-      "fault",
-      {
-        DATABASE_URL: `file:${join(dir, "bot.db")}`,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: TEAM_ONE.token,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: "0",
-        COOLDOWN_SECONDS: "0",
-        LOG_LEVEL: "info",
-      },
-      "tests/fixtures/processes/fault-on-signal.ts",
-    );
-    bot = running;
-    await running.waitForLog((l) => l.msg === "vitabot started", "vitabot started");
-    const port = running.lines.find((l) => l.msg === "listening")?.port as number;
-    const base = `http://127.0.0.1:${port}`;
+    started = await startSlackBotProcess("fault", "tests/fixtures/processes/fault-on-signal.ts");
+    const { bot: running, base } = started;
     const ack = await postSigned(
       `${base}/slack/events`,
       slashCommand({ text: "tip", response_url: responder.url }),

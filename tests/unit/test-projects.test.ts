@@ -2,8 +2,7 @@
  * The split of the tests into vitest projects (vitest.config.ts) holds: every test file
  * belongs to exactly one project, and the `unit` project, which runs without the global
  * PostgreSQL set-up, never reaches code that spawns a process or needs PostgreSQL, nor
- * starts chart worker threads (the unit project shares one module graph per worker, and
- * those threads disturbed later imports in it). Such a test would make `npm run test:unit`
+ * starts chart worker threads (each loads tsx and Vega). Such a test would make `npm run test:unit`
  * slow, flaky or fail without a database;
  * such a test belongs in tests/integration/. The check follows each unit test's relative
  * imports inside tests/ (helpers and the kit), where the process and database helpers live.

@@ -1,12 +1,13 @@
 /**
- * The daily-tip scheduler: one tick a minute (SCHEDULER_TICK_SECONDS), no timer per
+ * The daily tips, a job of the minute tick (SCHEDULER_TICK_SECONDS), no timer per
  * channel. A tick asks the store for subscriptions whose next run is due (an indexed
  * query), then, a slice at a time: claim the slice's ledger keys, move each next run on,
  * and post through the platform's queue; the ledger row then becomes `sent` or `failed`.
  * At most once: only the claimer posts, and a crash between claim and send leaves a stale
  * claim that is reported, never resent. Replicas share one database and take turns over
  * the slices (a few per tick, sized to what is due). The tips are one job of the tick
- * (`tick.ts`), which also owns the post queues they go through.
+ * (`tick.ts`), which also owns the post queues they go through; the claims and stale
+ * claims are `tip-claims.ts`.
  */
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
@@ -14,7 +15,7 @@ import type { Knowledge } from "../core/knowledge/knowledge.js";
 import { localDate } from "../core/time/local-time.js";
 import { nextRunFields, scheduleOf } from "../core/time/schedule.js";
 import { PlatformError } from "../errors.js";
-import type { ChannelRef, Platform, Storage } from "../storage/ports/storage.js";
+import type { Platform, Storage } from "../storage/ports/storage.js";
 import type { Delivery, DeliveryKey, Subscription } from "../storage/ports/tips-store.js";
 import { chooseTip, eligibleTips, type TipItem, tipReply } from "./daily-tips.js";
 import {
@@ -26,37 +27,18 @@ import {
   type QueueOverrides,
   type TickJob,
 } from "./tick.js";
+import { channelKey, claimInOrder, claimSliceSize, createStaleClaims, tipKey } from "./tip-claims.js";
 
 const DEFAULT_GRACE_MS = 3 * 3600_000;
-const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Due subscriptions fetched per query (a page), per platform. */
 const DEFAULT_BATCH = 2000;
 /** A backstop: pages one platform may take in one tick (each page's rows move on, so the next differs). */
 const MAX_PAGES_PER_TICK = 50;
 /**
- * A page of due posts is claimed in this many slices (per platform): few enough that a
- * tick costs a handful of claim statements, enough that replicas ticking together each
- * take a part.
- */
-const SLICES_PER_PAGE = 4;
-/** Smaller slices would only add claim statements. */
-const MIN_SLICE = 25;
-/**
- * One slice is in flight per platform, so a crash loses at most this many posts per
- * platform, well within the stale claims a tick reports (STALE_CLAIMS_LIMIT).
- */
-const MAX_SLICE = 250;
-
-/**
  * Due runs of a slice settled at once (next-run update, then the post). More would only
  * lengthen the database's queue: every statement waits its turn for a connection.
  */
 const SETTLE_CONCURRENCY = 50;
-
-/** How many posts one claim statement takes when a page holds `due` posts for a platform. */
-export function claimSliceSize(due: number): number {
-  return Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(due / SLICES_PER_PAGE)));
-}
 
 /** What the daily tips need; they post through the tick's shared queues. */
 export interface DailyTipsDeps {
@@ -94,14 +76,7 @@ export interface TickReport {
   collectMs: number;
 }
 
-const keyOf = (channel: ChannelRef, localDateStr: string): DeliveryKey => ({
-  channel,
-  kind: "tip",
-  localDate: localDateStr,
-});
 const PLATFORMS = Object.keys(DEFAULT_QUEUES) as Platform[];
-const channelKey = (c: ChannelRef) => `${c.platform}:${c.workspaceId}:${c.channelId}`;
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Runs `work` on every item, at most `limit` at once; once all have ended, rejects with the first failure. */
 async function eachAtMost<T>(
@@ -128,10 +103,12 @@ async function eachAtMost<T>(
 export function createDailyTips(deps: DailyTipsDeps) {
   const { storage, knowledge, logger, clock } = deps;
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
-  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const staleClaims = createStaleClaims({
+    storage,
+    logger,
+    ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
+  });
   let stopping = false;
-  /** Stale claims this process has logged already. */
-  let loggedStale = new Set<string>();
 
   /** The tip a subscription would post next, without recording anything. */
   async function pickTip(sub: Subscription): Promise<{ item: TipItem; newCycle: boolean } | undefined> {
@@ -182,7 +159,7 @@ export function createDailyTips(deps: DailyTipsDeps) {
     const scheduledAt = sub.nextRunAt ?? 0;
     const date = sub.nextRunDate ?? localDate(new Date(scheduledAt), sub.zone);
     const late = now.getTime() - scheduledAt > graceMs || todayIn(sub.zone) !== date;
-    return { sub, scheduledAt, key: keyOf(sub.channel, date), late };
+    return { sub, scheduledAt, key: tipKey(sub.channel, date), late };
   }
 
   /** After the claim: move the next run on (compare-and-set), then post if this process won. */
@@ -204,12 +181,9 @@ export function createDailyTips(deps: DailyTipsDeps) {
 
   /** Claims a slice's on-time keys (sorted, so two replicas' statements never deadlock); returns the won channels. */
   async function claimSlice(slice: DueRun[], report: TickReport): Promise<Set<string>> {
-    const keys = slice
-      .filter((r) => !r.late)
-      .map((r) => r.key)
-      .sort((a, b) => compareKeys(channelKey(a.channel), channelKey(b.channel)));
+    const keys = slice.filter((r) => !r.late).map((r) => r.key);
     const started = performance.now();
-    const won = await storage.claimDeliveries(keys, deps.processId, clock.now().getTime());
+    const won = await claimInOrder(storage, keys, deps.processId, clock.now().getTime());
     report.collectMs += performance.now() - started;
     report.claimed += won.length;
     return new Set(won.map((k) => channelKey(k.channel)));
@@ -310,19 +284,7 @@ export function createDailyTips(deps: DailyTipsDeps) {
         if (first.length >= limit) await tickPlatform(platform, now, todayIn, report);
       }),
     );
-    report.staleClaims = await storage.staleClaims(now.getTime() - leaseMs);
-    // Each stale claim is logged once per process, not on every tick (ticks may be a second apart).
-    const stillStale = new Set<string>();
-    for (const stale of report.staleClaims) {
-      const id = `${channelKey(stale.channel)}:${stale.kind}:${stale.localDate}`;
-      stillStale.add(id);
-      if (loggedStale.has(id)) continue;
-      logger.warn(
-        { channel: channelKey(stale.channel), kind: stale.kind, localDate: stale.localDate },
-        "claimed but never sent (crash?): not resent",
-      );
-    }
-    loggedStale = stillStale;
+    report.staleClaims = await staleClaims.collect(now.getTime());
     if (report.due > 0) logger.info({ ...report, staleClaims: report.staleClaims.length }, "scheduler tick");
     return report;
   }
