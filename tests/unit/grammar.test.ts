@@ -106,6 +106,8 @@ describe("the text grammar (console and Slack's /vitabot)", () => {
       type: "did_you_mean",
       input: "tips subscrbe",
       suggestions: ["tips subscribe"],
+      // The whole line, so triage reads it first ("tips my chest hurts…").
+      text: "tips subscrbe",
     });
   });
 

@@ -40,6 +40,22 @@ describe("did-you-mean: only a whole line of one word near a command", () => {
     expect(result.reply.title).toBe("Vitamin D and your muscles");
   });
 
+  it("answers words after a near-miss subcommand as a question ('tips my legs…' is no /tips me)", async () => {
+    const result = await run("tips my calves cramp every night");
+    expect(result.path).toBe("ask");
+    expect(result.outcome).toBe("ok");
+  });
+
+  it("still suggests the subcommand for the near miss alone", async () => {
+    expect((await run("tips mee")).reply.title).toBe("Did you mean /tips me?");
+  });
+
+  it("answers a line that starts with a command taking no words as a question ('me and my legs…')", async () => {
+    const result = await run("me and my legs feel weak all the time");
+    expect(result.path).toBe("ask");
+    expect(result.outcome).toBe("ok");
+  });
+
   it("keeps short words to one edit: hi is no /tip", async () => {
     expect((await run("tea")).reply.title).not.toMatch(/Did you mean/);
   });

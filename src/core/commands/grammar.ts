@@ -131,7 +131,7 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
     }
     return questionLine(trimmed, registry) ?? { type: "error", message: `Unknown command "${word}".` };
   }
-  if (command.runnable) return withArgs(command, command.name, command.runnable, rest);
+  if (command.runnable) return withArgs(command, command.name, command.runnable, rest, trimmed);
   const subs = Object.keys(command.subcommands ?? {});
   const subWord = rest[0]?.name ? undefined : rest[0]?.text.toLowerCase();
   const runnable = subWord ? registry.resolve(`${command.name} ${subWord}`) : undefined;
@@ -142,6 +142,8 @@ export function parseLine(line: string, registry: Registry): ParsedLine {
       type: "did_you_mean",
       input: `${command.name} ${subWord}`,
       suggestions: suggestions.map((s) => `${command.name} ${s}`),
+      // "tips my chest hurts": triage reads the whole line before any did-you-mean.
+      text: trimmed,
     };
   }
   const what = subWord
@@ -171,8 +173,11 @@ function withArgs(
   path: string,
   runnable: Runnable,
   tokens: readonly Token[],
+  line?: string,
 ): ParsedLine {
   const args = fillOptions(runnable, tokens);
-  if (typeof args === "string") return { type: "error", message: args, path };
-  return { type: "command", command, path, runnable, args };
+  if (typeof args !== "string") return { type: "command", command, path, runnable, args };
+  // A command that takes no words of its own ("me and my legs feel weak"): maybe a question.
+  const takesWords = Object.values(runnable.options).some((o) => !o.hidden && !o.named);
+  return { type: "error", message: args, path, ...(line && !takesWords ? { text: line } : {}) };
 }

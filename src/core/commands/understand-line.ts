@@ -25,6 +25,12 @@ function helpText(parsed: ParsedLine, registry: Registry): string | undefined {
   return first && !registry.get(first) ? `${HELP} ${topic}` : undefined;
 }
 
+/** "tips my legs are weak": words after a near-miss subcommand, so maybe a question. */
+function longerThanNearMiss(parsed: ParsedLine): boolean {
+  if (parsed.type !== "did_you_mean" || !parsed.text) return false;
+  return parsed.text.split(/\s+/).length > parsed.input.split(" ").length;
+}
+
 /**
  * The parsed line, or the same line as a question for `ask` when triage flags it, when it
  * is small talk, or, for a command word followed by words no subcommand takes (or help
@@ -32,7 +38,8 @@ function helpText(parsed: ParsedLine, registry: Registry): string | undefined {
  * @example understandLine(parseLine("tips for stronger legs", registry), registry, engine).path === "ask"
  */
 export function understandLine(parsed: ParsedLine, registry: Registry, engine: LineEngine): ParsedLine {
-  const mayBeQuestion = parsed.type === "error" || helpText(parsed, registry) !== undefined;
+  const mayBeQuestion =
+    parsed.type === "error" || helpText(parsed, registry) !== undefined || longerThanNearMiss(parsed);
   const text = "text" in parsed && parsed.text ? parsed.text : helpText(parsed, registry);
   if (!text) return parsed;
   const answer = engine.ask(text);
