@@ -46,6 +46,12 @@ const ConceptSchema = z
     literal: z.boolean().default(false),
     /** Concepts this one hides where they overlap ("heat stroke" hides "stroke"). */
     hides: z.array(slug).default([]),
+    /**
+     * Says a sign passed ("it settled", "fine after", "back to normal"): as a rule's
+     * `unless`, it clears only the sign it follows (in its sentence up to its clause, or
+     * the last sentence before it with a sign), never a later, different one.
+     */
+    resolves: z.boolean().default(false),
   })
   .refine((c) => c.terms.length > 0 || c.near !== undefined, {
     message: "needs terms, or near groups, or both",

@@ -60,6 +60,22 @@ export interface TriageResult {
   /** The modifier triggers that were read (empty from `check`). */
   triggers: TriggerFound[];
 }
+/** Where a counted mention sits: its sentence and clause, and whether it is a sign (not a setting). */
+interface Spot {
+  sentence: number;
+  clause: number;
+  sign: boolean;
+}
+
+/** Counted concepts of a message, each with where its mentions sit. */
+type Active = Map<string, Spot[]>;
+
+function addSpot(active: Active, id: string, spot: Spot): void {
+  const list = active.get(id);
+  if (list) list.push(spot);
+  else active.set(id, [spot]);
+}
+
 /** How many words before a trigger such as "warning signs" it makes hypothetical. */
 const AFTER_REACH = 6;
 
@@ -105,7 +121,7 @@ export function createTriage(model: TriageModel) {
     s: Sentence_,
     n: number,
     findings: Finding[] | undefined,
-    active: Set<string>,
+    active: Active,
     messageGeneral: boolean,
     found?: TriggerFound[],
   ): void {
@@ -199,7 +215,10 @@ export function createTriage(model: TriageModel) {
         otherPerson,
       });
     }
-    for (const id of byConcept.keys()) active.add(id);
+    for (const [id, list] of byConcept) {
+      const sign = !(model.concepts.get(id) as Concept).context;
+      for (const o of list) addSpot(active, id, { sentence: n, clause: clauseOf[o.start] as number, sign });
+    }
   }
 
   /**
@@ -325,24 +344,60 @@ export function createTriage(model: TriageModel) {
     return general;
   }
 
+  const resolving = new Set([...model.concepts].filter(([, c]) => c.resolves).map(([id]) => id));
+
   /** A rule with its entries split once: all of `all` (each any of its ids), none of `unless`. */
   const compiled = model.categories.map((category) => ({
     category,
-    rules: category.rules.map((rule) => ({
-      rule,
-      all: rule.all.map((entry) => entry.split("|")),
-      unless: rule.unless.map((u) => (Array.isArray(u) ? u : [u]).map((entry) => entry.split("|"))),
-    })),
+    rules: category.rules.map((rule) => {
+      const all = rule.all.map((entry) => entry.split("|"));
+      return {
+        rule,
+        all,
+        /** The ids of `all` that are signs, not settings: what a resolving exception must cover. */
+        signs: all.flat().filter((id) => !(model.concepts.get(id) as Concept).context),
+        unless: rule.unless.map((u) => {
+          const entries = (Array.isArray(u) ? u : [u]).map((entry) => entry.split("|"));
+          return { entries, resolves: entries.flat().filter((id) => resolving.has(id)) };
+        }),
+      };
+    }),
   }));
 
-  function decide(active: ReadonlySet<string>): Decision[] {
+  /**
+   * Whether a "resolved" mention (`resolves`: "it settled") covers a sign's mention: the
+   * signs before it in its sentence and in its own clause, and those of the last sentence
+   * before it that names a sign ("My chest felt tight. It settled."). A later clause or
+   * sentence is a new episode it does not reach.
+   */
+  function covers(by: Spot, sign: Spot, lastSignSentenceBefore: (sentence: number) => number): boolean {
+    if (sign.sentence === by.sentence) return sign.clause <= by.clause;
+    return sign.sentence < by.sentence && sign.sentence === lastSignSentenceBefore(by.sentence);
+  }
+
+  function decide(active: Active): Decision[] {
     const any = (ids: readonly string[]) => ids.some((id) => active.has(id));
+    const signSpots = [...active.values()].flat().filter((s) => s.sign);
+    const lastSignSentenceBefore = (sentence: number) => {
+      let last = -1;
+      for (const s of signSpots) if (s.sentence < sentence && s.sentence > last) last = s.sentence;
+      return last;
+    };
+    /** An exception with a resolving part clears the rule only when it covers every mention of the rule's signs. */
+    const clears = (exception: { entries: string[][]; resolves: string[] }, signs: readonly string[]) => {
+      if (!exception.entries.every(any)) return false;
+      if (exception.resolves.length === 0) return true;
+      const by = exception.resolves.flatMap((id) => active.get(id) ?? []);
+      return signs.every((id) =>
+        (active.get(id) ?? []).every((sign) => by.some((b) => covers(b, sign, lastSignSentenceBefore))),
+      );
+    };
     const fired: Decision[] = [];
     for (const { category, rules } of compiled) {
       let best: Rule | undefined;
-      for (const { rule, all, unless } of rules) {
+      for (const { rule, all, signs, unless } of rules) {
         if (best && TIER_RANK[rule.tier] >= TIER_RANK[best.tier]) continue;
-        if (all.every(any) && !unless.some((conjunction) => conjunction.every(any))) best = rule;
+        if (all.every(any) && !unless.some((exception) => clears(exception, signs))) best = rule;
       }
       if (best) {
         const action = best.action ?? category.actions[best.tier] ?? "";
@@ -353,12 +408,8 @@ export function createTriage(model: TriageModel) {
     return fired;
   }
 
-  function activeConcepts(
-    message: string,
-    findings: Finding[] | undefined,
-    found?: TriggerFound[],
-  ): Set<string> {
-    const active = new Set<string>();
+  function activeConcepts(message: string, findings: Finding[] | undefined, found?: TriggerFound[]): Active {
+    const active: Active = new Map();
     const sentences = readSentences(message, spelling, rewrites).map((sentence) =>
       resolve(sentence.tokens, index.matchAll(sentence.tokens)),
     );
