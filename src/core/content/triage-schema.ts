@@ -169,6 +169,20 @@ export const ModifiersSchema = z.strictObject({
   rewrite: z.record(z.string().regex(/^[a-z0-9' ]+$/), text(40)).default({}),
   /** Words a phrase may skip anywhere inside it ("can not *really* breathe"). */
   fillers: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+  /**
+   * Messages mostly in another language, which the model cannot read: when nothing else
+   * fired, a message of at least `minWords` words of which under `maxEnglish` are words
+   * the model or `english` knows, and that franc does not read as English, fires
+   * `category` (whose rules name the health cues it needs).
+   */
+  otherLanguage: z
+    .strictObject({
+      category: slug,
+      minWords: z.number().int().min(1).max(50),
+      maxEnglish: z.number().min(0).max(1),
+      english: z.array(z.string().regex(/^[a-z']+$/)).min(1),
+    })
+    .optional(),
 });
 export type Modifiers = z.infer<typeof ModifiersSchema>;
 

@@ -17,7 +17,9 @@ export interface Decision {
 const TIER_RANK: Record<Tier, number> = { emergency: 0, same_day: 1 };
 
 /** Compiles the rules once; the result then decides on a message's counted concepts. */
-export function createDecider(model: TriageModel): (active: Active) => Decision[] {
+export function createDecider(model: TriageModel): (active: Active, otherLanguage?: boolean) => Decision[] {
+  /** Fires only for a message mostly in another language. */
+  const gated = model.modifiers.otherLanguage?.category;
   const resolving = new Set([...model.concepts].filter(([, c]) => c.resolves).map(([id]) => id));
 
   /** A rule with its entries split once: all of `all` (each any of its ids), none of `unless`. */
@@ -49,7 +51,7 @@ export function createDecider(model: TriageModel): (active: Active) => Decision[
     return sign.sentence < by.sentence && sign.sentence === lastSignSentenceBefore(by.sentence);
   }
 
-  function decide(active: Active): Decision[] {
+  function decide(active: Active, otherLanguage = false): Decision[] {
     const any = (ids: readonly string[]) => ids.some((id) => active.has(id));
     const signSpots = [...active.values()].flat().filter((s) => s.sign);
     const lastSignSentenceBefore = (sentence: number) => {
@@ -68,6 +70,7 @@ export function createDecider(model: TriageModel): (active: Active) => Decision[
     };
     const fired: Decision[] = [];
     for (const { category, rules } of compiled) {
+      if (category.id === gated && !otherLanguage) continue;
       let best: Rule | undefined;
       for (const { rule, all, signs, unless } of rules) {
         if (best && TIER_RANK[rule.tier] >= TIER_RANK[best.tier]) continue;

@@ -21,7 +21,7 @@ export interface ReadSentence {
  * Compiles the model's terms once; the reader then turns a message into its sentences' matches.
  * @throws Error when a term is malformed.
  */
-export function createConceptReader(model: TriageModel): (message: string) => ReadSentence[] {
+export function createConceptReader(model: TriageModel) {
   const m = model.modifiers;
   const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
   const index = buildIndex(model, spelling);
@@ -107,8 +107,12 @@ export function createConceptReader(model: TriageModel): (message: string) => Re
     return { tokens, concepts, triggers };
   }
 
-  return (message) =>
-    readSentences(message, spelling, rewrites).map((sentence) =>
-      resolve(sentence.tokens, index.matchAll(sentence.tokens)),
-    );
+  return {
+    read: (message: string): ReadSentence[] =>
+      readSentences(message, spelling, rewrites).map((sentence) =>
+        resolve(sentence.tokens, index.matchAll(sentence.tokens)),
+      ),
+    /** Whether the model's terms use this word. */
+    knows: (token: Token) => index.knows(token),
+  };
 }
