@@ -20,6 +20,15 @@ describe("rhabdomyolysis: dark urine in lay past tense (red-flags.md §7)", () =
   });
 });
 
+describe("bleeding on a blood thinner (red-flags.md §11)", () => {
+  it.each([
+    ["on apixaban and I just threw up bright red"],
+    ["on warfarin, my period is soaking a pad every hour and I feel faint when I stand"],
+  ])("%j is an emergency", (message) => {
+    expect(decide(message)).toBe("bleeding/emergency");
+  });
+});
+
 describe("look-alikes a clinical definition names", () => {
   it.each([
     // red-flags.md §2: exertional chest discomfort that settles with rest, the same for months.
