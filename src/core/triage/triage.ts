@@ -36,14 +36,31 @@ export function createTriage(model: TriageModel) {
   const decide = createDecider(model);
   const languageOf = createLanguageCheck(model, knows);
 
+  /** The other-language category's own concepts: an explanation shows them only for such a message. */
+  const gatedCategory = model.categories.find((c) => c.id === model.modifiers.otherLanguage?.category);
+  const gatedConcepts = new Set(Object.keys(gatedCategory?.concepts ?? {}));
+
+  /** Drops the other-language cue words from an English message's explanation. */
+  function englishOnly(findings: Finding[] | undefined): void {
+    if (!findings || gatedConcepts.size === 0) return;
+    const kept = findings.filter((f) => !gatedConcepts.has(f.concept));
+    findings.splice(0, findings.length, ...kept);
+  }
+
   function run(message: string, findings: Finding[] | undefined, found?: TriggerFound[]): Decision[] {
     const sentences = read(message);
     const active = countedConcepts(sentences, findings, found);
     const fired = decide(active);
     // Only a message with no decision, or a same-day one, can change; most have neither check.
-    if (!languageOf || fired[0]?.tier === "emergency") return fired;
+    if (!languageOf || fired[0]?.tier === "emergency") {
+      englishOnly(findings);
+      return fired;
+    }
     const language = languageOf(message, sentences);
-    if (language === undefined) return fired;
+    if (language === undefined) {
+      englishOnly(findings);
+      return fired;
+    }
     findings?.push({
       concept: "other-language",
       text: `mostly not English (franc: ${language})`,

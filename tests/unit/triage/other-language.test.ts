@@ -45,3 +45,11 @@ describe("messages mostly in another language", () => {
     ).toBe("heart-rhythm/emergency");
   });
 });
+
+describe("explanations of English messages", () => {
+  it("do not list the other-language cue words, which only a message in another language reads", () => {
+    const { findings } = triage("my chest feels tight and I can't catch my breath");
+    expect(findings.some((f) => f.concept === "chest-pain-words" || f.concept === "breathless")).toBe(true);
+    expect(findings.filter((f) => f.concept === "other-language-cue")).toEqual([]);
+  });
+});
