@@ -46,6 +46,12 @@ const ConceptSchema = z
     literal: z.boolean().default(false),
     /** Concepts this one hides where they overlap ("heat stroke" hides "stroke"). */
     hides: z.array(slug).default([]),
+    /**
+     * Says a sign passed ("it settled", "fine after", "back to normal"): as a rule's
+     * `unless`, it clears only the sign it follows (in its sentence up to its clause, or
+     * the last sentence before it with a sign), never a later, different one.
+     */
+    resolves: z.boolean().default(false),
   })
   .refine((c) => c.terms.length > 0 || c.near !== undefined, {
     message: "needs terms, or near groups, or both",
@@ -163,6 +169,20 @@ export const ModifiersSchema = z.strictObject({
   rewrite: z.record(z.string().regex(/^[a-z0-9' ]+$/), text(40)).default({}),
   /** Words a phrase may skip anywhere inside it ("can not *really* breathe"). */
   fillers: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+  /**
+   * Messages mostly in another language, which the model cannot read: when nothing else
+   * fired, a message of at least `minWords` words of which under `maxEnglish` are words
+   * the model or `english` knows, and that franc does not read as English, fires
+   * `category` (whose rules name the health cues it needs).
+   */
+  otherLanguage: z
+    .strictObject({
+      category: slug,
+      minWords: z.number().int().min(1).max(50),
+      maxEnglish: z.number().min(0).max(1),
+      english: z.array(z.string().regex(/^[a-z']+$/)).min(1),
+    })
+    .optional(),
 });
 export type Modifiers = z.infer<typeof ModifiersSchema>;
 

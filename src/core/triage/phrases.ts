@@ -192,6 +192,11 @@ export class PhraseIndex<T> {
     return found ?? undefined;
   }
 
+  /** Whether the phrases use this word (by its stem): a word the model reads. */
+  knows(token: Token): boolean {
+    return this.stems.has(token.stem);
+  }
+
   /** Every match of every phrase in the tokens (overlaps included), each at its shortest. */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const altKeys: (string | undefined)[] = [];

@@ -1,0 +1,38 @@
+/**
+ * Messages mostly in another language. The model reads English; a message whose words it
+ * mostly does not know, and that franc does not read as English, cannot be triaged. Such
+ * a message fires the model's `otherLanguage.category` (when it carries a health cue),
+ * since in doubt between urgent and not we choose urgent. The count is one set lookup per
+ * word; franc runs only on the few messages the English reading mostly missed.
+ */
+import { franc } from "franc";
+import type { TriageModel } from "../content/triage-schema.js";
+import type { ReadSentence } from "./read-concepts.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * Compiles the check once; it then returns the language franc reads a message as (ISO
+ * 639-3, "und" when unsure) when the message is mostly not English, else undefined.
+ * Undefined when the model has no `otherLanguage` section.
+ */
+export function createLanguageCheck(
+  model: TriageModel,
+  knows: (token: Token) => boolean,
+): ((message: string, sentences: readonly ReadSentence[]) => string | undefined) | undefined {
+  const o = model.modifiers.otherLanguage;
+  if (!o) return undefined;
+  const english = new Set(o.english);
+  return (message, sentences) => {
+    let words = 0;
+    let known = 0;
+    for (const s of sentences)
+      for (const token of s.tokens) {
+        if (token.kind !== "word") continue;
+        words++;
+        if (english.has(token.text) || knows(token)) known++;
+      }
+    if (words < o.minWords || known >= o.maxEnglish * words) return undefined;
+    const language = franc(message, { minLength: 10 });
+    return language === "eng" ? undefined : language;
+  };
+}
