@@ -21,7 +21,7 @@ import type { BotServices } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
-import { loadContent } from "./core/content/load-content.js";
+import { loadContentFast } from "./core/content/content-snapshot.js";
 import { createKnowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
@@ -95,7 +95,8 @@ export function queueLimits(
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const knowledge = createKnowledge(loadContent(config.contentDir), {
+  const { content } = await loadContentFast(config.contentDir);
+  const knowledge = createKnowledge(content, {
     emergencyNumber: config.emergencyNumber,
     ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
     ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),

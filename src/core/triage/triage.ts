@@ -19,7 +19,7 @@ import {
   words,
 } from "./scopes.js";
 import { readSentences, type Token } from "./tokens.js";
-import { BLOCKERS, buildIndex, conceptOf, SCOPED, type Trigger, type Value } from "./triggers.js";
+import { BLOCKERS, buildIndex, conceptOf, SCOPED, spellingOf, type Trigger, type Value } from "./triggers.js";
 
 type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
 
@@ -71,8 +71,8 @@ const TIER_RANK: Record<Tier, number> = { emergency: 0, same_day: 1 };
  */
 export function createTriage(model: TriageModel) {
   const m = model.modifiers;
-  const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
-  const index = buildIndex(model, spelling);
+  const spelling = spellingOf(m);
+  const index = buildIndex(model);
   // Rewrites by their first word, so each token looks up only its own.
   const rewrites = new Map<string, { from: string[]; to: string[] }[]>();
   for (const [from, to] of Object.entries(m.rewrite)) {
