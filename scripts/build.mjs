@@ -6,6 +6,8 @@
 // emits what `tsc -p tsconfig.build.json` emits, in a few seconds instead of a full type
 // check; `npm test` type-checks). The image's builder still runs tsc itself.
 //
+// Then it writes dist/.content-snapshot: content/ loaded, validated and its triage terms
+// compiled, which the CLI reads instead of the YAML while both still match.
 // Last, it writes dist/.build-stamp, dated when the build began: the launcher runs dist/
 // only while no file under src/ or commands/ is newer than that, so an edit to the
 // sources is picked up at once (through tsx) until the next build.
@@ -14,13 +16,35 @@
 // and exits 0: the launcher falls back to tsx, or dist/ is built another way.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const STAMP = ".build-stamp";
 
 function skip(why) {
   process.stderr.write(`build: skipped, ${why}; bin/vitabot.js runs the sources through tsx\n`);
+}
+
+/**
+ * Writes `.content-snapshot` into the new build (see src/core/content/content-snapshot.ts):
+ * content/ loaded and validated by the code just compiled, its triage terms compiled, so
+ * the CLI reads one file at start. Content that does not load gets no snapshot (the CLI
+ * then reports the problems as it always has); the build itself still succeeds.
+ */
+async function writeSnapshot(next) {
+  const contentDir = join(root, "content");
+  if (!existsSync(contentDir)) return;
+  const from = (path) => import(pathToFileURL(join(next, path)).href);
+  try {
+    const { loadContent } = await from("src/core/content/load-content.js");
+    const { writeContentSnapshot } = await from("src/core/content/content-snapshot.js");
+    writeContentSnapshot(loadContent(contentDir), contentDir);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    process.stderr.write(
+      `build: no content snapshot, content/ did not load (${why}); npm run content:check lists why\n`,
+    );
+  }
 }
 
 async function build() {
@@ -68,6 +92,7 @@ async function build() {
         writeFileSync(`${out}.map`, JSON.stringify(map));
       }
     }
+    await writeSnapshot(next);
     const stamp = join(next, STAMP);
     writeFileSync(stamp, `${fileNames.length} files from src/ and commands/\n`);
     utimesSync(stamp, started, started);

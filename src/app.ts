@@ -21,6 +21,7 @@ import type { BotServices } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
+import { loadContentFast } from "./core/content/content-snapshot.js";
 import { loadContent } from "./core/content/load-content.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
@@ -78,11 +79,16 @@ export interface AppOptions {
  * @example const knowledge = knowledgeFor(parseConfig());
  */
 export function knowledgeFor(config: Config): Knowledge {
-  return createKnowledge(loadContent(config.contentDir), {
+  return createKnowledge(loadContent(config.contentDir), knowledgeOptions(config));
+}
+
+/** The safety numbers the configuration gives the answer engine. */
+function knowledgeOptions(config: Config) {
+  return {
     emergencyNumber: config.emergencyNumber,
     ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
     ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
-  });
+  };
 }
 
 /**
@@ -109,7 +115,9 @@ export function queueLimits(
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const knowledge = options.knowledge ?? knowledgeFor(config);
+  const knowledge =
+    options.knowledge ??
+    createKnowledge((await loadContentFast(config.contentDir)).content, knowledgeOptions(config));
   const registry = createRegistry(options.commands ?? commands);
   const storage = options.storage ?? createStorage(config.storage, logger);
   // A database that cannot be migrated (server down, read-only file) is closed again, so

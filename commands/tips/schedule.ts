@@ -6,7 +6,7 @@
 import type { CommandContext } from "../../src/core/commands/context.js";
 import { defineRunnable, option } from "../../src/core/commands/define-command.js";
 import { announce, requireManager, requireSubscription } from "../../src/core/commands/guards.js";
-import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/schema.js";
+import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/content-ids.js";
 import { type Reply, textReply } from "../../src/core/reply/reply.js";
 import { localDate } from "../../src/core/time/local-time.js";
 import {

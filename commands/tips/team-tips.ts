@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineRunnable, option } from "../../src/core/commands/define-command.js";
 import { requireManager } from "../../src/core/commands/guards.js";
-import { TIP_MAX_CHARS } from "../../src/core/content/schema.js";
+import { TIP_MAX_CHARS } from "../../src/core/content/content-ids.js";
 import { textReply } from "../../src/core/reply/reply.js";
 import { cleanText } from "../../src/core/text/user-text.js";
 import { UserFacingError } from "../../src/errors.js";

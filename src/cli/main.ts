@@ -53,11 +53,11 @@ async function runOneShot(argv: string[]): Promise<number> {
 
 /** The answer engine over the configured content, for `ask` and `triage` (no database). */
 async function answerEngine(config: Config) {
-  const [{ createAnswerEngine }, { loadContent }] = await Promise.all([
+  const [{ createAnswerEngine }, { loadContentFast }] = await Promise.all([
     import("../core/answers/engine.js"),
-    import("../core/content/load-content.js"),
+    import("../core/content/content-snapshot.js"),
   ]);
-  return createAnswerEngine(loadContent(config.contentDir), config);
+  return createAnswerEngine((await loadContentFast(config.contentDir)).content, config);
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script); returns the exit code. */

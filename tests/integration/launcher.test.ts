@@ -125,6 +125,41 @@ describe("the launcher in a source checkout", () => {
   );
 });
 
+describe("the content snapshot of the build", () => {
+  const ask = (env: NodeJS.ProcessEnv = {}) => {
+    const run = node(["bin/vitabot.js", "ask", "b12 and weak legs", "--json"], env);
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as { title: string; text: string };
+  };
+
+  it(
+    "is written by the build, and the compiled CLI answers from it exactly as the sources do",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      expect(existsSync(join(copy, "dist/.content-snapshot"))).toBe(true);
+      expect(ask()).toEqual(ask({ VITABOT_SOURCE: "1" }));
+    },
+    SLOW,
+  );
+
+  it(
+    "is what the compiled CLI reads while content/ is unchanged, and is ignored once a content file changes",
+    () => {
+      const { title } = ask();
+      // Marked in the snapshot only: the compiled CLI shows the mark, so it read the snapshot.
+      edit("dist/.content-snapshot", JSON.stringify(title), JSON.stringify(`${title} (snapshot)`));
+      expect(ask().title).toBe(`${title} (snapshot)`);
+      // Any change to a content file, here a comment: the files are read and validated again.
+      const file = join(copy, "content/safety.yaml");
+      writeFileSync(file, `${readFileSync(file, "utf8")}\n# edited after the build\n`);
+      expect(ask()).toEqual(ask({ VITABOT_SOURCE: "1" }));
+      expect(ask().title).toBe(title);
+    },
+    SLOW,
+  );
+});
+
 describe("the prepare script (npm ci)", () => {
   it(
     "does nothing where scripts/ is absent, as in the image's builder before src/ is copied",

@@ -83,11 +83,11 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   if (options.crisisLine) defaultNumbers.crisis = options.crisisLine;
   if (options.poisonControl) defaultNumbers.poison = options.poisonControl;
   const docs = buildDocuments(content);
-  const vocabulary = contentWords(docs);
+  const vocabulary = content.prebuilt ? new Set(content.prebuilt.contentWords) : contentWords(docs);
   const reader = createSymptomReader(content.nutrients, content.symptomWords.says, vocabulary);
   const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher, reader);
   const docById = new Map(docs.map((d) => [d.id, d]));
-  const retriever = createRetriever(docs, options.termCacheSize);
+  const retriever = createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex);
   const knownShare = createKnownWords(vocabulary);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);

@@ -3,9 +3,20 @@
  * decides, and only when it is sure: short texts, and English that franc ranks near
  * another language (plain or non-native English often ranks Scots or Danish first), stay
  * English. The engine asks only when it understood nothing in English anyway.
+ * franc and its trigram tables (about 12 MB of memory) load on the first message that
+ * needs them, not with the engine: most questions are answered without.
  * @see https://github.com/wooorm/franc
  */
-import { francAll } from "franc";
+import { createRequire } from "node:module";
+
+type Franc = typeof import("franc");
+let franc: Franc | undefined;
+
+/** franc, loaded on first use (synchronously: require() of an ES module, Node.js 20.19+). */
+function loadFranc(): Franc {
+  franc ??= createRequire(import.meta.url)("franc") as Franc;
+  return franc;
+}
 
 /** Shorter texts carry too few trigrams for a confident guess. */
 export const MIN_LANGUAGE_TEXT = 40;
@@ -27,7 +38,7 @@ const ENGLISH = new Set(["eng", "sco"]);
  */
 export function notEnglish(text: string): string | undefined {
   if (text.trim().length < MIN_LANGUAGE_TEXT) return undefined;
-  const ranked = francAll(text);
+  const ranked = loadFranc().francAll(text);
   const top = ranked[0]?.[0];
   if (!top || top === "und" || ENGLISH.has(top)) return undefined;
   const english = ranked.find(([code]) => code === "eng")?.[1] ?? 0;

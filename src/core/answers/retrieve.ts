@@ -2,7 +2,7 @@
  * Retrieval: a MiniSearch (BM25 with fuzzy and prefix matching) index over the answer
  * documents, re-ranked by what understanding found (nutrients, intent).
  */
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
 import type { NutrientId } from "../content/schema.js";
 import type { AnswerDoc, Topic } from "./documents.js";
 import { createTermSearch, TERM_CACHE_MAX } from "./term-search.js";
@@ -49,26 +49,39 @@ export function processTerm(term: string): string | null {
   return STOP_WORDS.has(t) ? null : t;
 }
 
-/** The MiniSearch index over the answer documents, with its search options. */
-export function createIndex(docs: readonly AnswerDoc[]): MiniSearch<AnswerDoc> {
-  const index = new MiniSearch<AnswerDoc>({
-    fields: ["title", "question", "phrasings", "body"],
-    processTerm,
-    searchOptions: {
-      boost: { question: 3, phrasings: 2, title: 1.5 },
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-      maxFuzzy: 1,
-      prefix: (term) => term.length >= 5,
-      combineWith: "OR",
-    },
-  });
+/** The options of the index over the answer documents: its fields and search options. */
+const INDEX_OPTIONS: Options<AnswerDoc> = {
+  fields: ["title", "question", "phrasings", "body"],
+  processTerm,
+  searchOptions: {
+    boost: { question: 3, phrasings: 2, title: 1.5 },
+    fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+    maxFuzzy: 1,
+    prefix: (term) => term.length >= 5,
+    combineWith: "OR",
+  },
+};
+
+/**
+ * The MiniSearch index over the answer documents, with its search options: `built` (the
+ * same index as `toJSON()` gave it, kept in the content snapshot) when given, else indexed now.
+ */
+export function createIndex(docs: readonly AnswerDoc[], built?: AsPlainObject): MiniSearch<AnswerDoc> {
+  if (built) return MiniSearch.loadJS<AnswerDoc>(built, INDEX_OPTIONS);
+  const index = new MiniSearch<AnswerDoc>(INDEX_OPTIONS);
   index.addAll(docs);
   return index;
 }
 
-/** Builds the index once; `rank` is then called per question. */
-export function createRetriever(docs: readonly AnswerDoc[], termCacheSize = TERM_CACHE_MAX) {
-  const index = createIndex(docs);
+/**
+ * Builds the index once (or loads `built`, see createIndex); `rank` is then called per question.
+ */
+export function createRetriever(
+  docs: readonly AnswerDoc[],
+  termCacheSize = TERM_CACHE_MAX,
+  built?: AsPlainObject,
+) {
+  const index = createIndex(docs, built);
   const terms = createTermSearch(index, processTerm, termCacheSize);
   const byId = new Map(docs.map((d) => [d.id, d]));
   /** Each nutrient's own section documents (`nutrient:<id>:…`), in document order. */

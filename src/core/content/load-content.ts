@@ -3,6 +3,7 @@
  * (source ids, nutrient coverage, unique ids). Collects every problem before failing,
  * each naming the file, the path inside it and what is wrong.
  */
+import type { AsPlainObject } from "minisearch";
 import { ContentError } from "../../errors.js";
 import { disclosedBy } from "./challenge-privacy.js";
 import { checkSymptomWords } from "./check-symptom-words.js";
@@ -44,6 +45,16 @@ export interface Content {
   symptomWords: SymptomWords;
   /** The red-flag model in `safety/`: concepts, modifiers and categories. */
   triage: TriageModel;
+  /**
+   * What the answer engine builds from this content, when the content comes from the
+   * snapshot (content-snapshot.ts); the engine builds them itself when this is absent.
+   */
+  prebuilt?: {
+    /** The search index over the answer documents, as MiniSearch's `toJSON()` gives it. */
+    answerIndex: AsPlainObject;
+    /** Every word of every answer, normalised (known-words.ts `contentWords`). */
+    contentWords: string[];
+  };
 }
 
 function readSources(dir: string, issues: IssueCollector): Map<string, Source> {

@@ -4,22 +4,13 @@
  * The prose version of these rules lives in `content/README.md`.
  */
 import { z } from "zod";
+import { NUTRIENT_IDS, TIP_MAX_CHARS, TIP_THEMES } from "./content-ids.js";
 import { searchPageReason } from "./source-url.js";
 
-/** The six nutrients vitabot covers, in the order it lists them. */
-export const NUTRIENT_IDS = [
-  "vitamin-d",
-  "vitamin-b12",
-  "vitamin-e",
-  "magnesium",
-  "omega-3",
-  "calcium",
-] as const;
+export { NUTRIENT_IDS, TIP_MAX_CHARS };
+
 export const NutrientIdSchema = z.enum(NUTRIENT_IDS);
 export type NutrientId = z.infer<typeof NutrientIdSchema>;
-
-/** Longest daily tip, in characters (a tweet-sized tip reads well in every client). */
-export const TIP_MAX_CHARS = 280;
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const slug = z
@@ -188,17 +179,6 @@ const FaqEntrySchema = z
   });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 export const FaqFileSchema = z.array(FaqEntrySchema).min(1);
-
-export const TIP_THEMES = [
-  "food",
-  "exercise",
-  "sun",
-  "protein",
-  "testing",
-  "safety",
-  "supplements",
-  "habits",
-] as const;
 
 const TipSchema = z.strictObject({
   id: slug,

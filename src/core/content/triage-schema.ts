@@ -5,6 +5,8 @@
  * concepts into a tier. `content/README.md` describes the files in prose.
  */
 import { z } from "zod";
+import type { Phrase } from "../triage/phrases.js";
+import type { Value } from "../triage/triggers.js";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const slug = z
@@ -194,4 +196,9 @@ export interface TriageModel {
   concepts: ReadonlyMap<string, Concept>;
   /** In content order (the order of `content/safety/categories.yaml`). */
   categories: readonly Category[];
+  /**
+   * Every term compiled (triggers.ts `compilePhrases`), when the model comes from the
+   * content snapshot; triage compiles the terms itself when this is absent.
+   */
+  phrases?: readonly Phrase<Value>[];
 }

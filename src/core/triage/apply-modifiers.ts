@@ -20,7 +20,7 @@ import {
 import type { Token } from "./tokens.js";
 import { conceptOf, type Trigger, type Value } from "./triggers.js";
 
-export type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
+type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
 
 /** One mention of a concept in the message. */
 export interface Finding {

@@ -7,7 +7,7 @@ import type { Concept, TriageModel } from "../content/triage-schema.js";
 import type { PhraseMatch } from "./phrases.js";
 import { overlaps } from "./scopes.js";
 import { readSentences, type Token } from "./tokens.js";
-import { BLOCKERS, buildIndex, conceptOf, SCOPED, type Trigger, type Value } from "./triggers.js";
+import { BLOCKERS, buildIndex, conceptOf, SCOPED, spellingOf, type Trigger, type Value } from "./triggers.js";
 
 /** One sentence's matches, split by what they are. */
 export interface ReadSentence {
@@ -23,8 +23,8 @@ export interface ReadSentence {
  */
 export function createConceptReader(model: TriageModel) {
   const m = model.modifiers;
-  const spelling = new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
-  const index = buildIndex(model, spelling);
+  const spelling = spellingOf(m);
+  const index = buildIndex(model);
   // Rewrites by their first word, so each token looks up only its own.
   const rewrites = new Map<string, { from: string[]; to: string[] }[]>();
   for (const [from, to] of Object.entries(m.rewrite)) {

@@ -84,22 +84,33 @@ export function modifierLists(m: Modifiers): { path: string; terms: readonly str
   ];
 }
 
+/** The words the model's `spelling` list splits or respells, as the tokenizer reads them. */
+export function spellingOf(m: Modifiers): Map<string, string[]> {
+  return new Map(Object.entries(m.spelling).map(([word, words]) => [word, words.split(/\s+/)]));
+}
+
 /**
- * Every term of the model in one phrase index: concept terms, and modifier triggers by
- * kind. The compiled phrases are dropped once the index holds them.
+ * Every term of the model compiled (tokenized and stemmed): concept terms, then modifier
+ * triggers by kind. The content snapshot keeps them, so a start skips this step.
  */
-export function buildIndex(
-  model: TriageModel,
-  spelling: ReadonlyMap<string, readonly string[]>,
-): PhraseIndex<Value> {
-  const m = model.modifiers;
+export function compilePhrases(model: TriageModel): Phrase<Value>[] {
+  const spelling = spellingOf(model.modifiers);
   const phrases: Phrase<Value>[] = [];
   const add = (list: readonly string[], value: Value) => {
     for (const t of list) phrases.push(compileTerm<Value>(t, value, spelling));
   };
   for (const [id, concept] of model.concepts) add(concept.terms, { concept: id });
-  for (const { terms, trigger } of modifierLists(m)) add(terms, { trigger });
-  return new PhraseIndex(phrases, model.fuzzy, m.fillers);
+  for (const { terms, trigger } of modifierLists(model.modifiers)) add(terms, { trigger });
+  return phrases;
+}
+
+/**
+ * Every term of the model in one phrase index: the compiled phrases the model carries
+ * (from the content snapshot), else its terms compiled now. The compiled phrases are
+ * dropped once the index holds them.
+ */
+export function buildIndex(model: TriageModel): PhraseIndex<Value> {
+  return new PhraseIndex(model.phrases ?? compilePhrases(model), model.fuzzy, model.modifiers.fillers);
 }
 
 /** The concept id of a match ("" for a trigger). */
