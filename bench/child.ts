@@ -24,11 +24,12 @@ export function spawnChild(
   role: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<Child> {
   const path = fileURLToPath(new URL(script, import.meta.url));
   // Plain JavaScript (.mjs) runs as it is, without tsx.
   const loader = path.endsWith(".mjs") ? [] : ["--import", "tsx/esm"];
-  const child = spawn(process.execPath, [...loader, path, role, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, path, role, ...args], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, ...env },
   });
