@@ -6,16 +6,19 @@
  * processes on 127.0.0.1: the Slack stand-in (response_url and the Web API, files upload
  * included), the app, and the load. Targets: ack p99 <= 1 s and max <= 2.5 s (median of
  * 3 runs), every answer at its response_url within 30 s, peak RSS < 350 MB. The same run
- * measures charts drawn inline (CHART_THREADS=0) for comparison; the runs alternate.
- * Run: npm run bench burst (BENCH_BURST_RUNS=1 BENCH_BURST_INLINE=0 for a quick look; BENCH_DEBUG=1 prints the stand-in's counts as answers arrive;
+ * measures charts drawn inline (CHART_THREADS=0) for comparison; the runs alternate. The app
+ * starts with the node flags of the image's ENTRYPOINT (Dockerfile).
+ * Run: npm run bench burst (BENCH_BURST_RUNS=1 BENCH_BURST_INLINE=0 for a quick look; BENCH_BURST_DIST=1 runs the app from dist/ without tsx; BENCH_DEBUG=1 prints the stand-in's counts as answers arrive;
  * BENCH_PROFILE=/tmp/burst writes the app's main-thread CPU profile of each burst there).
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { DEFAULT_CHART_THREADS } from "../src/config.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { createStorage } from "../src/storage/create-storage.js";
 import { type ChallengesDatabase, encodeDays } from "../src/storage/kysely/challenge-store.js";
 import { openSqliteDatabase } from "../src/storage/kysely/sqlite-storage.js";
@@ -29,6 +32,14 @@ import { fmt, median, percentile, printTable } from "./stats.js";
 const RUNS = Number(process.env.BENCH_BURST_RUNS ?? 3);
 /** BENCH_BURST_INLINE=0 skips the inline comparison (a quick look at the pool alone). */
 const WITH_INLINE = process.env.BENCH_BURST_INLINE !== "0";
+/** The node flags the image starts the app with (its ENTRYPOINT, between `node` and the script). */
+function imageNodeFlags(): string[] {
+  const dockerfile = readFileSync(join(PACKAGE_ROOT, "Dockerfile"), "utf8");
+  const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1] ?? "[]") as string[];
+  return entrypoint.slice(entrypoint.indexOf("node") + 1, -1);
+}
+/** BENCH_BURST_DIST=1 runs the app from the compiled build (dist/, `npm run build`) without tsx, as the image does. */
+const DIST = process.env.BENCH_BURST_DIST === "1";
 const CHALLENGES = 10;
 const MEMBERS = 500;
 const LEADERBOARDS = 250;
@@ -197,10 +208,11 @@ async function burstRun(
   chartThreads: number | undefined,
 ): Promise<RunResult> {
   const app = await spawnChild(
-    "./slack-child.ts",
+    DIST ? "./slack-app-dist.mjs" : "./slack-child.ts",
     "vitabot",
     [String(standIn.ready.apiUrl), `file:${database}`],
     { BENCH_SIGNING_SECRET: secret, CHART_THREADS: chartThreads === undefined ? "" : String(chartThreads) },
+    imageNodeFlags(),
   );
   const load = await spawnChild("./burst-load.ts", "load", [String(app.ready.port), requestsFile]);
   try {
@@ -287,7 +299,7 @@ export async function benchBurst(): Promise<void> {
       if (WITH_INLINE) inline.push(await burstRun(secret, standIn, database, requestsFile, 0));
     }
     printTable(
-      `Slack burst on a fresh process: ${LEADERBOARDS + ASKS} signed slash commands at once (${LEADERBOARDS} leaderboard over ${CHALLENGES} challenges of ${MEMBERS} members, ${ASKS} ask); ${RUNS} runs each, alternating; median of runs. Targets (pool): ack p99 <= 1000 ms, max <= 2500 ms, every answer within 30 s, peak RSS < 350 MB`,
+      `Slack burst on a fresh process (Node.js ${process.version}, the app ${DIST ? "from dist/" : "through tsx"}, node ${imageNodeFlags().join(" ")} as in the image): ${LEADERBOARDS + ASKS} signed slash commands at once (${LEADERBOARDS} leaderboard over ${CHALLENGES} challenges of ${MEMBERS} members, ${ASKS} ask); ${RUNS} runs each, alternating; median of runs. Targets (pool): ack p99 <= 1000 ms, max <= 2500 ms, every answer within 30 s, peak RSS < 350 MB`,
       [
         "charts",
         "ack p50 ms",

@@ -24,9 +24,12 @@ export function spawnChild(
   role: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<Child> {
   const path = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx/esm", path, role, ...args], {
+  // Plain JavaScript (.mjs) runs as it is, without tsx.
+  const loader = path.endsWith(".mjs") ? [] : ["--import", "tsx/esm"];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, path, role, ...args], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, ...env },
   });

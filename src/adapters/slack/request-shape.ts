@@ -140,6 +140,31 @@ const slackRequestBody = z.union([
 export type SlackRequestBody = z.infer<typeof slackRequestBody>;
 
 /**
+ * The one shape a body's kind points to (its `command` field, else its `type`), tried
+ * before the whole union. A union tries its options in turn, and every option that fails
+ * first builds its list of issues: a slash command, the last option, cost four failed
+ * parses, about 0.7 ms of the thread that acknowledges, 0.35 s over a burst of 500
+ * (`npm run bench burst`, CPU profile). The union still decides when this one fails, so
+ * exactly the same bodies pass, with the same data (no option transforms anything).
+ */
+function schemaForKind(body: unknown): z.ZodType<SlackRequestBody> | undefined {
+  if (body === null || typeof body !== "object") return undefined;
+  if ("command" in body) return slashCommand;
+  switch ((body as { type?: unknown }).type) {
+    case "event_callback":
+      return eventCallback;
+    case "block_actions":
+      return blockActions;
+    case "url_verification":
+      return urlVerification;
+    case "app_rate_limited":
+      return appRateLimited;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Whether a parsed body has a shape vitabot takes, and if not, a short reason (for the
  * log; never the body itself, which holds what people typed).
  * @example checkSlackBody(null) // { ok: false, reason: "…" }
@@ -147,6 +172,8 @@ export type SlackRequestBody = z.infer<typeof slackRequestBody>;
 export function checkSlackBody(
   body: unknown,
 ): { ok: true; body: SlackRequestBody } | { ok: false; reason: string } {
+  const likely = schemaForKind(body)?.safeParse(body);
+  if (likely?.success) return { ok: true, body: likely.data };
   const result = slackRequestBody.safeParse(body);
   if (result.success) return { ok: true, body: result.data };
   return { ok: false, reason: describeIssue(body) };

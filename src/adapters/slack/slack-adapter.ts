@@ -7,6 +7,7 @@
  * @see https://docs.slack.dev/tools/bolt-js/getting-started
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { App as BoltApp, type InstallationStore, type ReceiverEvent } from "@slack/bolt";
 import type { SlackConfig } from "../../config.js";
 import { dmRecipient } from "../../core/personal-tip.js";
@@ -113,11 +114,15 @@ async function serveBoltRoutes(
     if (passed.kind === "ssl_check" || !acksEmpty(passed.body)) return handler(req, res);
     const event = ackNow(req, res, passed.body);
     // Tracked until the answer is queued (the answer itself is tracked by the queue); the
-    // request id stays in the async context, so the log line carries it.
+    // request id stays in the async context, so the log line carries it. Bolt's part
+    // (middleware, our listener) waits for the next turn: the acks of requests that
+    // arrived with this one go out first.
     await listen.inFlight.track(
-      listen.process(event).catch((error: unknown) => {
-        listen.logger.error({ err: error }, "a Slack request failed after its acknowledgement");
-      }),
+      nextTurn()
+        .then(() => listen.process(event))
+        .catch((error: unknown) => {
+          listen.logger.error({ err: error }, "a Slack request failed after its acknowledgement");
+        }),
     );
   };
   const own = target ? undefined : createHttpServer({ logger: listen.logger });

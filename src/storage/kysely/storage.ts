@@ -103,7 +103,7 @@ export function createKyselyStorage({ db, kind, run = viaKysely(db) }: KyselySto
   let closing: Promise<void> | undefined;
   const hot = hotQueries(db, run);
   return {
-    ...createKyselyTipsStore(db as unknown as Kysely<TipsDatabase>, guard),
+    ...createKyselyTipsStore(db as unknown as Kysely<TipsDatabase>, guard, kind),
     ...createKyselyChallengeStore(db as unknown as Kysely<ChallengesDatabase>, guard),
     ...createKyselyPrivacyStore(db, guard),
     kind,
