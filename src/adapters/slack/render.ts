@@ -5,6 +5,7 @@
  * escaped, so user text never pings, and every block stays within SLACK_LIMITS.
  */
 import type { types } from "@slack/bolt";
+import { FORM_ACTION_PREFIX } from "../../core/forms/forms.js";
 import { fallbackText, type Reply, type ReplyTone, tableToText } from "../../core/reply/reply.js";
 import { ACTION_PREFIX, encodeAction } from "../chat-adapter.js";
 import { SLACK_LIMITS as L } from "./limits.js";
@@ -116,7 +117,7 @@ function context(reply: Reply): Block[] {
   return elements.length > 0 ? [{ type: "context", elements: elements.slice(0, L.contextElements) }] : [];
 }
 
-/** Buttons keep their command line in `value`; `action_id` only has to be unique in the message. */
+/** Buttons keep their command line in `value`; `action_id` only has to be unique in the message (one button per form). */
 function actions(reply: Reply): Block[] {
   const buttons: Button[] = [];
   let size = 0;
@@ -125,7 +126,8 @@ function actions(reply: Reply): Block[] {
     if (value.length > L.buttonValue || buttons.length === L.actionsElements) continue;
     const element: Button = {
       type: "button",
-      action_id: `${ACTION_PREFIX}-${buttons.length}`,
+      // A form's button keeps the form's id (`form:tips-setup`): pressing it opens the modal.
+      action_id: button.form ? `${FORM_ACTION_PREFIX}${button.form}` : `${ACTION_PREFIX}-${buttons.length}`,
       text: plain(button.label, L.buttonText),
       value,
       ...(button.style ? { style: button.style } : {}),

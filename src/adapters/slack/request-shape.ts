@@ -10,6 +10,7 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 import { z } from "zod";
+import { FORM_IDS } from "../../core/forms/forms.js";
 import { ACTION_ID_PATTERN } from "./handlers.js";
 import { SLASH_COMMAND } from "./manifest.js";
 
@@ -68,6 +69,12 @@ const eventCallback = z.looseObject({
  */
 const absent = z.never().optional();
 
+/** A form's button (`form:tips-setup`), and the callback id of its modal. */
+const FORM_ID_PATTERN = new RegExp(`^form:(${FORM_IDS.join("|")})$`);
+const ourAction = z
+  .string()
+  .refine((actionId) => ACTION_ID_PATTERN.test(actionId) || FORM_ID_PATTERN.test(actionId), "not our action");
+
 /** A button press on one of our messages. */
 const blockActions = z.looseObject({
   type: z.literal("block_actions"),
@@ -79,7 +86,7 @@ const blockActions = z.looseObject({
       z.looseObject({
         type: z.string(),
         // Only our buttons: Bolt would leave any other action unacknowledged (a 404 after 3 s).
-        action_id: z.string().regex(ACTION_ID_PATTERN),
+        action_id: ourAction,
         value: z.string().optional(),
         block_id: z.string().optional(),
       }),
@@ -91,6 +98,30 @@ const blockActions = z.looseObject({
   channel: z.looseObject({ id }).optional(),
   trigger_id: z.string(),
   response_url: z.string().optional(),
+  is_enterprise_install: z.boolean().optional(),
+});
+
+/**
+ * A submitted modal of one of our forms. Its ack carries a body (`response_action`), so it
+ * is never acknowledged early: it goes through Bolt's receiver to the view listener.
+ * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+const viewSubmission = z.looseObject({
+  type: z.literal("view_submission"),
+  event: absent,
+  command: absent,
+  name: absent,
+  user: z.looseObject({ id, team_id: id.optional(), username: z.string().optional() }),
+  team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
+  enterprise: z.looseObject({ id }).nullable().optional(),
+  view: z.looseObject({
+    id,
+    team_id: id.optional(),
+    // Only our forms: Bolt would leave any other view unacknowledged.
+    callback_id: z.string().regex(FORM_ID_PATTERN),
+    private_metadata: z.string().optional(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), object)) }),
+  }),
   is_enterprise_install: z.boolean().optional(),
 });
 
@@ -119,6 +150,7 @@ const slackRequestBody = z.union([
   appRateLimited,
   eventCallback,
   blockActions,
+  viewSubmission,
   slashCommand,
 ]);
 
@@ -144,5 +176,5 @@ function describeIssue(body: unknown): string {
   const type = (body as { type?: unknown }).type;
   if (typeof type === "string") return `a "${type.slice(0, 40)}" body with missing or mistyped fields`;
   if ("command" in body) return "a slash command with missing, repeated or mistyped fields";
-  return "no request kind vitabot takes (slash command, event_callback, block_actions, url_verification)";
+  return "no request kind vitabot takes (slash command, event_callback, block_actions, view_submission, url_verification)";
 }
