@@ -137,3 +137,22 @@ describe("Slack modals", () => {
     });
   });
 });
+
+describe("Discord, until it has modals", () => {
+  it("the form opener's own reply does not offer the same form button again (no loop)", async () => {
+    const { renderReply } = await import("../../src/adapters/discord/render.js");
+    const message = renderReply({
+      title: "Set up daily tips",
+      tone: "info",
+      sections: [{ text: "Type /tips subscribe 09:00 Europe/Berlin weekdays" }],
+      buttons: [
+        { label: "Set up daily tips", action: "tips setup", form: "tips-setup" },
+        { label: "Help", action: "help" },
+      ],
+      form: { id: "tips-setup", values: {} },
+      visibility: "ephemeral",
+    });
+    expect(JSON.stringify(message.components)).not.toContain("tips setup");
+    expect(JSON.stringify(message.components)).toContain("vb|run|help");
+  });
+});
