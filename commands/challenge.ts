@@ -95,6 +95,39 @@ const start = defineRunnable({
   },
 });
 
+const newForm = defineRunnable({
+  description: "Start a team challenge with a form (admins)",
+  adminOnly: true,
+  options: {
+    template: {
+      ...option.text("Which challenge (see /challenge list)", { max: 60 }),
+      autocomplete: "template",
+    },
+  },
+  examples: ["challenge new"],
+  async run(ctx, args): Promise<Reply> {
+    const template = args.template
+      ? findTemplate(ctx.knowledge.content.challenges, args.template).id
+      : undefined;
+    const subscription = await ctx.storage.getSubscription(ctx.channel);
+    const zone = subscription?.zone ?? ctx.userTimeZone ?? "";
+    return {
+      title: "Start a challenge",
+      tone: "info",
+      sections: [
+        {
+          text: `Pick a challenge, its first day, length, time zone and reminder in the form. Or type it: /${usage("challenge start", start)}`,
+        },
+      ],
+      buttons: [
+        { label: "Start a challenge", action: "challenge new", form: "challenge-new", style: "primary" },
+      ],
+      form: { id: "challenge-new", values: { ...(template ? { template } : {}), zone } },
+      visibility: "ephemeral",
+    };
+  },
+});
+
 const JOIN_TITLES: Record<JoinResult, string> = {
   joined: "You're in",
   rejoined: "You're in",
@@ -253,5 +286,5 @@ const hide = defineRunnable({
 export default defineCommandGroup({
   name: "challenge",
   description: "Team wellness challenges: start, join, status",
-  subcommands: { list, start, join, leave, status, end, export: exportCsv, reminder, hide },
+  subcommands: { list, new: newForm, start, join, leave, status, end, export: exportCsv, reminder, hide },
 });

@@ -75,7 +75,7 @@ export function buttonPress(
 }
 
 /** The Ask a question form submitted with `question` (form field `payload` holding JSON). */
-export function viewSubmission(question: string, fields: Record<string, unknown> = {}): SignedRequest {
+export function askSubmission(question: string, fields: Record<string, unknown> = {}): SignedRequest {
   const payload = slackFixture("view-submission") as { view: Record<string, unknown> } & Record<
     string,
     unknown
@@ -100,4 +100,46 @@ export function eventEnvelope(
   const envelope = slackFixture(fixture) as { event: Record<string, unknown> } & Record<string, unknown>;
   const body = { ...envelope, ...overrides.envelope, event: { ...envelope.event, ...overrides.event } };
   return { body: JSON.stringify(body), contentType: JSON_TYPE };
+}
+
+/** One input's state in a submitted modal, as Slack sends it under `view.state.values[block].value`. */
+export type ViewInputState = Record<string, unknown>;
+
+/**
+ * A view_submission payload (form field `payload` holding JSON) for a modal opened with
+ * `view` (what views.open was given), with the person's inputs by block id.
+ */
+export function viewSubmission(
+  view: { id: string; callback_id: string; private_metadata?: string },
+  inputs: Record<string, ViewInputState>,
+  user: { id: string; team_id?: string; name?: string } = {
+    id: "U2147483697",
+    team_id: "T0001",
+    name: "steve",
+  },
+): SignedRequest {
+  const values = Object.fromEntries(
+    Object.entries(inputs).map(([block, state]) => [block, { value: state }]),
+  );
+  const body = {
+    type: "view_submission",
+    team: { id: "T0001", domain: "example" },
+    user,
+    api_app_id: "A123456",
+    token: "gIkuvaNzQIHg97ATvDxqgjtO",
+    trigger_id: "12466734323.1395872398.8ad2ef1c9b1d9db0d2d9e1d2d1d3e1a3",
+    view: {
+      id: view.id,
+      team_id: "T0001",
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? "",
+      hash: "156772938.1827394",
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(body) }).toString(), contentType: FORM };
 }

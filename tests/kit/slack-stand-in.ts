@@ -193,9 +193,11 @@ export async function startSlackStandIn(options: StandInOptions = {}) {
         };
       }
       case "views.publish":
-      case "views.open":
         if (!team) return { status: 200, body: { ok: false, error: "invalid_auth" } };
         return { status: 200, body: { ok: true, view: { id: `V${call.method}${ts}` } } };
+      case "views.open":
+        if (!team) return { status: 200, body: { ok: false, error: "invalid_auth" } };
+        return { status: 200, body: { ok: true, view: { id: `V${ts}`, ...(call.params.view as object) } } };
       case "apps.connections.open":
         return { status: 200, body: { ok: true, url: `${base.replace("http", "ws")}/link` } };
       default:

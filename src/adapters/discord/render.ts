@@ -272,7 +272,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const attached = filesOf(shown);
   return {
     embeds: [embedOf(shown, attached)],
-    components: rowsOf(shown.buttons ?? [], sectionButtons(shown)),
+    // Discord has no modal for forms yet (see docs/discord.md): a form's button runs its opener,
+    // whose own reply (the typed way to do it) must not offer the same button again.
+    components: rowsOf(
+      (shown.buttons ?? []).filter((b) => !(b.form && b.form === shown.form?.id)),
+      sectionButtons(shown),
+    ),
     ...(shown.visibility === "channel" ? {} : { flags: EPHEMERAL_FLAG }),
     allowed_mentions: { parse: [] },
     ...(attached.files.length > 0 ? { files: attached.files } : {}),

@@ -13,13 +13,16 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HTTPModuleFunctions, type ReceiverEvent } from "@slack/bolt";
+import { ASK_CALLBACK_ID } from "./ask-form.js";
 import type { SlackRequestBody } from "./request-shape.js";
 
 /** Whether Slack expects nothing in this request's ack, so it may go out before any work. */
 export function acksEmpty(body: SlackRequestBody): boolean {
   if ("command" in body) return true;
-  // A view_submission acked empty closes the modal: the Ask form's answer comes by DM.
-  return body.type === "block_actions" || body.type === "event_callback" || body.type === "view_submission";
+  // The Ask form's submission acked empty closes the modal (its answer comes by DM); a
+  // set-up form's ack carries its field errors, so it goes through Bolt's receiver.
+  if (body.type === "view_submission") return body.view.callback_id === ASK_CALLBACK_ID;
+  return body.type === "block_actions" || body.type === "event_callback";
 }
 
 const ackedAlready = async (): Promise<void> => {};

@@ -15,8 +15,6 @@ export const SLACK_LIMITS = {
   viewChars: 48_000,
   /** A plain-text input's value (the Ask a question form). */
   inputText: 3000,
-  /** A view's title, submit and close labels. */
-  viewTitle: 24,
   /** A section's `text`. */
   sectionText: 3000,
   /** Fields in one section, and the text of each. */
@@ -50,4 +48,30 @@ export const SLACK_LIMITS = {
   altText: 1000,
   /** Our own cap for a file shown as text when it could not be sent (one section, fences included). */
   fileAsText: 2800,
+  /**
+   * Modals (views.open): a title and the submit and close labels of 24 characters
+   * (`viewBlocks` above counts their blocks), private_metadata of 3,000, a label of 2,000,
+   * a placeholder of 150.
+   * @see https://docs.slack.dev/reference/views/modal-views
+   */
+  viewTitle: 24,
+  viewButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  inputLabel: 2000,
+  placeholder: 150,
+  /**
+   * Select menus: 100 options, or 100 option groups of 100 options; an option's text and
+   * description 75 characters, its value 150; a group's label 75; checkboxes 10 options.
+   * @see https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element
+   * @see https://docs.slack.dev/reference/block-kit/composition-objects/option-object
+   */
+  selectOptions: 100,
+  optionGroups: 100,
+  optionText: 75,
+  optionDescription: 75,
+  optionValue: 150,
+  checkboxOptions: 10,
+  /** Our own cap for an error shown under a field (`response_action: "errors"`). */
+  fieldError: 300,
 } as const;

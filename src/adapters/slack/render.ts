@@ -5,6 +5,7 @@
  * escaped, so user text never pings, and every block stays within SLACK_LIMITS.
  */
 import type { types } from "@slack/bolt";
+import { FORM_ACTION_PREFIX } from "../../core/forms/forms.js";
 import {
   fallbackText,
   type Reply,
@@ -76,7 +77,13 @@ function header(reply: Reply): Block {
 function buttonElement(button: ReplyButton, index: number): Button {
   return {
     type: "button",
-    action_id: button.form === "ask" ? ASK_ACTION_ID : `${ACTION_PREFIX}-${index}`,
+    // A form's button keeps the form's id (`form:tips-setup`): pressing it opens the modal.
+    action_id:
+      button.form === "ask"
+        ? ASK_ACTION_ID
+        : button.form
+          ? `${FORM_ACTION_PREFIX}${button.form}`
+          : `${ACTION_PREFIX}-${index}`,
     text: plain(button.label, L.buttonText),
     value: encodeAction(button),
     ...(button.style ? { style: button.style } : {}),
@@ -161,7 +168,7 @@ function context(reply: Reply): Block[] {
   return elements.length > 0 ? [{ type: "context", elements: elements.slice(0, L.contextElements) }] : [];
 }
 
-/** Buttons keep their command line in `value`; `action_id` only has to be unique in the message. */
+/** Buttons keep their command line in `value`; `action_id` only has to be unique in the message (one button per form). */
 function actions(reply: Reply): Block[] {
   const buttons: Button[] = [];
   let size = 0;

@@ -10,6 +10,7 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 import { z } from "zod";
+import { FORM_IDS } from "../../core/forms/forms.js";
 import { ASK_ACTION_ID, ASK_CALLBACK_ID } from "./ask-form.js";
 import { ACTION_ID_PATTERN } from "./handlers.js";
 import { SLASH_COMMAND } from "./manifest.js";
@@ -69,6 +70,12 @@ const eventCallback = z.looseObject({
  */
 const absent = z.never().optional();
 
+/** A form's button (`form:tips-setup`), and the callback id of its modal. */
+const FORM_ID_PATTERN = new RegExp(`^form:(${FORM_IDS.join("|")})$`);
+const ourAction = z
+  .string()
+  .refine((actionId) => ACTION_ID_PATTERN.test(actionId) || FORM_ID_PATTERN.test(actionId), "not our action");
+
 /** A button press on one of our messages. */
 const blockActions = z.looseObject({
   type: z.literal("block_actions"),
@@ -80,7 +87,7 @@ const blockActions = z.looseObject({
       z.looseObject({
         type: z.string(),
         // Only our buttons: Bolt would leave any other action unacknowledged (a 404 after 3 s).
-        action_id: z.union([z.string().regex(ACTION_ID_PATTERN), z.literal(ASK_ACTION_ID)]),
+        action_id: z.union([ourAction, z.literal(ASK_ACTION_ID)]),
         value: z.string().optional(),
         block_id: z.string().optional(),
       }),
@@ -95,8 +102,8 @@ const blockActions = z.looseObject({
   is_enterprise_install: z.boolean().optional(),
 });
 
-/** The Ask a question form submitted (our one modal; Bolt routes it by `callback_id`). */
-const viewSubmission = z.looseObject({
+/** The Ask a question form submitted (Bolt routes it by `callback_id`). */
+const askSubmission = z.looseObject({
   type: z.literal("view_submission"),
   event: absent,
   command: absent,
@@ -105,6 +112,30 @@ const viewSubmission = z.looseObject({
   team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
   enterprise: z.looseObject({ id }).nullable().optional(),
   view: z.looseObject({ id, callback_id: z.literal(ASK_CALLBACK_ID), state: object.optional() }),
+  is_enterprise_install: z.boolean().optional(),
+});
+
+/**
+ * A submitted modal of one of our forms. Its ack carries a body (`response_action`), so it
+ * is never acknowledged early: it goes through Bolt's receiver to the view listener.
+ * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+const formSubmission = z.looseObject({
+  type: z.literal("view_submission"),
+  event: absent,
+  command: absent,
+  name: absent,
+  user: z.looseObject({ id, team_id: id.optional(), username: z.string().optional() }),
+  team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
+  enterprise: z.looseObject({ id }).nullable().optional(),
+  view: z.looseObject({
+    id,
+    team_id: id.optional(),
+    // Only our forms: Bolt would leave any other view unacknowledged.
+    callback_id: z.string().regex(FORM_ID_PATTERN),
+    private_metadata: z.string().optional(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), object)) }),
+  }),
   is_enterprise_install: z.boolean().optional(),
 });
 
@@ -133,7 +164,8 @@ const slackRequestBody = z.union([
   appRateLimited,
   eventCallback,
   blockActions,
-  viewSubmission,
+  askSubmission,
+  formSubmission,
   slashCommand,
 ]);
 

@@ -181,6 +181,7 @@ export function createSlackAdapter(app: AdapterApp, options: SlackAdapterOptions
       responder,
       answers,
       welcome: welcomeReply(app.knowledge),
+      knowledge: app.knowledge,
       storage: app.storage,
       clock: app.clock,
       ...(installationStore ? { installationStore } : {}),

@@ -46,6 +46,10 @@ export interface DispatchResult {
   path?: string;
   /** Set for faults: the id in the apology and in the log line. */
   referenceId?: string;
+  /** Set for user errors: the error's code (`bad_zone`), so a form can show it on its field. */
+  code?: string;
+  /** Set when validation refused one argument: its name, so a form can show the error there. */
+  field?: string;
 }
 
 /** What the dispatcher reports about each command it handled (for metrics). */
@@ -87,21 +91,36 @@ export function usage(path: string, runnable: Runnable): string {
   return [path, ...positional, ...named].join(" ");
 }
 
+/** Arguments that failed validation; `field` names the first one (forms show the error there). */
+class ArgumentsError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message, "bad_arguments");
+  }
+}
+
 function validate(path: string, runnable: Runnable, raw: Record<string, unknown>): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const problems: string[] = [];
+  let first: string | undefined;
   for (const [name, def] of Object.entries(runnable.options)) {
     const value = raw[name] === "" ? undefined : raw[name];
     if (value === undefined && def.required) {
       problems.push(`${name} is missing`);
+      first ??= name;
       continue;
     }
     const result = def.schema.safeParse(typeof value === "number" ? String(value) : value);
     if (result.success) args[name] = result.data;
-    else problems.push(`${name} ${result.error.issues[0]?.message ?? "is not valid"}`);
+    else {
+      problems.push(`${name} ${result.error.issues[0]?.message ?? "is not valid"}`);
+      first ??= name;
+    }
   }
   if (problems.length > 0) {
-    throw new UserFacingError(`${problems.join("; ")}. Usage: /${usage(path, runnable)}`, "bad_arguments");
+    throw new ArgumentsError(`${problems.join("; ")}. Usage: /${usage(path, runnable)}`, first ?? "");
   }
   return args;
 }
@@ -173,7 +192,13 @@ export function createDispatcher(deps: DispatcherDeps) {
     } catch (error) {
       if (error instanceof UserFacingError) {
         log().info({ code: error.code }, "user error");
-        return { reply: textReply("That didn't work", error.message, "error"), outcome: "user_error", path };
+        return {
+          reply: textReply("That didn't work", error.message, "error"),
+          outcome: "user_error",
+          path,
+          code: error.code,
+          ...(error instanceof ArgumentsError ? { field: error.field } : {}),
+        };
       }
       const ref = referenceId();
       log().error({ err: error, referenceId: ref }, "command failed");

@@ -139,7 +139,8 @@ export function welcomeReply(kb: Knowledge): Reply {
     ],
     disclaimer: kb.content.safety.disclaimer,
     buttons: [
-      { label: "Set up daily tips", action: "tips subscribe", style: "primary" },
+      // Opens the "Set up daily tips" form (Slack modal, Discord modal); `action` opens it by text elsewhere.
+      { label: "Set up daily tips", action: "tips setup", form: "tips-setup", style: "primary" },
       { label: "What can you do?", action: "help" },
     ],
     visibility: "channel",

@@ -4,6 +4,7 @@
  * `fallbackText` gives the plain text every rich message carries.
  */
 import type { Source } from "../content/schema.js";
+import type { FormId, FormRequest } from "../forms/forms.js";
 
 /** Who sees a reply: only the person who asked, or everyone in the channel. */
 type Visibility = "ephemeral" | "channel";
@@ -27,10 +28,10 @@ export interface ReplyButton {
   /** Re-post this reply for everyone instead of running `action` privately. */
   share?: boolean;
   /**
-   * Opens this form where the platform has forms (a Slack modal); elsewhere the button
-   * runs `action` like any other.
+   * Opens this form where the platform has forms (a Slack modal: `ask` is Home's question
+   * form, the others the set-up forms); elsewhere the button runs `action` like any other.
    */
-  form?: "ask";
+  form?: FormId | "ask";
 }
 
 export interface ReplyTable {
@@ -88,6 +89,11 @@ export interface Reply {
   image?: ReplyImage;
   /** Files for the person (ephemeral: DM on Slack) or the channel; the console prints them. */
   files?: ReplyFile[];
+  /**
+   * A form to show, filled in (Discord opens it at once as a modal; Slack offers it with a
+   * button, since a modal needs a button's trigger; the console shows the text).
+   */
+  form?: FormRequest;
 }
 
 /** A reply with only a title and text. */

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction, encodeAction } from "../../../src/adapters/chat-adapter.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
 import {
+  askSubmission,
   buttonPress,
   eventEnvelope,
   postSigned,
   slashCommand,
-  viewSubmission,
 } from "../../kit/slack-requests.js";
 import { type ApiCall, type SlackStandIn, startSlackStandIn } from "../../kit/slack-stand-in.js";
 
@@ -220,7 +220,7 @@ describe("the Ask a question form", () => {
 
   it("a submitted question is answered in the person's DM, through the dispatcher as /vitabot ask", async () => {
     const dms = dmsTo(MEMBER).length;
-    const request = viewSubmission("what foods have magnesium", {
+    const request = askSubmission("what foods have magnesium", {
       user: { id: MEMBER, username: "mo", team_id: "T0001" },
     });
     const ack = await postSigned(bot.endpoint, request);
@@ -231,7 +231,7 @@ describe("the Ask a question form", () => {
 
   it("an urgent question gets the urgent answer, by DM", async () => {
     const dms = dmsTo(MEMBER).length;
-    const request = viewSubmission("my face is drooping", {
+    const request = askSubmission("my face is drooping", {
       user: { id: MEMBER, username: "mo", team_id: "T0001" },
     });
     expect((await postSigned(bot.endpoint, request)).status).toBe(200);
@@ -242,7 +242,7 @@ describe("the Ask a question form", () => {
   });
 
   it("refuses a submission of a form vitabot did not make", async () => {
-    const request = viewSubmission("hello", { view: { id: "V1", callback_id: "someone-else" } });
+    const request = askSubmission("hello", { view: { id: "V1", callback_id: "someone-else" } });
     expect((await postSigned(bot.endpoint, request)).status).toBe(400);
   });
 });
