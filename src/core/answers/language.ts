@@ -7,16 +7,7 @@
  * needs them, not with the engine: most questions are answered without.
  * @see https://github.com/wooorm/franc
  */
-import { createRequire } from "node:module";
-
-type Franc = typeof import("franc");
-let franc: Franc | undefined;
-
-/** franc, loaded on first use (synchronously: require() of an ES module, Node.js 20.19+). */
-function loadFranc(): Franc {
-  franc ??= createRequire(import.meta.url)("franc") as Franc;
-  return franc;
-}
+import { loadFranc } from "../text/franc.js";
 
 /** Shorter texts carry too few trigrams for a confident guess. */
 export const MIN_LANGUAGE_TEXT = 40;

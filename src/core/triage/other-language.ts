@@ -5,8 +5,8 @@
  * since in doubt between urgent and not we choose urgent. The count is one set lookup per
  * word; franc runs only on the few messages the English reading mostly missed.
  */
-import { franc } from "franc";
 import type { TriageModel } from "../content/triage-schema.js";
+import { loadFranc } from "../text/franc.js";
 import type { ReadSentence } from "./read-concepts.js";
 import type { Token } from "./tokens.js";
 
@@ -32,7 +32,7 @@ export function createLanguageCheck(
         if (english.has(token.text) || knows(token)) known++;
       }
     if (words < o.minWords || known >= o.maxEnglish * words) return undefined;
-    const language = franc(message, { minLength: 10 });
+    const language = loadFranc().franc(message, { minLength: 10 });
     return language === "eng" ? undefined : language;
   };
 }
