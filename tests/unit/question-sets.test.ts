@@ -54,9 +54,16 @@ describe("the labelled question sets", () => {
  * missed the targets, which are kind >= 90%, unknown >= 85% and no urgent message answered.
  * Set 4 was written after the fixes that followed; its first score (139 of 170 through the
  * engine, 140 with the CLI: unknown 15 of 34, five urgent messages answered) missed them too;
- * it is held at 162 after the unknown and triage fixes that followed.
+ * it is held at 162 after the unknown and triage fixes that followed. Set 5, written after
+ * those, first scored 110 of 126 through the engine (110 with the CLI: kind 87.3%, unknown
+ * 21 of 25, no urgent message answered): short of the kind and unknown targets.
  */
-const FLOORS = { "questions-2.yaml": 185, "questions-3.yaml": 131, "questions-4.yaml": 162 } as const;
+const FLOORS = {
+  "questions-2.yaml": 185,
+  "questions-3.yaml": 131,
+  "questions-4.yaml": 162,
+  "questions-5.yaml": 110,
+} as const;
 
 describe("the blind question sets hold their floors", () => {
   const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
