@@ -7,7 +7,7 @@
  */
 
 import { createHash } from "node:crypto";
-import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
+import type { BlockAction, App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands/dispatch.js";
 import {
@@ -255,20 +255,24 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
 
 const NOT_POSTABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
+/** Where a button was pressed, and by whom (a Home tab button has no channel: the DM). */
+function buttonOrigin(body: BlockAction) {
+  return {
+    teamId: body.team?.id ?? body.user.team_id ?? "",
+    channelId: body.channel?.id ?? body.user.id,
+    userId: body.user.id,
+    userName: body.user.username,
+    requestId: body.trigger_id,
+  };
+}
+
 /** Share posts the answer for everyone; other buttons answer the person who pressed them. */
 function onButtons(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
   bolt.action(ACTION_ID_PATTERN, async ({ ack, action, body, client }) => {
     await ack();
     const decoded = action.type === "button" ? decodeAction(action.value ?? "") : undefined;
     if (!decoded || body.type !== "block_actions") return;
-    const channelId = body.channel?.id ?? body.user.id;
-    const origin = {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
-      channelId,
-      userId: body.user.id,
-      userName: body.user.username,
-      requestId: body.trigger_id,
-    };
+    const origin = buttonOrigin(body);
     if (body.view?.type === "home") {
       // Home has no response_url: the answer goes to the person's DM, then their Home is redrawn.
       return guarded(deps, origin.requestId, "home button", async () => {
@@ -298,9 +302,9 @@ function onButtons(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
       try {
         await deliverReply(
           decision.reply,
-          answerDelivery(client, deps.logger, origin, { channelId }),
+          answerDelivery(client, deps.logger, origin, { channelId: origin.channelId }),
           async (shared) => {
-            await client.chat.postMessage({ channel: channelId, ...toBlockKit(shared) });
+            await client.chat.postMessage({ channel: origin.channelId, ...toBlockKit(shared) });
           },
         );
       } catch (error) {
@@ -383,21 +387,14 @@ function onForms(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof create
     if (body.type !== "block_actions" || !("action_id" in action)) return;
     const id = formIdOf(action.action_id);
     if (!id) return;
-    const channelId = body.channel?.id ?? body.user.id;
-    const origin = {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
-      channelId,
-      userId: body.user.id,
-      userName: body.user.username,
-      requestId: body.trigger_id,
-    };
+    const origin = buttonOrigin(body);
     try {
       const spec = formSpec(id, deps.knowledge);
       const { reply } = await run(client, origin, spec.opener);
       if (reply.form?.id === id) {
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: toSlackModal(spec, reply.form.values, { channelId }),
+          view: toSlackModal(spec, reply.form.values, { channelId: origin.channelId }),
         });
         return;
       }
