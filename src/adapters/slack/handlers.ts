@@ -1,24 +1,14 @@
 /**
  * The Bolt listeners: `/vitabot`, app mentions, direct messages, our buttons, the Home
- * tab, the Ask a question form, and uninstalls. Each acknowledges first (Slack allows 3
+ * tab, the Ask a question form, and uninstalls (the set-up forms are in form-handlers.ts). Each acknowledges first (Slack allows 3
  * seconds), then hands the line to the dispatcher and renders what comes back; no
  * product logic lives here.
  * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
 
-import { createHash } from "node:crypto";
-import type { BlockAction, App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
+import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands/dispatch.js";
-import {
-  FORM_ACTION_PREFIX,
-  type FormId,
-  fieldError,
-  fieldForError,
-  formArguments,
-  formIdOf,
-  formSpec,
-} from "../../core/forms/forms.js";
 import type { Knowledge } from "../../core/knowledge/knowledge.js";
 import { followProfile } from "../../core/personal-tip.js";
 import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
@@ -29,12 +19,12 @@ import type { Storage } from "../../storage/ports/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
 import { ASK_ACTION_ID, ASK_CALLBACK_ID, askModal, questionOf } from "./ask-form.js";
+import { buttonOrigin } from "./button-origin.js";
 import { answerDelivery, deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
-import { metadataOf, toSlackModal, valuesFromSlackState } from "./forms.js";
+import { onForms } from "./form-handlers.js";
 import { toHomeView } from "./home-view.js";
 import { fromSlackText } from "./incoming-text.js";
-import { SLACK_LIMITS } from "./limits.js";
 import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
 import type { Responder } from "./respond.js";
@@ -70,8 +60,6 @@ export interface HandlerDeps {
 /** The action ids renderers give our buttons (`vb-0`, `vb-1`, …). */
 export const ACTION_ID_PATTERN = new RegExp(`^${ACTION_PREFIX}-\\d+$`);
 /** The action ids of buttons that open a form, and the callback ids of the forms' modals. */
-const FORM_PATTERN = new RegExp(`^${FORM_ACTION_PREFIX}`);
-
 /** Where a request came from, as Slack ids. */
 interface Origin {
   teamId: string;
@@ -149,10 +137,10 @@ function createRunner(deps: HandlerDeps) {
     return logged(origin, await deps.dispatcher.runPath(await invocationFor(client, origin), path, options));
   }
 
-  return Object.assign(run, { path: runPath, invocationFor });
+  return Object.assign(run, { path: runPath });
 }
 
-type Runner = ReturnType<typeof createRunner>;
+export type Runner = ReturnType<typeof createRunner>;
 
 /** Posts a reply in the person's DM with the app (its Messages tab); files and pictures go there too. */
 async function sendToDm(deps: HandlerDeps, client: webApi.WebClient, origin: Origin, reply: Reply) {
@@ -255,17 +243,6 @@ function onMessages(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
 
 const NOT_POSTABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
-/** Where a button was pressed, and by whom (a Home tab button has no channel: the DM). */
-function buttonOrigin(body: BlockAction) {
-  return {
-    teamId: body.team?.id ?? body.user.team_id ?? "",
-    channelId: body.channel?.id ?? body.user.id,
-    userId: body.user.id,
-    userName: body.user.username,
-    requestId: body.trigger_id,
-  };
-}
-
 /** Share posts the answer for everyone; other buttons answer the person who pressed them. */
 function onButtons(bolt: BoltApp, deps: HandlerDeps, run: Runner): void {
   bolt.action(ACTION_ID_PATTERN, async ({ ack, action, body, client }) => {
@@ -367,108 +344,6 @@ function notPostable(): Reply {
     sections: [{ text: "Invite me first with /invite @vitabot, then press Share to channel again." }],
     visibility: "ephemeral",
   };
-}
-
-/** What a form's submission answered, kept briefly so a second submission of it acts once. */
-type FormAck = { response_action: "errors"; errors: Record<string, string> } | undefined;
-/** How many recent submissions are remembered in this process (duplicates come seconds apart). */
-const RECENT_SUBMISSIONS = 500;
-
-/**
- * Forms: a `form:<id>` button runs the form's opener through the dispatcher (which fills
- * the defaults, or refuses, e.g. a non-admin) and opens the modal with the press's
- * trigger_id, at once (it expires in 3 s). A submission becomes the typed command's
- * arguments and runs through the same dispatcher; a user error comes back on its field.
- * A view submitted twice with the same values acts once (its claim is shared by replicas).
- */
-function onForms(bolt: BoltApp, deps: HandlerDeps, run: ReturnType<typeof createRunner>): void {
-  bolt.action(FORM_PATTERN, async ({ ack, action, body, client }) => {
-    await ack();
-    if (body.type !== "block_actions" || !("action_id" in action)) return;
-    const id = formIdOf(action.action_id);
-    if (!id) return;
-    const origin = buttonOrigin(body);
-    try {
-      const spec = formSpec(id, deps.knowledge);
-      const { reply } = await run(client, origin, spec.opener);
-      if (reply.form?.id === id) {
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: toSlackModal(spec, reply.form.values, { channelId: origin.channelId }),
-        });
-        return;
-      }
-      if (body.response_url)
-        await deps.responder.respond(body.response_url, {
-          ...toBlockKit(reply),
-          response_type: "ephemeral",
-          replace_original: false,
-        });
-    } catch (error) {
-      deps.logger.error(
-        { code: toPlatformError(error, "open a form").code, requestId: origin.requestId },
-        "form not opened",
-      );
-    }
-  });
-
-  const recent = new Map<string, Promise<FormAck>>();
-  bolt.view(FORM_PATTERN, async ({ ack, body, view, client }) => {
-    const id = formIdOf(view.callback_id) as FormId;
-    const spec = formSpec(id, deps.knowledge);
-    const submitted = valuesFromSlackState(
-      spec,
-      view.state.values as Record<string, Record<string, unknown>>,
-    );
-    const mapped = formArguments(spec, submitted);
-    if (!mapped.ok) return void (await ack({ response_action: "errors", errors: mapped.errors }));
-    const key = `view:${view.id}:${createHash("sha256").update(JSON.stringify(submitted)).digest("hex").slice(0, 16)}`;
-    const earlier = recent.get(key);
-    if (earlier) return void (await ack(await earlier));
-    const origin = {
-      teamId: body.team?.id ?? body.user.team_id ?? view.team_id ?? "",
-      channelId: mapped.channelId ?? (metadataOf(view.private_metadata).channelId || body.user.id),
-      userId: body.user.id,
-      userName: body.user.name,
-      requestId: view.id,
-    };
-    const work = (async (): Promise<FormAck> => {
-      if (!(await deps.storage.claimEvent("slack", key, deps.clock.now().getTime()))) {
-        deps.logger.info({ requestId: origin.requestId }, "duplicate form submission skipped");
-        return undefined;
-      }
-      const invocation = await run.invocationFor(client, origin);
-      const result = await deps.dispatcher.runPath(invocation, spec.path, mapped.args);
-      if (result.outcome === "ok") {
-        void answerPrivately(deps, client, origin, result.reply);
-        return undefined;
-      }
-      const field = fieldForError(spec, result);
-      const text = result.reply.sections.map((section) => section.text).join(" ");
-      const message = fieldError(field, text, submitted).slice(0, SLACK_LIMITS.fieldError);
-      return { response_action: "errors", errors: { [field]: message } };
-    })();
-    recent.set(key, work);
-    if (recent.size > RECENT_SUBMISSIONS) recent.delete(recent.keys().next().value as string);
-    await ack(await work);
-  });
-}
-
-/** The answer to a form, shown only to the person in the channel it ran in (never lost silently: logged). */
-async function answerPrivately(
-  deps: HandlerDeps,
-  client: webApi.WebClient,
-  origin: { channelId: string; userId: string; requestId: string },
-  reply: Reply,
-): Promise<void> {
-  try {
-    await client.chat.postEphemeral({ channel: origin.channelId, user: origin.userId, ...toBlockKit(reply) });
-  } catch (error) {
-    deps.logger.warn(
-      { code: toPlatformError(error, "answer a form").code, requestId: origin.requestId },
-      "form answer not shown",
-    );
-  }
 }
 
 /**
