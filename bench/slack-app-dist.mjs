@@ -5,6 +5,9 @@
  * stand-in's Web API, reporting its port, peak RSS and chart counts over IPC. 127.0.0.1 only.
  * Arguments: the role (`vitabot`), the stand-in's API URL, the DATABASE_URL.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+
 const dist = new URL("../dist/src/", import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 const [
@@ -49,6 +52,23 @@ process.on("message", (message) => {
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       charts: app.charts.stats(),
     });
+});
+// `profile-start` / `profile-stop {path}` (BENCH_PROFILE): the main thread's CPU profile of one burst,
+// as bench/slack-child.ts writes it for the tsx-run app.
+const inspector = new Session();
+process.on("message", async (message) => {
+  if (message.type === "profile-start") {
+    inspector.connect();
+    await inspector.post("Profiler.enable");
+    await inspector.post("Profiler.setSamplingInterval", { interval: 250 });
+    await inspector.post("Profiler.start");
+    send({ type: "profile-start" });
+  } else if (message.type === "profile-stop") {
+    const { profile } = await inspector.post("Profiler.stop");
+    if (message.path) writeFileSync(message.path, JSON.stringify(profile));
+    inspector.disconnect();
+    send({ type: "profile-stop" });
+  }
 });
 process.on("disconnect", () => process.exit(0));
 send({ type: "ready", port: adapter.port });
