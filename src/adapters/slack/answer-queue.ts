@@ -11,8 +11,9 @@
  * acks of the requests still arriving; the others wait here, costing nothing.
  * While requests keep arriving (the adapter calls `arrived()` for each signed one,
  * before its ack), at most MAX_RUNNING_WHILE_ARRIVING answers are under way: a burst's acks go out
- * first, and its answers, which have 30 seconds, take the full MAX_RUNNING once a turn
- * passes with no new request.
+ * first, and its answers, which have 30 seconds, take the full MAX_RUNNING once ARRIVAL_QUIET_MS
+ * pass with no new request. (A single turn without one is not enough: a burst's requests
+ * come in waves, and answers ramped up in a gap between two waves held the next wave's acks.)
  */
 
 /** Work that starts an answer; its synchronous part runs in one turn. */
@@ -24,28 +25,54 @@ const SHARE_DIVISOR = 4;
 const MAX_RUNNING = 24;
 /** Answers under way at once while requests are still arriving. */
 const MAX_RUNNING_WHILE_ARRIVING = 2;
+/** Requests are still arriving until this long has passed without one. */
+const ARRIVAL_QUIET_MS = 50;
 
 /**
  * @example const answers = createAnswerQueue(); await answers.run(async () => { … });
  */
-export function createAnswerQueue(maxRunning = MAX_RUNNING, whileArriving = MAX_RUNNING_WHILE_ARRIVING) {
+export function createAnswerQueue(
+  maxRunning = MAX_RUNNING,
+  whileArriving = MAX_RUNNING_WHILE_ARRIVING,
+  quietMs = ARRIVAL_QUIET_MS,
+  now: () => number = performance.now.bind(performance),
+) {
   const jobs: (() => void)[] = [];
   let scheduled = false;
   let running = 0;
   /** Requests that arrived since the last turn. */
   let arrivals = 0;
+  /** When the last request arrived. */
+  let lastArrival = Number.NEGATIVE_INFINITY;
+  /** A timer that looks again once requests have stopped for quietMs. */
+  let recheck: NodeJS.Timeout | undefined;
 
   function pump(): void {
     scheduled = false;
-    const arriving = arrivals > 0;
+    const quietFor = now() - lastArrival;
+    const arriving = arrivals > 0 || quietFor < quietMs;
     arrivals = 0;
     const limit = arriving ? Math.min(whileArriving, maxRunning) : maxRunning;
     const share = Math.max(1, Math.ceil(jobs.length / SHARE_DIVISOR));
     const batch = jobs.splice(0, Math.max(0, Math.min(share, limit - running)));
     for (const job of batch) job();
-    // Immediates queued while immediates run wait for the next turn, after I/O polling;
-    // while requests arrive, every turn looks again whether they have stopped.
-    if (jobs.length > 0 && (running < limit || arriving)) schedule();
+    if (jobs.length === 0) return;
+    // Immediates queued while immediates run wait for the next turn, after I/O polling.
+    if (running < limit) schedule();
+    else if (arriving) lookAgainAfter(quietMs - quietFor);
+  }
+
+  /** Held back by arrivals: look again when they may have stopped (next turn, or after `ms`). */
+  function lookAgainAfter(ms: number): void {
+    if (ms <= 0) {
+      schedule();
+      return;
+    }
+    if (recheck) return;
+    recheck = setTimeout(() => {
+      recheck = undefined;
+      schedule();
+    }, ms);
   }
 
   function schedule(): void {
@@ -70,9 +97,10 @@ export function createAnswerQueue(maxRunning = MAX_RUNNING, whileArriving = MAX_
         schedule();
       });
     },
-    /** A request has arrived: answers hold back to MAX_RUNNING_WHILE_ARRIVING until a turn passes without one. */
+    /** A request has arrived: answers hold back to MAX_RUNNING_WHILE_ARRIVING until quietMs pass without one. */
     arrived(): void {
       arrivals++;
+      lastArrival = now();
     },
     /** Jobs waiting for their turn (for health and logs). */
     pending: () => jobs.length,

@@ -56,7 +56,7 @@ describe("createAnswerQueue", () => {
   });
 
   it("holds answers back to a few while requests keep arriving, and runs up to maxRunning once they stop", async () => {
-    const answers = createAnswerQueue(10, 1);
+    const answers = createAnswerQueue(10, 1, 0);
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     const release: (() => void)[] = [];
     const all = Array.from({ length: 5 }, () =>
@@ -68,6 +68,29 @@ describe("createAnswerQueue", () => {
     }
     expect(answers.running()).toBe(1);
     expect(answers.pending()).toBe(4);
+    for (let turn = 0; turn < 5; turn++) await settle();
+    expect(answers.running()).toBe(5);
+    for (const done of release) done();
+    await Promise.all(all);
+  });
+
+  it("keeps holding answers back through a short gap between two waves of requests", async () => {
+    let clock = 0;
+    const answers = createAnswerQueue(10, 1, 20, () => clock);
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const release: (() => void)[] = [];
+    const all = Array.from({ length: 5 }, () =>
+      answers.run(() => new Promise<void>((resolve) => release.push(resolve))),
+    );
+    answers.arrived();
+    await settle();
+    // Turns pass with no request, but less than 20 ms (on the queue's clock) since the last one.
+    clock = 19;
+    for (let turn = 0; turn < 5; turn++) await settle();
+    expect(answers.running()).toBe(1);
+    // The gap is over: the queue looks again by itself and runs up to maxRunning.
+    clock = 40;
+    await new Promise((resolve) => setTimeout(resolve, 25));
     for (let turn = 0; turn < 5; turn++) await settle();
     expect(answers.running()).toBe(5);
     for (const done of release) done();
