@@ -43,5 +43,3 @@ export function createFormDrafts(now: () => number) {
     },
   };
 }
-
-export type FormDrafts = ReturnType<typeof createFormDrafts>;

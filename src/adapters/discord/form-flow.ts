@@ -24,7 +24,7 @@ import {
 import { textReply } from "../../core/reply/reply.js";
 import type { AdapterApp } from "../chat-adapter.js";
 import { createFormDrafts } from "./form-drafts.js";
-import { type FormCustomId, parseFormCustomId, shortKey } from "./form-ids.js";
+import { type FormCustomId, shortKey } from "./form-ids.js";
 import type { ModalValues } from "./interaction-input.js";
 import { askModal, formErrors, formModal, templateSelect } from "./modals.js";
 import { type DiscordMessage, renderReply } from "./render.js";
@@ -146,7 +146,7 @@ export function createFormFlow(app: FlowApp, render: (result: DispatchResult) =>
     return message(render(await app.dispatcher.runPath(invocation, "ask", { question })));
   }
 
-  return { open, ask, select, retry, submit, parse: parseFormCustomId };
+  return { open, ask, select, retry, submit };
 }
 
 const userError = (title: string, text: string): DispatchResult => ({
@@ -157,5 +157,3 @@ const alreadyDone = () =>
   userError("Already submitted", "This form was already submitted, so nothing was done again.");
 const noQuestion = () => userError("No question", "Type a question in the form, or /ask followed by it.");
 const notAForm = () => userError("That form is gone", "Open it again with /tips setup or /challenge new.");
-
-export type FormFlow = ReturnType<typeof createFormFlow>;

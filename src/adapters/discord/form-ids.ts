@@ -11,7 +11,7 @@ import { FORM_ACTION_PREFIX, FORM_IDS, type FormId } from "../../core/forms/form
 import { DISCORD_LIMITS as L } from "./limits.js";
 
 /** The forms Discord shows: the set-up forms and Ask a question. */
-export type DiscordFormId = FormId | "ask";
+type DiscordFormId = FormId | "ask";
 /** What a form custom_id is on: a modal, the template select, or Try again. */
 type Part = "modal" | "select" | "retry";
 

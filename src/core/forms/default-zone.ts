@@ -6,7 +6,7 @@
 import type { CommandContext } from "../commands/context.js";
 
 /** The zone every form falls back to. */
-export const FALLBACK_ZONE = "UTC";
+const FALLBACK_ZONE = "UTC";
 
 /** @example zone: subscription?.zone ?? (await defaultFormZone(ctx)) */
 export async function defaultFormZone(ctx: Pick<CommandContext, "userTimeZone" | "storage" | "channel">) {
