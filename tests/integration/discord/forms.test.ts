@@ -171,6 +171,14 @@ describe("Discord forms: Set up daily tips", () => {
     expect(status).toContain("08:30");
     expect(status).toContain("Europe/Berlin");
     expect(status).toMatch(/Mon, Wed, Fri/);
+    // Opened again, the form holds the channel's schedule.
+    const again = modalOf(await command(where(admin, channel), "tips setup"));
+    expect(filledIn(again)).toEqual({
+      time: "08:30",
+      zone: "Europe/Berlin",
+      days: ["mon", "wed", "fri"],
+      theme: ["vitamin-d"],
+    });
   });
 
   it("a modal submitted twice acts once", async () => {
