@@ -20,6 +20,7 @@ import {
 import { defineCommandGroup, defineRunnable, option } from "../src/core/commands/define-command.js";
 import { usage } from "../src/core/commands/dispatch.js";
 import { announce } from "../src/core/commands/guards.js";
+import { defaultFormZone } from "../src/core/forms/default-zone.js";
 import { type Reply, textReply } from "../src/core/reply/reply.js";
 import { parseTime } from "../src/core/time/schedule.js";
 import { UserFacingError } from "../src/errors.js";
@@ -110,7 +111,7 @@ const newForm = defineRunnable({
       ? findTemplate(ctx.knowledge.content.challenges, args.template).id
       : undefined;
     const subscription = await ctx.storage.getSubscription(ctx.channel);
-    const zone = subscription?.zone ?? ctx.userTimeZone ?? "";
+    const zone = subscription?.zone ?? (await defaultFormZone(ctx));
     return {
       title: "Start a challenge",
       tone: "info",

@@ -4,6 +4,7 @@
  */
 import type { CommandContext } from "../../src/core/commands/context.js";
 import { defineRunnable } from "../../src/core/commands/define-command.js";
+import { defaultFormZone } from "../../src/core/forms/default-zone.js";
 import { ANY_THEME, type FormValues, WEEKDAYS } from "../../src/core/forms/forms.js";
 import type { Reply } from "../../src/core/reply/reply.js";
 import { DEFAULT_TIME } from "../../src/core/time/schedule.js";
@@ -15,7 +16,7 @@ async function tipsFormValues(ctx: CommandContext): Promise<FormValues> {
   return {
     channel: ctx.channel.channelId,
     time: sub?.time ?? DEFAULT_TIME,
-    zone: sub?.zone ?? ctx.userTimeZone ?? "",
+    zone: sub?.zone ?? (await defaultFormZone(ctx)),
     days: days.map((d) => WEEKDAYS[d - 1]?.value ?? "").join(","),
     theme: sub?.theme ?? ANY_THEME,
   };

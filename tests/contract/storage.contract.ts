@@ -4,8 +4,10 @@
  * not yet migrated storage on every call. The suite closes what it creates.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { buildSubscription } from "../../commands/tips/subscription.js";
+import { personalChannel } from "../../src/core/personal-tip.js";
 import { StorageError } from "../../src/errors.js";
-import type { FeedbackInput, Storage, UserRef } from "../../src/storage/ports/storage.js";
+import type { ChannelRef, FeedbackInput, Storage, UserRef } from "../../src/storage/ports/storage.js";
 
 /** Builds a fresh, empty, unmigrated storage. */
 export type MakeStorage = () => Promise<Storage>;
@@ -52,6 +54,7 @@ export function storageContract(name: string, makeStorage: MakeStorage): void {
     describeEventClaims(migrated);
     describeSlackInstallations(migrated);
     describeSafetyNumbers(migrated);
+    describeWorkspaceZone(migrated);
     describeLifecycle(fresh, migrated);
   });
 }
@@ -288,5 +291,49 @@ function describeLifecycle(fresh: MakeStorage, migrated: MakeStorage): void {
     await expect(storage.ping()).rejects.toBeInstanceOf(StorageError);
     await expect(storage.getLastAnswer(alice)).rejects.toBeInstanceOf(StorageError);
     await expect(storage.close()).resolves.toBeUndefined();
+  });
+}
+
+function describeWorkspaceZone(migrated: MakeStorage): void {
+  const guild = (channelId: string): ChannelRef => ({ platform: "discord", workspaceId: "G1", channelId });
+  const tips = (channel: ChannelRef, zone: string, at: number) =>
+    buildSubscription({
+      channel,
+      schedule: { time: "09:00", zone, days: [1, 2, 3, 4, 5], skip: [] },
+      theme: null,
+      createdBy: "U1",
+      now: new Date(at),
+    });
+  const challenge = (channel: ChannelRef, zone: string, at: number) => ({
+    channel,
+    templateId: "daylight-walks",
+    name: "Walks",
+    startDate: "2026-03-02",
+    days: 14,
+    zone,
+    reminderTime: null,
+    createdBy: "U1",
+    createdAt: at,
+  });
+
+  it("finds a guild's most recently set-up zone across its tips and challenges, and none for another guild", async () => {
+    const storage = await migrated();
+    expect(await storage.lastZoneInWorkspace("discord", "G1")).toBeUndefined();
+    await storage.saveSubscription(tips(guild("1"), "Asia/Tokyo", T0));
+    expect(await storage.lastZoneInWorkspace("discord", "G1")).toBe("Asia/Tokyo");
+    await storage.createChallenge(challenge(guild("2"), "Europe/Berlin", T0 + 1000));
+    expect(await storage.lastZoneInWorkspace("discord", "G1")).toBe("Europe/Berlin");
+    await storage.saveSubscription(tips(guild("3"), "America/Chicago", T0 + 2000));
+    expect(await storage.lastZoneInWorkspace("discord", "G1")).toBe("America/Chicago");
+    // Another guild, another platform and a person's own tip do not count.
+    await storage.saveSubscription(tips({ ...guild("4"), workspaceId: "G2" }, "Africa/Cairo", T0 + 3000));
+    await storage.saveSubscription(tips({ ...guild("5"), platform: "slack" }, "Asia/Kolkata", T0 + 4000));
+    const mine = personalChannel({ platform: "discord", workspaceId: "G1", userId: "U9" });
+    await storage.saveSubscription({
+      ...tips(mine, "Pacific/Auckland", T0 + 5000),
+      person: { userId: "U9", zoneFromProfile: false },
+    });
+    expect(await storage.lastZoneInWorkspace("discord", "G1")).toBe("America/Chicago");
+    expect(await storage.lastZoneInWorkspace("discord", "G2")).toBe("Africa/Cairo");
   });
 }

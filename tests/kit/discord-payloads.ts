@@ -310,3 +310,49 @@ export function buttonInteraction(ctx: InteractionContext, customId: string, bot
   });
   return { ...interactionBase(ctx), type: 3, message, data: { custom_id: customId, component_type: 2 } };
 }
+
+/** A choice in a string select (component type 3) on an earlier ephemeral bot message. */
+export function selectInteraction(
+  ctx: InteractionContext,
+  customId: string,
+  values: string[],
+  bot: UserSpec,
+) {
+  const message = messageObject({
+    channelId: ctx.channelId,
+    author: bot,
+    flags: 64,
+    applicationId: ctx.applicationId,
+    ...(ctx.guildId ? { guildId: ctx.guildId } : {}),
+  });
+  return {
+    ...interactionBase(ctx),
+    type: 3,
+    message,
+    data: { custom_id: customId, component_type: 3, values },
+  };
+}
+
+/** What a person left in one modal input: text for a text input, chosen values for a select. */
+export type ModalInput = string | string[];
+
+/**
+ * A modal submit (type 5): each input inside its Label (type 18), as Discord sends it
+ * (a text input's `value`, a string select's `values`; components carry numeric ids).
+ * @see https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-modal-submit-data-structure
+ */
+export function modalSubmitInteraction(
+  ctx: InteractionContext,
+  customId: string,
+  inputs: Record<string, ModalInput>,
+) {
+  let id = 0;
+  const components = Object.entries(inputs).map(([name, input]) => {
+    id += 2;
+    const component = Array.isArray(input)
+      ? { type: 3, id: id + 1, custom_id: name, values: input }
+      : { type: 4, id: id + 1, custom_id: name, value: input };
+    return { type: 18, id, component };
+  });
+  return { ...interactionBase(ctx), type: 5, data: { custom_id: customId, components } };
+}

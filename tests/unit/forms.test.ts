@@ -138,7 +138,7 @@ describe("Slack modals", () => {
   });
 });
 
-describe("Discord, until it has modals", () => {
+describe("Discord, when a form opens too late for a modal", () => {
   it("the form opener's own reply does not offer the same form button again (no loop)", async () => {
     const { renderReply } = await import("../../src/adapters/discord/render.js");
     const message = renderReply({

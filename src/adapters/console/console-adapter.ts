@@ -50,7 +50,16 @@ export async function runConsoleLine(
   return result.outcome;
 }
 
-/** Reads lines until the input ends (or the person types /quit). */
+/** `ask` or `/ask` alone: the person wants to ask but has not said what. */
+const ASKS_FOR_QUESTION = /^\/?ask$/i;
+/** What the console says then; the next line it reads is the question. */
+export const QUESTION_PROMPT =
+  "What's your question? Type it and press Enter (for example: why are my legs weak).";
+
+/**
+ * Reads lines until the input ends (or the person types /quit). `ask` with no question
+ * prompts for it, and the next line is asked (a line starting with / is a command instead).
+ */
 async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
   const { dispatcher, input, output, interactive } = options;
   if (interactive) output.write("vitabot console: type a question or /help, /quit to leave.\n");
@@ -60,11 +69,18 @@ async function runConsoleChat(options: ConsoleAdapterOptions): Promise<void> {
     terminal: interactive,
   });
   if (interactive) lines.prompt();
+  // After `ask` with no question (the Ask button's command), the next line is the question.
+  let asking = false;
   for await (const raw of lines) {
     const line = raw.trim();
     if (line === "/quit" || line === "/exit") break;
-    if (line !== "") {
-      await runConsoleLine(dispatcher, line, output, interactive);
+    if (line !== "" && !asking && ASKS_FOR_QUESTION.test(line)) {
+      asking = true;
+      output.write(`${QUESTION_PROMPT}\n`);
+    } else if (line !== "") {
+      const question = asking && !line.startsWith("/");
+      asking = false;
+      await runConsoleLine(dispatcher, question ? `ask ${line}` : line, output, interactive);
       if (!interactive) output.write("\n");
     }
     if (interactive) lines.prompt();

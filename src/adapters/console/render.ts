@@ -3,7 +3,7 @@
  * fields, an aligned table, a chart's text version, sources, the disclaimer, buttons as
  * commands to type, and last each attached file's content under a line naming it.
  */
-import { type Reply, type ReplyFile, tableToText } from "../../core/reply/reply.js";
+import { type Reply, type ReplyButton, type ReplyFile, tableToText } from "../../core/reply/reply.js";
 import { forChannel } from "../../core/reply/share.js";
 
 const ANSI = {
@@ -40,11 +40,14 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions = { co
     paint(toneColor, reply.title),
     paint(ANSI.dim, "─".repeat(Math.min(60, reply.title.length))),
   ];
-  const hint = (action: string) => `/${options.typed ? options.typed(action) : action}`;
+  const typed = (action: string) => `/${options.typed ? options.typed(action) : action}`;
+  // The Ask button's command needs the question: the console says where it goes.
+  const hint = (button: ReplyButton) =>
+    button.form === "ask" ? "/ask <your question>" : typed(button.action);
   for (const section of reply.sections) {
     if (section.heading) out.push(paint(ANSI.bold, section.heading));
     out.push(section.text);
-    const own = [...new Set((section.buttons ?? []).map((b) => hint(b.action)))];
+    const own = [...new Set((section.buttons ?? []).map(hint))];
     if (own.length > 0) out.push(paint(ANSI.dim, `  → ${own.join("  ·  ")}`));
     out.push("");
   }
@@ -60,7 +63,7 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions = { co
   if (reply.disclaimer) out.push(paint(ANSI.dim, reply.disclaimer));
   // The terminal is the whole channel: every reply is already shared there (no Share button).
   const actions = forChannel(reply).buttons ?? [];
-  const hints = [...new Set(actions.map((b) => hint(b.action)))];
+  const hints = [...new Set(actions.map(hint))];
   if (hints.length > 0) out.push(paint(ANSI.dim, `Next: ${hints.join("  ·  ")}`));
   const body = out
     .join("\n")

@@ -22,6 +22,7 @@ import {
 import type { DiscordConfig } from "../../config.js";
 import { attachmentBuilders, hasFiles } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
+import { type DiscordAnswer, messageOf } from "./form-flow.js";
 import type { InteractionHandler } from "./interaction-handler.js";
 import { within } from "./interaction-handler.js";
 import { inputFromDiscordJs } from "./interaction-input.js";
@@ -119,20 +120,35 @@ async function guarded(handler: InteractionHandler, eventId: string, step: () =>
   }
 }
 
-/** Replies within `deferAfterMs` if the work is done by then; otherwise defers, then edits. */
-async function answer(
+/** The modal as ready JSON (render and modals.ts build Discord's wire format), if this interaction can show one. */
+async function showModal(interaction: RepliableInteraction, answer: DiscordAnswer & { kind: "modal" }) {
+  if (!("showModal" in interaction)) return false;
+  await interaction.showModal({ toJSON: () => answer.modal });
+  return true;
+}
+
+/**
+ * Replies within `deferAfterMs` if the work is done by then (a modal can only be the
+ * first response); otherwise defers, then edits (a modal that came too late becomes its
+ * fallback message, which says how to do it by typing).
+ */
+async function respond(
   interaction: RepliableInteraction,
-  work: Promise<DiscordMessage | undefined>,
+  work: Promise<DiscordAnswer | undefined>,
   ephemeral: boolean,
   deferAfterMs: number,
 ): Promise<void> {
   const early = await within(work, deferAfterMs);
   if (early) {
-    if (early.value) await interaction.reply(replyOptions(early.value));
+    const answer = early.value;
+    if (answer?.kind === "modal" && (await showModal(interaction, answer))) return;
+    const message = answer && messageOf(answer);
+    if (message) await interaction.reply(replyOptions(message));
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const message = await work;
+  const late = await work;
+  const message = late && messageOf(late);
   if (!message) return void (await interaction.deleteReply());
   // A deferred reply keeps the visibility chosen at defer time; only its content changes. A
   // public one (Share) that ends in a private answer (Share refused) is deleted instead, and
@@ -151,8 +167,8 @@ async function onInteraction(handler: InteractionHandler, interaction: Interacti
     return;
   }
   if (!handler.isOurs(input) || !interaction.isRepliable()) return;
-  const work = handler.message(input);
-  await guarded(handler, input.id, () => answer(interaction, work, !handler.isPublic(input), deferAfterMs));
+  const work = handler.answer(input);
+  await guarded(handler, input.id, () => respond(interaction, work, !handler.isPublic(input), deferAfterMs));
 }
 
 /**

@@ -3,8 +3,9 @@
  * gateway for load-balanced or serverless deployments. Every request's Ed25519
  * signature is checked on the raw body, and its timestamp must be within five minutes
  * of now (401 otherwise; Discord probes with bad ones), the body's shape is checked
- * (400 for anything Discord would not send), PING gets PONG, and commands, buttons and autocomplete run through the same handler
- * as the gateway. Slow answers are deferred (type 5) and then edited over the webhook.
+ * (400 for anything Discord would not send), PING gets PONG, and commands, buttons, selects,
+ * modal submits and autocomplete run through the same handler as the gateway; a form is
+ * answered with a modal (type 9). Slow answers are deferred (type 5) and then edited over the webhook.
  * The listener is mounted on the shared HTTP server (src/ops/http-server.ts).
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
  */
@@ -24,6 +25,7 @@ import { createHttpServer, type HttpMount, type HttpServer } from "../../ops/htt
 import { createInFlight, type InFlight } from "../../ops/in-flight.js";
 import { hasFiles, requestOf } from "./attachments.js";
 import { errorInfo, isStaleInteraction } from "./discord-errors.js";
+import { messageOf } from "./form-flow.js";
 import { type InteractionHandler, within } from "./interaction-handler.js";
 import { type InteractionInput, inputFromApi } from "./interaction-input.js";
 import { type InteractionJson, parseInteraction } from "./interaction-schema.js";
@@ -129,11 +131,15 @@ async function respondWithMessage(
   input: InteractionInput,
 ): Promise<APIInteractionResponse> {
   if (!deps.handler.isOurs(input)) return { type: InteractionResponseType.DeferredMessageUpdate };
-  const work = deps.handler.message(input);
-  const early = await within(work, deps.deferAfterMs);
+  const answer = deps.handler.answer(input);
+  const early = await within(answer, deps.deferAfterMs);
+  // A modal (a form) is only possible as the first response; a late one becomes its fallback message.
+  if (early?.value?.kind === "modal") return { type: InteractionResponseType.Modal, data: early.value.modal };
+  const work = answer.then((a) => a && messageOf(a));
+  const message = early?.value && messageOf(early.value);
   // Files cannot ride in the HTTP response (Discord takes no multipart there): defer, then edit.
-  if (early?.value && !hasFiles(early.value))
-    return { type: InteractionResponseType.ChannelMessageWithSource, data: early.value };
+  if (message && !hasFiles(message))
+    return { type: InteractionResponseType.ChannelMessageWithSource, data: message };
   // setImmediate: an answer that is already there is edited in only after this type 5 was written.
   const ready = early ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve();
   const deferredPublicly = deps.handler.isPublic(input);

@@ -1,8 +1,10 @@
 /**
  * What vitabot answers to an interaction, shared by the gateway and HTTP modes:
  * commands go to `dispatcher.runPath`, our buttons to `dispatcher.runLine`, Share
- * re-renders the reply for the whole channel, and autocomplete suggests values. No
- * product logic lives here: the dispatcher is the error boundary.
+ * re-renders the reply for the whole channel, and autocomplete suggests values. A reply
+ * that carries a form opens it as a modal, and form selects, submits and Try again go to
+ * form-flow.ts; Ask (the button, or `/ask` with nothing typed) opens the question modal.
+ * No product logic lives here: the dispatcher is the error boundary.
  */
 import type { DispatchResult } from "../../core/commands/dispatch.js";
 import { privateUnreachableReply } from "../../core/reply/build.js";
@@ -11,10 +13,15 @@ import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
 import { type AdapterApp, decodeAction } from "../chat-adapter.js";
 import { type Choice, suggest } from "./autocomplete.js";
+import { createFormFlow, type DiscordAnswer } from "./form-flow.js";
+import { parseFormCustomId } from "./form-ids.js";
 import { type InteractionBase, type InteractionInput, invocationOf } from "./interaction-input.js";
 import { type DiscordMessage, renderReply } from "./render.js";
 
-type HandlerApp = Pick<AdapterApp, "config" | "dispatcher" | "registry" | "knowledge" | "logger">;
+type HandlerApp = Pick<
+  AdapterApp,
+  "config" | "dispatcher" | "registry" | "knowledge" | "logger" | "storage" | "clock"
+>;
 
 /** How long a reply may take before the adapter defers (Discord allows 3 s for the first response). */
 export const DEFER_AFTER_MS = 1500;
@@ -42,27 +49,46 @@ export function createInteractionHandler(app: HandlerApp) {
     return input.kind === "button" && decodeAction(input.customId)?.share === true;
   }
 
-  /** True for interactions vitabot answers with a message (not foreign buttons, not autocomplete). */
+  /** True for interactions vitabot answers (not foreign components, not autocomplete). */
   function isOurs(input: InteractionInput): boolean {
-    return (
-      input.kind === "command" || (input.kind === "button" && decodeAction(input.customId) !== undefined)
-    );
+    if (input.kind === "command") return true;
+    if (input.kind === "autocomplete") return false;
+    return decodeAction(input.customId) !== undefined || parseFormCustomId(input.customId) !== undefined;
   }
 
-  /** The message answering a command or one of our buttons; undefined for anything else. */
-  async function message(input: InteractionInput): Promise<DiscordMessage | undefined> {
+  const forms = createFormFlow(app, (result) => render(result, false, "form"));
+
+  /** A button that asks a question without one, or `/ask` with nothing typed: the question form instead. */
+  function asksForForm(input: InteractionInput): boolean {
+    if (input.kind === "command") return input.path === "ask" && !String(input.options.question ?? "").trim();
+    if (input.kind !== "button") return false;
+    const action = decodeAction(input.customId);
+    return action?.share === false && action.line.trim() === "ask";
+  }
+
+  const asMessage = (message: DiscordMessage): DiscordAnswer => ({ kind: "message", message });
+
+  /** The answer to a command, one of our buttons, a form's select or submit; undefined for anything else. */
+  async function answer(input: InteractionInput): Promise<DiscordAnswer | undefined> {
     const invocation = invocationOf(app.config, input);
+    if (asksForForm(input)) return forms.ask();
     if (input.kind === "command") {
-      return render(await app.dispatcher.runPath(invocation, input.path, input.options), false, input.id);
+      const result = await app.dispatcher.runPath(invocation, input.path, input.options);
+      return forms.open(result) ?? asMessage(render(result, false, input.id));
     }
+    if (input.kind === "autocomplete") return undefined;
+    const form = parseFormCustomId(input.customId);
+    if (form && input.kind === "modal") return forms.submit(invocation, form, input.values);
+    if (form && input.kind === "select") return forms.select(invocation, form, input.values);
+    if (form && input.kind === "button" && form.part === "retry") return forms.retry(invocation, form);
     if (input.kind !== "button") return undefined;
     const action = decodeAction(input.customId);
     if (!action) return undefined;
     const result = await app.dispatcher.runLine({ ...invocation, share: action.share }, action.line);
-    if (!action.share) return render(result, false, input.id);
+    if (!action.share) return forms.open(result) ?? asMessage(render(result, false, input.id));
     // Share posts only what core/reply/share.ts allows; anything else goes to the presser alone.
     const decision = shareDecision(result);
-    return render({ ...result, reply: decision.reply }, decision.kind === "post", input.id);
+    return asMessage(render({ ...result, reply: decision.reply }, decision.kind === "post", input.id));
   }
 
   /** Autocomplete suggestions for the focused option; none when it has no source. */
@@ -93,7 +119,7 @@ export function createInteractionHandler(app: HandlerApp) {
     };
   }
 
-  return { isPublic, isOurs, message, choices, ask, log };
+  return { isPublic, isOurs, answer, choices, ask, log };
 }
 
 /** The handler both interaction modes share. */

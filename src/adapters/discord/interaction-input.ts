@@ -26,7 +26,37 @@ export type InteractionInput = InteractionBase &
     | { kind: "command"; path: string; options: Record<string, unknown> }
     | { kind: "button"; customId: string }
     | { kind: "autocomplete"; path: string; focused: { name: string; value: string } }
+    | { kind: "select"; customId: string; values: string[] }
+    | { kind: "modal"; customId: string; values: ModalValues }
   );
+
+/** A submitted modal's inputs by custom_id: a text input's text, a select's chosen values. */
+export type ModalValues = Record<string, string | string[]>;
+
+/** One input as both discord.js (`customId`) and the raw API (`custom_id`) carry it. */
+interface ModalInputData {
+  type: number;
+  customId?: string;
+  custom_id?: string;
+  value?: unknown;
+  values?: readonly string[];
+}
+
+/** Every input of a submitted modal, whether in Labels (`component`) or action rows (`components`). */
+function modalValues(
+  components: readonly { component?: ModalInputData; components?: readonly ModalInputData[] }[] = [],
+): ModalValues {
+  const out: ModalValues = {};
+  for (const holder of components) {
+    for (const input of [holder.component, ...(holder.components ?? [])]) {
+      const id = input?.customId ?? input?.custom_id;
+      if (!input || !id) continue;
+      if (input.values) out[id] = [...input.values];
+      else if (typeof input.value === "string") out[id] = input.value;
+    }
+  }
+  return out;
+}
 
 /** The option shape shared by discord.js (`options.data`) and the raw API. */
 interface OptionData {
@@ -77,6 +107,12 @@ export function inputFromDiscordJs(interaction: Interaction): InteractionInput |
     return { ...base, kind: "autocomplete", path, focused: focusedOf(options) };
   }
   if (interaction.isButton()) return { ...base, kind: "button", customId: interaction.customId };
+  if (interaction.isStringSelectMenu())
+    return { ...base, kind: "select", customId: interaction.customId, values: [...interaction.values] };
+  if (interaction.isModalSubmit()) {
+    const components = interaction.components as unknown as Parameters<typeof modalValues>[0];
+    return { ...base, kind: "modal", customId: interaction.customId, values: modalValues(components) };
+  }
   return undefined;
 }
 
@@ -115,6 +151,20 @@ export function inputFromApi(payload: InteractionJson): InteractionInput | undef
     payload.data.component_type === ComponentType.Button
   ) {
     return { ...base, kind: "button", customId: payload.data.custom_id };
+  }
+  if (
+    payload.type === InteractionType.MessageComponent &&
+    payload.data.component_type === ComponentType.StringSelect
+  ) {
+    return { ...base, kind: "select", customId: payload.data.custom_id, values: payload.data.values ?? [] };
+  }
+  if (payload.type === InteractionType.ModalSubmit) {
+    return {
+      ...base,
+      kind: "modal",
+      customId: payload.data.custom_id,
+      values: modalValues(payload.data.components),
+    };
   }
   return undefined;
 }

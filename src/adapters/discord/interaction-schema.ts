@@ -45,6 +45,35 @@ const base = {
 /** Application Command Data, shared by commands (type 2) and autocomplete (type 4). */
 const commandData = z.looseObject({ name: z.string().min(1), options: z.array(topOption).optional() });
 
+/**
+ * One input of a submitted modal: a text input's `value` or a select's `values`. Custom
+ * ids are at most 100 characters; a select sends at most 25 values.
+ */
+const modalInput = z.looseObject({
+  type: z.number().int(),
+  custom_id: z.string().max(100).optional(),
+  value: z.string().max(4000).optional(),
+  values: z.array(z.string().max(100)).max(25).optional(),
+});
+
+/**
+ * Modal Submit Data (type 5): Labels (type 18) hold one input each; action rows (type 1,
+ * the older layout) hold text inputs; text displays hold none. At most 5 of them.
+ * @see https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-modal-submit-data-structure
+ */
+const modalData = z.looseObject({
+  custom_id: z.string().max(100),
+  components: z
+    .array(
+      z.looseObject({
+        type: z.number().int(),
+        component: modalInput.optional(),
+        components: z.array(modalInput).max(5).optional(),
+      }),
+    )
+    .max(5),
+});
+
 const hasUser = (i: { member?: unknown; user?: unknown }) => i.member !== undefined || i.user !== undefined;
 const userMessage = { message: "needs member (in a guild) or user (in a DM)" };
 
@@ -55,13 +84,18 @@ const interaction = z.discriminatedUnion("type", [
     .looseObject({
       ...base,
       type: z.literal(3),
-      data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }),
+      data: z.looseObject({
+        custom_id: z.string(),
+        component_type: z.number().int(),
+        values: z.array(z.string().max(100)).max(25).optional(),
+      }),
     })
     .refine(hasUser, userMessage),
   z.looseObject({ ...base, type: z.literal(4), data: commandData }).refine(hasUser, userMessage),
+  z.looseObject({ ...base, type: z.literal(5), data: modalData }).refine(hasUser, userMessage),
 ]);
 
-/** An interaction body vitabot can read: a PING, a command, a component click or autocomplete. */
+/** An interaction body vitabot can read: a PING, a command, a component click, autocomplete or a modal submit. */
 export type InteractionJson = z.infer<typeof interaction>;
 
 /** The first problems, in words, for the 400 body: `data.options.0.value: Invalid input`. */

@@ -30,6 +30,29 @@ export const DISCORD_LIMITS = {
   attachments: 10,
   attachmentDescription: 1024,
   attachmentBytes: 8 * 1024 * 1024,
+  /**
+   * Modals (interaction response type 9): a title of 45, at most 5 top-level components
+   * (here Labels, type 18), each label 45 and its description 100; a text input's value
+   * 4000 and placeholder 100.
+   * @see https://discord.com/developers/docs/components/reference#label
+   * @see https://discord.com/developers/docs/components/reference#text-input
+   */
+  modalTitle: 45,
+  modalComponents: 5,
+  label: 45,
+  labelDescription: 100,
+  textInputValue: 4000,
+  textInputPlaceholder: 100,
+  /**
+   * String selects (component type 3, in a message row or a modal's Label): at most 25
+   * options, each label, value and description 100, a placeholder 150.
+   * @see https://discord.com/developers/docs/components/reference#string-select
+   */
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+  optionDescription: 100,
+  selectPlaceholder: 150,
   /** Our own cap for a chart's text version in the embed description (fences included). */
   chartText: 1500,
 } as const;

@@ -11,6 +11,7 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIEmbedField,
+  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
@@ -44,11 +45,17 @@ interface DiscordFile {
  */
 export interface DiscordMessage {
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  /** Rows of buttons, or a row with one string select (a form's template). */
+  components: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[];
   flags?: number;
   allowed_mentions: { parse: [] };
   files?: DiscordFile[];
 }
+
+/** A rendered reply: a message whose rows hold only buttons. */
+type RenderedReply = Omit<DiscordMessage, "components"> & {
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+};
 
 /** Who the rendered message is for. */
 export interface RenderOptions {
@@ -246,7 +253,7 @@ function sectionButtons(reply: Reply): ReplyButton[] {
 function rowsOf(
   buttons: readonly ReplyButton[],
   more: readonly ReplyButton[] = [],
-): DiscordMessage["components"] {
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const max = L.buttonsPerRow * L.rows;
   const own = [...new Map(buttons.map((b) => [encodeAction(b), b])).values()];
   if (own.length > max) {
@@ -255,7 +262,7 @@ function rowsOf(
   const fits = (b: ReplyButton) => encodeAction(b).length <= L.customId;
   const extra = [...new Map(more.filter(fits).map((b) => [encodeAction(b), b])).values()];
   const unique = [...new Map([...own, ...extra].map((b) => [encodeAction(b), b])).values()].slice(0, max);
-  const rows: DiscordMessage["components"] = [];
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
   for (let i = 0; i < unique.length; i += L.buttonsPerRow) {
     const components = unique.slice(i, i + L.buttonsPerRow).map(buttonOf);
     rows.push({ type: ComponentType.ActionRow, components });
@@ -267,13 +274,13 @@ function rowsOf(
  * Renders a reply as a Discord message body. Pure: the same reply gives the same JSON.
  * @example renderReply(textReply("Hi", "Ask me about vitamin D")).embeds[0]?.title // "Hi"
  */
-export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+export function renderReply(reply: Reply, options: RenderOptions = {}): RenderedReply {
   const shown = options.forChannel === true || reply.visibility === "channel" ? forChannel(reply) : reply;
   const attached = filesOf(shown);
   return {
     embeds: [embedOf(shown, attached)],
-    // Discord has no modal for forms yet (see docs/discord.md): a form's button runs its opener,
-    // whose own reply (the typed way to do it) must not offer the same button again.
+    // A form opens as a modal (form-flow.ts); this reply is its fallback when a modal came too
+    // late, and says how to type it, so it must not offer the same form button again.
     components: rowsOf(
       (shown.buttons ?? []).filter((b) => !(b.form && b.form === shown.form?.id)),
       sectionButtons(shown),

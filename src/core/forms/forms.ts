@@ -5,10 +5,13 @@
  * becomes that command's arguments (`formArguments`) and goes through the same dispatcher
  * as the typed command, so admin checks, validation and cooldowns apply once.
  */
-import { distance } from "fastest-levenshtein";
+
+import { UserFacingError } from "../../errors.js";
 import { NUTRIENT_IDS, TIP_THEMES } from "../content/content-ids.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { isValidZone } from "../time/local-time.js";
+import { parseTime, parseZone } from "../time/schedule.js";
+import { suggestZones } from "../time/zone-suggestions.js";
 
 /** The forms vitabot has. Button action ids are `form:<id>` on every platform. */
 export const FORM_IDS = ["tips-setup", "challenge-new"] as const;
@@ -246,25 +249,15 @@ export function fieldForError(spec: FormSpec, error: { code?: string; field?: st
   return byCode ?? names[0] ?? "form";
 }
 
-let zones: readonly string[] | undefined;
-const allZones = () => (zones ??= [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])]);
-
 /**
  * The IANA zone closest to what was typed ("Europe/Berln", "berlin", "new york"), for a
- * did-you-mean; undefined when nothing is close or the zone is already valid.
+ * did-you-mean; undefined when nothing is close or the zone is already valid. The one
+ * zone did-you-mean is src/core/time/zone-suggestions.ts; this is its first answer.
  * @example suggestZone("Europe/Berln") === "Europe/Berlin"
  */
 export function suggestZone(typed: string): string | undefined {
-  const wanted = typed.trim().toLowerCase().replace(/\s+/g, "_");
-  if (wanted === "" || isValidZone(typed.trim())) return undefined;
-  let best: { zone: string; score: number } | undefined;
-  for (const zone of allZones()) {
-    const lower = zone.toLowerCase();
-    const city = lower.split("/").at(-1) ?? lower;
-    const score = Math.min(distance(wanted, lower), distance(wanted, city));
-    if (!best || score < best.score) best = { zone, score };
-  }
-  return best && best.score <= Math.max(2, Math.floor(wanted.length / 4)) ? best.zone : undefined;
+  if (typed.trim() === "" || isValidZone(typed.trim())) return undefined;
+  return suggestZones(typed)[0];
 }
 
 /** The error to show on a field, with a did-you-mean for a zone close to a real one. */
@@ -277,4 +270,31 @@ export function fieldError(
   if (field !== "zone" || typeof typed !== "string") return message;
   const hint = suggestZone(typed);
   return hint ? `${message} Did you mean ${hint}?` : message;
+}
+
+/**
+ * What is wrong with the typed fields of a submitted form, field by field, before any
+ * command runs: a time that is not HH:MM (`25:00`), a zone that is not an IANA name (with
+ * a did-you-mean). For platforms where these are text inputs (Discord); pickers (Slack)
+ * cannot send them. The command still validates everything again.
+ * @example fieldProblems(spec, { time: "25:00" }) // { time: "\"25:00\" is not …" }
+ */
+export function fieldProblems(
+  spec: FormSpec,
+  submitted: Readonly<Record<string, string | readonly string[] | undefined>>,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of spec.fields) {
+    const typed = submitted[field.name];
+    if (typeof typed !== "string" || typed.trim() === "") continue;
+    const check = field.kind === "time" ? parseTime : field.kind === "zone" ? parseZone : undefined;
+    if (!check) continue;
+    try {
+      check(typed.trim());
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      problems[field.name] = fieldError(field.name, error.message, submitted);
+    }
+  }
+  return problems;
 }

@@ -25,6 +25,7 @@ import { createKyselyPrivacyStore } from "./privacy-store.js";
 import * as numbers from "./safety-numbers-queries.js";
 import * as slack from "./slack-queries.js";
 import { createKyselyTipsStore, type TipsDatabase } from "./tips-store.js";
+import { lastZoneInWorkspace } from "./workspace-zone.js";
 
 /** What `createKyselyStorage` wraps. */
 export interface KyselyStorageOptions {
@@ -128,6 +129,8 @@ export function createKyselyStorage({ db, kind, run = viaKysely(db) }: KyselySto
     claimEvent: (platform, eventId, at) =>
       guard("claim the event", () => hot.claimEvent(platform, eventId, at)),
     pruneEvents: (before) => guard("prune old events", () => slack.pruneEvents(db, before)),
+    lastZoneInWorkspace: (platform, workspaceId) =>
+      guard("find the workspace's last time zone", () => lastZoneInWorkspace(db, platform, workspaceId)),
     getSafetyNumbers: (platform, workspaceId) =>
       guard("read the safety numbers", () => numbers.getSafetyNumbers(db, platform, workspaceId)),
     setSafetyNumbers: (platform, workspaceId, change, at) =>

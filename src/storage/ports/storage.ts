@@ -81,6 +81,13 @@ export interface Storage extends TipsStore, ChallengeStore, PrivacyStore {
   /** Forgets event claims made before `before` (epoch ms); returns how many were removed. */
   pruneEvents(before: number): Promise<number>;
 
+  /**
+   * The time zone most recently set up in a workspace (a guild): its newest channel tip
+   * subscription's or challenge's, whichever was created last; undefined when it has none.
+   * Forms on Discord, which has no per-person zone, default to it.
+   */
+  lastZoneInWorkspace(platform: Platform, workspaceId: string): Promise<string | undefined>;
+
   /** The workspace's own safety numbers, or undefined when it has none. */
   getSafetyNumbers(platform: Platform, workspaceId: string): Promise<WorkspaceNumbers | undefined>;
   /**

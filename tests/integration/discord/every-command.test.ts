@@ -14,7 +14,11 @@ import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters
 import type { App } from "../../../src/app.js";
 import type { OptionDef } from "../../../src/core/commands/define-command.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
-import { expectWithinDiscordLimits } from "../../helpers/discord-assert.js";
+import {
+  expectModalWithinLimits,
+  expectWithinDiscordLimits,
+  type ModalJson,
+} from "../../helpers/discord-assert.js";
 import { interactionKeys, postInteraction } from "../../helpers/discord-http.js";
 import type { MessageJson } from "../../kit/discord-json.js";
 import {
@@ -100,17 +104,26 @@ function filled(invocable: Invocable): OptionValues {
   return Object.fromEntries(invocable.options.map((o) => [o.name, valueFor(invocable.path, o)]));
 }
 
-/** The answer Discord would show: the HTTP response's message, or the webhook edit after a defer. */
-async function answerTo(payload: ReturnType<typeof commandInteraction>): Promise<MessageJson | undefined> {
+/**
+ * The answer Discord would show: the HTTP response's message, or the webhook edit after a
+ * defer; a form opener (`/tips setup`, `/challenge new`, `/ask` with nothing typed) answers
+ * with its modal (type 9), checked here.
+ */
+async function answerTo(payload: ReturnType<typeof commandInteraction>): Promise<MessageJson | "modal"> {
   const { status, body } = await postInteraction(url, payload, { key: keys.privateKey });
   expect(status, JSON.stringify(body)).toBe(200);
-  expect([4, 5]).toContain(body.type);
-  if (body.type === 4) return body.data;
+  expect([4, 5, 9]).toContain(body.type);
+  if (body.type === 9) {
+    expectModalWithinLimits(body.data as unknown as ModalJson, payload.data.name);
+    return "modal";
+  }
+  if (body.type === 4) return body.data ?? {};
   const edit = await standIn.waitForCall((c) => c.method === "PATCH" && c.path.includes(payload.token));
   return edit.body;
 }
 
-function expectAnswered(message: MessageJson | undefined) {
+function expectAnswered(message: MessageJson | "modal") {
+  if (message === "modal") return;
   expect(message?.embeds?.length).toBeGreaterThan(0);
   expect(message?.embeds?.[0]?.title).not.toBe("Sorry, something went wrong on my side");
   expectWithinDiscordLimits(message);
