@@ -56,6 +56,8 @@ function rewrite(tokens: Token[], rewrites: ReadonlyMap<string, readonly Rewrite
 }
 
 const tokenizer = createTokenizer();
+/** A duration wink reads as one time token ("2 hours"); a time of day ("2pm") stays unread. */
+const DURATION = /^(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|seconds?|secs?)$/;
 // Hashtags and mentions are words here ("#help", "@dave" -> "help", "dave").
 // Emoji are read as single characters below (wink's emoji pattern is the costliest part of it).
 tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true, emoji: false });
@@ -199,6 +201,15 @@ export function readSentences(
           continue;
         }
         tokens.push(makeToken(word, t.value, "word"));
+        continue;
+      }
+      // wink reads "2 hours" or "3 hrs" as one time token: a number and its unit, as words.
+      if (t.tag === "time") {
+        const duration = DURATION.exec(lower);
+        if (duration) {
+          tokens.push(makeToken(duration[1] as string, t.value, "number"));
+          tokens.push(makeToken(duration[2] as string, t.value, "word"));
+        }
         continue;
       }
       if (lower === "&" || lower === "+") {
