@@ -69,6 +69,8 @@ export function createConceptReader(model: TriageModel) {
     }
     // A standalone phrase followed by what someone came to do ("came to stay") is not the sign.
     const arriving = new Set<PhraseMatch<Value>>();
+    // A concept that ends with such a phrase ("feel like I'm going to go") is not the sign either.
+    const arrivingEnds = new Set<number>();
     for (const x of all) {
       if ("concept" in x.phrase.value || x.phrase.value.trigger !== "standalone") continue;
       const next = tokens[x.end];
@@ -80,6 +82,7 @@ export function createConceptReader(model: TriageModel) {
         (conceptEndAt[x.end] as number) >= 0;
       if (alone) continue;
       arriving.add(x);
+      arrivingEnds.add(x.end);
       for (let i = x.start; i < x.end; i++) idiomOver[i] = Math.max(idiomOver[i] as number, x.end - x.start);
     }
     const maxOver = (over: readonly number[], x: PhraseMatch<Value>) => {
@@ -101,6 +104,8 @@ export function createConceptReader(model: TriageModel) {
       if ("concept" in x.phrase.value) {
         const id = x.phrase.value.concept;
         if (maxOver(idiomOver, x) >= len) continue;
+        if (arrivingEnds.has(x.end) && [...arriving].some((a) => a.end === x.end && a.start >= x.start))
+          continue;
         if (
           hiders.some(
             (h) => overlaps(h, x) && (model.concepts.get(conceptOf(h)) as Concept).hides.includes(id),

@@ -207,7 +207,14 @@ export function readSentences(
       if (t.tag === "time") {
         const duration = DURATION.exec(lower);
         if (duration) {
-          tokens.push(makeToken(duration[1] as string, t.value, "number"));
+          // It splits "36 hours" as "3" and "6 hours": digits straight before are the same number.
+          const before = tokens[tokens.length - 1];
+          let digits = duration[1] as string;
+          if (before?.kind === "number" && /^\d+$/.test(before.text)) {
+            tokens.pop();
+            digits = `${before.text}${digits}`;
+          }
+          tokens.push(makeToken(digits, t.value, "number"));
           tokens.push(makeToken(duration[2] as string, t.value, "word"));
         }
         continue;

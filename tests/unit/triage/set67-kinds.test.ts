@@ -1,0 +1,58 @@
+/**
+ * Kinds of misses found on triage sets 6 and 7, one test per behaviour, in our own
+ * wording (never a set item).
+ */
+import { describe, expect, it } from "vitest";
+import { createTriage } from "../../../src/core/triage/triage.js";
+import { realContent } from "../../helpers/content.js";
+
+const triage = createTriage(realContent().triage).triage;
+const decide = (message: string) => {
+  const d = triage(message).decision;
+  return d ? `${d.category.id}/${d.tier}` : "none";
+};
+
+describe("emergencies that were answered same_day", () => {
+  it("a collapse with jerking, still dazed after, is a seizure (red-flags.md §12, §13)", () => {
+    expect(
+      decide("my brother went down at the gym and his arms jerked for a bit, he's awake but dazed"),
+    ).toBe("seizure/emergency");
+  });
+
+  it("numbness crawling up the legs is ascending, as in GBS (§5)", () => {
+    expect(decide("the numbness is crawling up my shins, and my fingertips feel fuzzy too")).toBe(
+      "guillain-barre/emergency",
+    );
+  });
+
+  it("a cup that slid from the fingers and a lost word, passed now, is a TIA (§1)", () => {
+    expect(
+      decide("yesterday my mug slid out of my fingers and I couldn't think of the word for spoon, fine now"),
+    ).toBe("stroke/emergency");
+  });
+
+  it("a very slow pulse with feeling about to faint is an emergency (§12)", () => {
+    expect(decide("my heart rate is 36 and I feel like I'm going to go")).toBe("heart-rhythm/emergency");
+  });
+});
+
+describe("people's own images of stroke signs", () => {
+  it("seeing only half of things is lost vision (§1)", () => {
+    expect(decide("dad says he can only see half the page since tea time")).toBe("stroke/emergency");
+  });
+
+  it("a hand that is suddenly not one's own is a stroke sign (§1)", () => {
+    expect(decide("mum says her right hand belongs to someone else since this morning")).toBe(
+      "stroke/emergency",
+    );
+  });
+});
+
+describe("look-alikes that stay calm", () => {
+  it.each([
+    ["I feel like I'm going to go to bed early tonight, does magnesium help sleep?"],
+    ["took a knock to the thigh at football, going up to my knee it's bruised, arnica?"],
+  ])("%j", (message) => {
+    expect(decide(message)).toBe("none");
+  });
+});
