@@ -48,10 +48,40 @@ describe("people's own images of stroke signs", () => {
   });
 });
 
+describe("indirect self-harm, lay paralysis and voice-to-text slips", () => {
+  it("giving possessions away while talking of joining someone who died is a warning sign (988 Lifeline)", () => {
+    expect(
+      decide("my grandad has been giving away his watches and keeps saying he'll be with nan soon"),
+    ).toBe("self-harm/emergency");
+  });
+
+  it("a limb that will not obey, in lay words, is sudden paralysis (§14)", () => {
+    expect(decide("my arm went like a log after lunch and won't do what I want")).toBe(
+      "sudden-weakness/emergency",
+    );
+  });
+
+  it("fuzzy feet spreading up the legs are ascending (§5)", () => {
+    expect(decide("since Friday the soles of my feet feel fuzzy and it's spreading up my calves")).toBe(
+      "guillain-barre/emergency",
+    );
+  });
+
+  it("'write leg' is a voice-to-text slip for 'right leg' (§1)", () => {
+    expect(decide("all of a sudden my write leg is numb and heavy")).toBe("stroke/emergency");
+  });
+
+  it("back pain with not knowing whether the bladder is full is cauda equina (§6)", () => {
+    expect(decide("my back really hurts and I can't tell if I need a wee")).toBe("cauda-equina/emergency");
+  });
+});
+
 describe("look-alikes that stay calm", () => {
   it.each([
     ["I feel like I'm going to go to bed early tonight, does magnesium help sleep?"],
     ["took a knock to the thigh at football, going up to my knee it's bruised, arnica?"],
+    ["lay on my leg watching tv and it was a dead weight for a minute, fine now"],
+    ["we're giving away all our old baby clothes, any tips on iron for toddlers?"],
   ])("%j", (message) => {
     expect(decide(message)).toBe("none");
   });
