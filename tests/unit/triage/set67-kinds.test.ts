@@ -82,6 +82,16 @@ describe("look-alikes that stay calm", () => {
     ["took a knock to the thigh at football, going up to my knee it's bruised, arnica?"],
     ["lay on my leg watching tv and it was a dead weight for a minute, fine now"],
     ["we're giving away all our old baby clothes, any tips on iron for toddlers?"],
+    // "twist" (a movement) is not a face "twisted" to one side
+    ["my right side ribs ache when I twist after digging the garden, no sweats"],
+    // a hand that fell asleep under one's head is positional
+    ["fell asleep with my arm under the pillow and couldn't grip my phone for a minute, fine now"],
+    // a numb bottom from a hard seat that comes back is positional
+    ["two hours on a plastic chair at the school concert and my bum went numb, magnesium?"],
+    // old scars are healed, not self-harm now
+    ["my old self-harm scars from school itch in winter, is vitamin e oil any good?"],
+    // what someone used to call it is not happening now
+    ["is sepsis the same as what my gran always said was blood poisoning?"],
   ])("%j", (message) => {
     expect(decide(message)).toBe("none");
   });
