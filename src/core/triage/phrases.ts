@@ -8,7 +8,7 @@
  * Typos of listed long words (`fuzzyWords`) are tolerated by edit distance.
  */
 import { distance } from "fastest-levenshtein";
-import { readSentences, stemOf, type Token } from "./tokens.js";
+import { isNumberWord, readSentences, stemOf, type Token } from "./tokens.js";
 
 type Element =
   | { k: "stem"; v: string }
@@ -66,7 +66,8 @@ export function compileTerm<T>(
       );
     } else if (piece.startsWith("==") && piece.length > 2) elements.push({ k: "raw", v: piece.slice(2) });
     else if (piece.startsWith("=") && piece.length > 1) elements.push({ k: "surface", v: piece.slice(1) });
-    else if (/^[a-z]+$/.test(piece) && !spelling.has(piece)) elements.push({ k: "stem", v: stemOf(piece) });
+    else if (/^[a-z]+$/.test(piece) && !spelling.has(piece) && !isNumberWord(piece))
+      elements.push({ k: "stem", v: stemOf(piece) });
     else {
       // Contractions, digits and punctuation go through the message tokenizer, so they split alike.
       for (const sentence of readSentences(piece, spelling))

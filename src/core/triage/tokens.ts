@@ -128,6 +128,12 @@ const NUMBER_WORDS = new Map(
     ]),
 );
 
+/** Whether a word is read as a number ("two" -> 2), so a term written with it matches either spelling. */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORDS.has(word);
+}
+
+
 /** Splits on line breaks and on ., ! or ? followed by a space or the end. */
 const SENTENCE_END = /\n+|(?<=[.!?])\s+|[;]+/;
 

@@ -76,6 +76,26 @@ describe("indirect self-harm, lay paralysis and voice-to-text slips", () => {
   });
 });
 
+describe("words read wrongly before", () => {
+  it("'neither leg would move' names what fails, it does not deny it (§14)", () => {
+    expect(decide("tried to get out of bed and neither leg would move")).toBe("sudden-weakness/emergency");
+  });
+
+  it("a headache that went off like a firework is thunderclap (§1)", () => {
+    expect(decide("a pain went off in my head like a firework ten minutes ago")).toBe("stroke/emergency");
+  });
+
+  it("'haven't been able to pee' with back pain is a bladder change (§6)", () => {
+    expect(decide("my back is in agony and I haven't been able to pee since last night")).toBe(
+      "cauda-equina/emergency",
+    );
+  });
+
+  it("seeing two of things, written as a word, is double vision (§1)", () => {
+    expect(decide("out of nowhere I'm seeing two of everything")).toBe("stroke/emergency");
+  });
+});
+
 describe("look-alikes that stay calm", () => {
   it.each([
     ["I feel like I'm going to go to bed early tonight, does magnesium help sleep?"],
