@@ -120,7 +120,9 @@ export function createConceptReader(model: TriageModel) {
       if (!BLOCKERS.has(kind) && kind !== "standalone") {
         if (maxOver(blockerOver, x) >= len) continue;
         if (SCOPED.has(kind) && maxOver(scopedOver, x) > len) continue;
-        if (insideLongerConcept(x)) continue;
+        // A question's subject stays when a concept starts with it ("can *low* magnesium…").
+        if (insideLongerConcept(x) && !(kind === "subject" && (conceptEndAt[x.start] as number) > x.end))
+          continue;
       }
       const list = triggers.get(kind);
       if (list) list.push(x);

@@ -133,7 +133,6 @@ export function isNumberWord(word: string): boolean {
   return NUMBER_WORDS.has(word);
 }
 
-
 /** Splits on line breaks and on ., ! or ? followed by a space or the end. */
 const SENTENCE_END = /\n+|(?<=[.!?])\s+|[;]+/;
 

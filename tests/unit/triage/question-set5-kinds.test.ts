@@ -38,8 +38,21 @@ describe("ordinary questions that are no longer flagged", () => {
     ["sparring three times a week for a fight, what should I eat for recovery?"],
     // something read, not lived
     ["I take a statin and read that low vitamin D makes muscle aches worse after running, true?"],
+    // someone asking a question, not asking the same thing over and over
+    ["the players keep asking if they should take creatine, what age is ok?"],
+    // walking up stairs is not weakness going up the body
+    ["my legs feel heavy going up the stairs at work, could it be low iron?"],
   ])("%j", (message) => {
     expect(decide(message)).toBe("none");
+  });
+});
+
+describe("a general question whose subject starts a concept", () => {
+  it("'can low calcium…' asks in general, so the low calcium is not the writer's", () => {
+    const found = triage(
+      "my calves cramp at night. can low calcium do that or is it just age",
+    ).findings.filter((f) => f.concept === "low-calcium-words");
+    expect(found.map((f) => f.cleared)).toEqual([["hypothetical"]]);
   });
 });
 
