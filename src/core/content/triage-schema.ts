@@ -178,8 +178,10 @@ export const ModifiersSchema = z.strictObject({
       body: triggers,
       activity: triggers,
       reach: z.number().int().min(1).max(12).default(5),
+      /** Concepts a place's temperature still means (a hot place is `heat`): never cleared as ambient. */
+      places: z.array(slug).default([]),
     })
-    .default({ ambient: [], body: [], activity: [], reach: 5 }),
+    .default({ ambient: [], body: [], activity: [], reach: 5, places: [] }),
   /**
    * Phrases that are a sign only standing alone: "came to" is coming round ("came to on
    * the floor", "came to, dazed", "came to slowly") but arriving when what follows is not

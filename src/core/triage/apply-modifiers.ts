@@ -62,6 +62,11 @@ const AFTER_REACH = 6;
 
 const NONE: PhraseMatch<Value>[] = [];
 
+/** Units of time, as typed: what makes a number a duration. */
+const TIME_UNITS = new Set(
+  "h hr hrs hour hours min mins minute minutes day days week weeks month months".split(" "),
+);
+
 /** A word between a duration and an activity that makes it a symptom's time ("3 hours after the run"). */
 const PLACE_OR_TIME = new Set([
   "after",
@@ -83,6 +88,7 @@ const PLACE_OR_TIME = new Set([
  */
 export function createModifiers(model: TriageModel) {
   const m = model.modifiers;
+  const places = new Set(m.readings.places);
   const composed = nearOrder(model.concepts).map((id) => {
     const near = model.concepts.get(id)?.near as NonNullable<Concept["near"]>;
     const concept = model.concepts.get(id) as Concept;
@@ -163,7 +169,7 @@ export function createModifiers(model: TriageModel) {
         !concept.context && (generalSentence || generalClauses.has(clause) || hypoAt[x.start] === true);
       const historical = !concept.context && historyClauses.has(clause) && !presentClauses.has(clause);
       const figurative = !concept.context && jokeClauses.has(clause) && concept.idiom && !concept.literal;
-      const reading = notTheBody?.(x, concept.context);
+      const reading = notTheBody?.(x, places.has(id));
       const counts = !negated && !hypothetical && !historical && !figurative && reading === undefined;
       if (counts) addOccurrence(byConcept, { concept: id, start: x.start, end: x.end });
       if (findings) {
@@ -203,27 +209,33 @@ export function createModifiers(model: TriageModel) {
 
   /**
    * Whether a mention is a reading of something else: a temperature near a place or thing
-   * ("a room at 40C"; signs only: a hot place is still a setting), or a duration just
+   * ("a room at 40C"; not for `readings.places`: a hot place is still `heat`), or a duration just
    * before an activity ("12hr shifts"). Undefined when the sentence names neither.
    */
   function readingsOf(
     tokens: readonly Token[],
     clauseOf: readonly number[],
     triggers: (kind: Trigger) => PhraseMatch<Value>[],
-  ): ((x: PhraseMatch<Value>, context: boolean) => Modifier | undefined) | undefined {
+  ): ((x: PhraseMatch<Value>, place: boolean) => Modifier | undefined) | undefined {
     const ambient = triggers("ambient");
     const activity = triggers("activity");
     if (ambient.length === 0 && activity.length === 0) return undefined;
     const guards = [...triggers("body"), ...triggers("personal")];
+    /** A number straight followed by a unit of time ("12 hr", "3 hours"): a duration, not a reading. */
+    const isDuration = (x: PhraseMatch<Value>) => {
+      for (let i = x.start; i < x.end - 1; i++)
+        if (tokens[i]?.kind === "number" && TIME_UNITS.has((tokens[i + 1] as Token).text)) return true;
+      return false;
+    };
     const hasNumber = (x: PhraseMatch<Value>) => {
       for (let i = x.start; i < x.end; i++) if (tokens[i]?.kind === "number") return true;
       return false;
     };
-    return (x, context) => {
+    return (x, place) => {
       if (!hasNumber(x)) return undefined;
       const clause = clauseOf[x.start];
       if (
-        !context &&
+        !place &&
         ambient.some((a) => {
           if (clauseOf[a.start] !== clause) return false;
           const [from, to] = a.end <= x.start ? [a.end, x.end] : [x.start, a.start];
@@ -236,6 +248,7 @@ export function createModifiers(model: TriageModel) {
         return "ambient";
       const next = tokens[x.end];
       if (
+        isDuration(x) &&
         activity.some(
           (a) =>
             a.start === x.end ||

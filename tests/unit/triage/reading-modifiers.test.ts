@@ -23,6 +23,9 @@ describe("ambient temperature", () => {
       decide("our greenhouse reaches 43C by noon and my forearms cramp when I'm potting, salt tabs?"),
     ).toBe("none");
     expect(cleared("the warehouse was 41 degrees all week", "very-high-temp")).toEqual([["ambient"]]);
+    // Nor a fever as a setting (sepsis), while the hot place still counts as heat.
+    expect(cleared("the warehouse was 41 degrees all week", "infection")).toEqual([["ambient"]]);
+    expect(cleared("the warehouse was 41 degrees all week", "heat")).toEqual([[]]);
   });
 
   it("a body's temperature next to a hot place still counts", () => {
