@@ -131,6 +131,18 @@ describe("content validation reports every problem with file and path", () => {
     );
   });
 
+  it("refuses a red-flag term whose number compiles to NaN, which would never match", () => {
+    dir = copyContent();
+    editFile(dir, "safety/concepts.yaml", (t) => t.replace('"#33-55 degrees"', '"#33-55degrees"'));
+    expect(issuesOf(dir)).toEqual([
+      expect.objectContaining({
+        file: "safety/concepts.yaml",
+        path: expect.stringContaining("concepts.heat.terms"),
+        message: expect.stringContaining('"#33-55degrees"'),
+      }),
+    ]);
+  });
+
   it("checks the terms of every modifier list the index reads, such as the question subjects", () => {
     dir = copyContent();
     editFile(dir, "safety/modifiers.yaml", (t) => t.replace('subjects:\n  - "i"', 'subjects:\n  - "i *"'));

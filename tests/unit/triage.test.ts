@@ -136,6 +136,14 @@ describe("triage modifiers (ConText)", () => {
     expect(decide("he's slurrin his words")).toBe("stroke/emergency");
   });
 
+  it("a term with a counting word matches the message's number, written either way", () => {
+    const index = new PhraseIndex<string>([compileTerm("seeing two of", "double")]);
+    const read = (text: string) =>
+      readSentences(text, new Map()).flatMap((s) => index.matchAll(s.tokens).map((m) => m.phrase.value));
+    expect(read("she is seeing two of me")).toEqual(["double"]);
+    expect(read("seeing 2 of everything")).toEqual(["double"]);
+  });
+
   it("number ranges with decimals match readings inside them, not outside", () => {
     const index = new PhraseIndex<string>([compileTerm("temp #39.5-46", "hot")]);
     const read = (text: string) =>

@@ -40,6 +40,10 @@ export function readTriage(
     }
   });
   checkConceptRefs(concepts, categories, issues);
+  modifiers.readings.places.forEach((id, i) => {
+    if (!concepts.has(id))
+      issues.add("safety/modifiers.yaml", `readings.places[${i}]`, `unknown concept "${id}"`);
+  });
   checkTerms(shared.concepts, modifiers, categories, issues);
   categories.forEach((category, i) => {
     checkSourceRefs("safety/categories.yaml", { sources: category.sources }, sources, issues, [i]);

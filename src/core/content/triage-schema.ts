@@ -165,6 +165,32 @@ export const ModifiersSchema = z.strictObject({
   }),
   /** Harmless phrases that hide a concept's words ("hard to swallow pills", "fell asleep"). */
   benign: triggers,
+  /**
+   * Readings that belong to something other than the body or the symptom. A temperature
+   * within `reach` words of a place or thing (`ambient`: "room", "oven", "outside") in one
+   * clause, with no person or `body` word ("my", "temp") between, is not a body's; a
+   * duration just before an activity (`activity`: "shift", "stream") is the activity's
+   * length, not how long a symptom has lasted.
+   */
+  readings: z
+    .strictObject({
+      ambient: triggers,
+      body: triggers,
+      activity: triggers,
+      reach: z.number().int().min(1).max(12).default(5),
+      /** Concepts a place's temperature still means (a hot place is `heat`): never cleared as ambient. */
+      places: z.array(slug).default([]),
+    })
+    .default({ ambient: [], body: [], activity: [], reach: 5, places: [] }),
+  /**
+   * Phrases that are a sign only standing alone: "came to" is coming round ("came to on
+   * the floor", "came to, dazed", "came to slowly") but arriving when what follows is not
+   * the clause's end, a number, an adverb (-ly), another sign or one of `followers`
+   * ("came to stay", "came to the office").
+   */
+  standalone: z
+    .strictObject({ phrases: triggers, followers: z.array(z.string().regex(/^[a-z]+$/)).default([]) })
+    .default({ phrases: [], followers: [] }),
   /** Chat spellings, word -> words ("im" -> "i am"). */
   spelling: z.record(z.string().regex(/^[a-z0-9']+$/), text(40)).default({}),
   /** Word sequences read as another ("could not" -> "can not", "unable to" -> "can not"). */

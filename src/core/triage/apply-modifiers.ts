@@ -20,7 +20,7 @@ import {
 import type { Token } from "./tokens.js";
 import { conceptOf, type Trigger, type Value } from "./triggers.js";
 
-type Modifier = "negated" | "hypothetical" | "historical" | "figurative";
+type Modifier = "negated" | "hypothetical" | "historical" | "figurative" | "ambient" | "activity";
 
 /** One mention of a concept in the message. */
 export interface Finding {
@@ -62,12 +62,33 @@ const AFTER_REACH = 6;
 
 const NONE: PhraseMatch<Value>[] = [];
 
+/** Units of time, as typed: what makes a number a duration. */
+const TIME_UNITS = new Set(
+  "h hr hrs hour hours min mins minute minutes day days week weeks month months".split(" "),
+);
+
+/** A word between a duration and an activity that makes it a symptom's time ("3 hours after the run"). */
+const PLACE_OR_TIME = new Set([
+  "after",
+  "before",
+  "since",
+  "at",
+  "in",
+  "during",
+  "from",
+  "on",
+  "into",
+  "post",
+  "and",
+]);
+
 /**
  * Compiles the near-concepts once; the result then applies the modifiers to a read message.
  * @throws Error when near-concepts refer to each other in a loop.
  */
 export function createModifiers(model: TriageModel) {
   const m = model.modifiers;
+  const places = new Set(m.readings.places);
   const composed = nearOrder(model.concepts).map((id) => {
     const near = model.concepts.get(id)?.near as NonNullable<Concept["near"]>;
     const concept = model.concepts.get(id) as Concept;
@@ -129,6 +150,7 @@ export function createModifiers(model: TriageModel) {
     );
     const negatedAt = negationScopes(tokens, triggers("neg-before"), terminators, m.window, conceptStarts);
     const negAfter = triggers("neg-after");
+    const notTheBody = readingsOf(tokens, clauseOf, triggers);
 
     const byConcept = new Map<string, Occurrence[]>();
     const seen = new Set<string>();
@@ -147,7 +169,8 @@ export function createModifiers(model: TriageModel) {
         !concept.context && (generalSentence || generalClauses.has(clause) || hypoAt[x.start] === true);
       const historical = !concept.context && historyClauses.has(clause) && !presentClauses.has(clause);
       const figurative = !concept.context && jokeClauses.has(clause) && concept.idiom && !concept.literal;
-      const counts = !negated && !hypothetical && !historical && !figurative;
+      const reading = notTheBody?.(x, places.has(id));
+      const counts = !negated && !hypothetical && !historical && !figurative && reading === undefined;
       if (counts) addOccurrence(byConcept, { concept: id, start: x.start, end: x.end });
       if (findings) {
         const cleared: Modifier[] = [];
@@ -155,6 +178,7 @@ export function createModifiers(model: TriageModel) {
         if (hypothetical) cleared.push("hypothetical");
         if (historical) cleared.push("historical");
         if (figurative) cleared.push("figurative");
+        if (reading) cleared.push(reading);
         findings.push({
           concept: id,
           text: words(tokens, x.start, x.end),
@@ -181,6 +205,59 @@ export function createModifiers(model: TriageModel) {
       const sign = !(model.concepts.get(id) as Concept).context;
       for (const o of list) addSpot(active, id, { sentence: n, clause: clauseOf[o.start] as number, sign });
     }
+  }
+
+  /**
+   * Whether a mention is a reading of something else: a temperature near a place or thing
+   * ("a room at 40C"; not for `readings.places`: a hot place is still `heat`), or a duration just
+   * before an activity ("12hr shifts"). Undefined when the sentence names neither.
+   */
+  function readingsOf(
+    tokens: readonly Token[],
+    clauseOf: readonly number[],
+    triggers: (kind: Trigger) => PhraseMatch<Value>[],
+  ): ((x: PhraseMatch<Value>, place: boolean) => Modifier | undefined) | undefined {
+    const ambient = triggers("ambient");
+    const activity = triggers("activity");
+    if (ambient.length === 0 && activity.length === 0) return undefined;
+    const guards = [...triggers("body"), ...triggers("personal")];
+    /** A number straight followed by a unit of time ("12 hr", "3 hours"): a duration, not a reading. */
+    const isDuration = (x: PhraseMatch<Value>) => {
+      for (let i = x.start; i < x.end - 1; i++)
+        if (tokens[i]?.kind === "number" && TIME_UNITS.has((tokens[i + 1] as Token).text)) return true;
+      return false;
+    };
+    const hasNumber = (x: PhraseMatch<Value>) => {
+      for (let i = x.start; i < x.end; i++) if (tokens[i]?.kind === "number") return true;
+      return false;
+    };
+    return (x, place) => {
+      if (!hasNumber(x)) return undefined;
+      const clause = clauseOf[x.start];
+      if (
+        !place &&
+        ambient.some((a) => {
+          if (clauseOf[a.start] !== clause) return false;
+          const [from, to] = a.end <= x.start ? [a.end, x.end] : [x.start, a.start];
+          return (
+            to - from <= m.readings.reach + (x.end - x.start) &&
+            !guards.some((g) => g.start >= from && g.start < to)
+          );
+        })
+      )
+        return "ambient";
+      const next = tokens[x.end];
+      if (
+        isDuration(x) &&
+        activity.some(
+          (a) =>
+            a.start === x.end ||
+            (a.start === x.end + 1 && next?.kind === "word" && !PLACE_OR_TIME.has(next.text)),
+        )
+      )
+        return "activity";
+      return undefined;
+    };
   }
 
   /**

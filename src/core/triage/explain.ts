@@ -10,6 +10,8 @@ const MODIFIER_WORDS = {
   hypothetical: "a general or hypothetical question",
   historical: "in the past and dealt with",
   figurative: "a figure of speech",
+  ambient: "the temperature of a place or thing, not a body",
+  activity: "the length of an activity, not of a symptom",
 } as const;
 
 /** The decision in one line: "emergency: stroke (Possible stroke)" or "not urgent". */

@@ -8,7 +8,7 @@
  * Typos of listed long words (`fuzzyWords`) are tolerated by edit distance.
  */
 import { distance } from "fastest-levenshtein";
-import { readSentences, stemOf, type Token } from "./tokens.js";
+import { isNumberWord, readSentences, stemOf, type Token } from "./tokens.js";
 
 type Element =
   | { k: "stem"; v: string }
@@ -59,15 +59,27 @@ export function compileTerm<T>(
         min: Number(num[1]),
         max: num[2] ? Number(num[2]) : Number.POSITIVE_INFINITY,
       });
+    } else if (piece.startsWith("#")) {
+      // "#5-100x" would read as one number token worth NaN, which no message can match.
+      throw new Error(
+        `term "${term}" has a number "${piece}" that is not #N or #N-M (put a space before a unit)`,
+      );
     } else if (piece.startsWith("==") && piece.length > 2) elements.push({ k: "raw", v: piece.slice(2) });
     else if (piece.startsWith("=") && piece.length > 1) elements.push({ k: "surface", v: piece.slice(1) });
-    else if (/^[a-z]+$/.test(piece) && !spelling.has(piece)) elements.push({ k: "stem", v: stemOf(piece) });
+    else if (/^[a-z]+$/.test(piece) && !spelling.has(piece) && !isNumberWord(piece))
+      elements.push({ k: "stem", v: stemOf(piece) });
     else {
       // Contractions, digits and punctuation go through the message tokenizer, so they split alike.
       for (const sentence of readSentences(piece, spelling))
         for (const token of sentence.tokens) {
           if (token.kind === "word") elements.push({ k: "stem", v: token.stem });
-          else if (token.kind === "number") elements.push({ k: "num", min: token.value, max: token.value });
+          else if (token.kind === "number") {
+            if (Number.isNaN(token.value))
+              throw new Error(
+                `term "${term}" has a number "${token.raw}" that reads as NaN and can never match`,
+              );
+            elements.push({ k: "num", min: token.value, max: token.value });
+          }
         }
     }
   }

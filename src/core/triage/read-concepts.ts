@@ -25,6 +25,7 @@ export function createConceptReader(model: TriageModel) {
   const m = model.modifiers;
   const spelling = spellingOf(m);
   const index = buildIndex(model);
+  const followers = new Set(m.standalone.followers);
   // Rewrites by their first word, so each token looks up only its own.
   const rewrites = new Map<string, { from: string[]; to: string[] }[]>();
   for (const [from, to] of Object.entries(m.rewrite)) {
@@ -66,6 +67,24 @@ export function createConceptReader(model: TriageModel) {
         if (SCOPED.has(kind)) scopedOver[i] = Math.max(scopedOver[i] as number, len);
       }
     }
+    // A standalone phrase followed by what someone came to do ("came to stay") is not the sign.
+    const arriving = new Set<PhraseMatch<Value>>();
+    // A concept that ends with such a phrase ("feel like I'm going to go") is not the sign either.
+    const arrivingEnds = new Set<number>();
+    for (const x of all) {
+      if ("concept" in x.phrase.value || x.phrase.value.trigger !== "standalone") continue;
+      const next = tokens[x.end];
+      const alone =
+        next === undefined ||
+        next.kind !== "word" ||
+        followers.has(next.text) ||
+        next.text.endsWith("ly") ||
+        (conceptEndAt[x.end] as number) >= 0;
+      if (alone) continue;
+      arriving.add(x);
+      arrivingEnds.add(x.end);
+      for (let i = x.start; i < x.end; i++) idiomOver[i] = Math.max(idiomOver[i] as number, x.end - x.start);
+    }
     const maxOver = (over: readonly number[], x: PhraseMatch<Value>) => {
       let max = 0;
       for (let i = x.start; i < x.end; i++) max = Math.max(max, over[i] as number);
@@ -85,6 +104,8 @@ export function createConceptReader(model: TriageModel) {
       if ("concept" in x.phrase.value) {
         const id = x.phrase.value.concept;
         if (maxOver(idiomOver, x) >= len) continue;
+        if (arrivingEnds.has(x.end) && [...arriving].some((a) => a.end === x.end && a.start >= x.start))
+          continue;
         if (
           hiders.some(
             (h) => overlaps(h, x) && (model.concepts.get(conceptOf(h)) as Concept).hides.includes(id),
@@ -95,10 +116,13 @@ export function createConceptReader(model: TriageModel) {
         continue;
       }
       const kind = x.phrase.value.trigger;
-      if (!BLOCKERS.has(kind)) {
+      if (kind === "standalone" && !arriving.has(x)) continue;
+      if (!BLOCKERS.has(kind) && kind !== "standalone") {
         if (maxOver(blockerOver, x) >= len) continue;
         if (SCOPED.has(kind) && maxOver(scopedOver, x) > len) continue;
-        if (insideLongerConcept(x)) continue;
+        // A question's subject stays when a concept starts with it ("can *low* magnesium…").
+        if (insideLongerConcept(x) && !(kind === "subject" && (conceptEndAt[x.start] as number) > x.end))
+          continue;
       }
       const list = triggers.get(kind);
       if (list) list.push(x);

@@ -56,6 +56,8 @@ function rewrite(tokens: Token[], rewrites: ReadonlyMap<string, readonly Rewrite
 }
 
 const tokenizer = createTokenizer();
+/** A duration wink reads as one time token ("2 hours"); a time of day ("2pm") stays unread. */
+const DURATION = /^(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|seconds?|secs?)$/;
 // Hashtags and mentions are words here ("#help", "@dave" -> "help", "dave").
 // Emoji are read as single characters below (wink's emoji pattern is the costliest part of it).
 tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true, emoji: false });
@@ -125,6 +127,11 @@ const NUMBER_WORDS = new Map(
       ["sixty", 60],
     ]),
 );
+
+/** Whether a word is read as a number ("two" -> 2), so a term written with it matches either spelling. */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORDS.has(word);
+}
 
 /** Splits on line breaks and on ., ! or ? followed by a space or the end. */
 const SENTENCE_END = /\n+|(?<=[.!?])\s+|[;]+/;
@@ -199,6 +206,22 @@ export function readSentences(
           continue;
         }
         tokens.push(makeToken(word, t.value, "word"));
+        continue;
+      }
+      // wink reads "2 hours" or "3 hrs" as one time token: a number and its unit, as words.
+      if (t.tag === "time") {
+        const duration = DURATION.exec(lower);
+        if (duration) {
+          // It splits "36 hours" as "3" and "6 hours": digits straight before are the same number.
+          const before = tokens[tokens.length - 1];
+          let digits = duration[1] as string;
+          if (before?.kind === "number" && /^\d+$/.test(before.text)) {
+            tokens.pop();
+            digits = `${before.text}${digits}`;
+          }
+          tokens.push(makeToken(digits, t.value, "number"));
+          tokens.push(makeToken(duration[2] as string, t.value, "word"));
+        }
         continue;
       }
       if (lower === "&" || lower === "+") {

@@ -27,7 +27,11 @@ export type Trigger =
   | "auxiliary"
   | "subject"
   | "opener"
-  | "personal";
+  | "personal"
+  | "ambient"
+  | "body"
+  | "activity"
+  | "standalone";
 
 export type Value = { concept: string } | { trigger: Trigger };
 
@@ -51,9 +55,12 @@ export const SCOPED: ReadonlySet<Trigger> = new Set([
 export const BLOCKERS: ReadonlySet<Trigger> = new Set(["pseudo", "figure", "benign"]);
 
 /** Triggers an explanation shows: the ones that clear or keep a mention (not openers, subjects, "is"…). */
-export const EXPLAINED_TRIGGERS: ReadonlySet<string> = new Set(
-  [...SCOPED, ...BLOCKERS].filter((t) => t !== "present-tense"),
-);
+export const EXPLAINED_TRIGGERS: ReadonlySet<string> = new Set([
+  ...[...SCOPED, ...BLOCKERS].filter((t) => t !== "present-tense"),
+  "ambient",
+  "activity",
+  "standalone",
+]);
 
 /** Every trigger list of `safety/modifiers.yaml`, by its path there, with the trigger it makes. */
 export function modifierLists(m: Modifiers): { path: string; terms: readonly string[]; trigger: Trigger }[] {
@@ -81,6 +88,10 @@ export function modifierLists(m: Modifiers): { path: string; terms: readonly str
     { path: "subjects", terms: m.subjects, trigger: "subject" },
     { path: "openers", terms: m.openers, trigger: "opener" },
     { path: "personal", terms: m.personal, trigger: "personal" },
+    { path: "readings.ambient", terms: m.readings.ambient, trigger: "ambient" },
+    { path: "readings.body", terms: m.readings.body, trigger: "body" },
+    { path: "readings.activity", terms: m.readings.activity, trigger: "activity" },
+    { path: "standalone.phrases", terms: m.standalone.phrases, trigger: "standalone" },
   ];
 }
 
