@@ -54,6 +54,16 @@ const UNCOVERED_KINDS = {
   dietsAndProducts:
     "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)",
   /** Conditions, injuries and sports medicine outside muscle nutrition. */
+  /**
+   * Blood tests the content does not read, by their usual names and abbreviations (creatine
+   * kinase, HbA1c, kidney function, blood fats, PSA, thyroid): a result is for the person
+   * who ordered it, even beside a muscle ache.
+   */
+  labTests:
+    "ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
+  /** Sun protection: sunscreen and its factor, sunburn. Ours only beside vitamin D, which is then named. */
+  sunProtection:
+    "spf|spf ?\\d+|sunscreens?|sun ?creams?|sun ?blocks?|suncream|sunblock|sun ?lotion|sunburn\\w*|factor \\d+ (sun ?cream|sunscreen|lotion)",
   conditions:
     "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia",
 } as const;
@@ -95,7 +105,7 @@ const MEDICAL_ENDINGS =
 
 /** Words of care, medicines, the body and sport that make a question a health one. */
 const HEALTH_MORE =
-  "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice|posture|back (support|brace|belt)s?|metformin|insulin|diabet\\w*|hydrat\\w*|dehydrat\\w*|fluids|stress|anxiety|mood|depress\\w*|altitude";
+  "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice|posture|back (support|brace|belt)s?|metformin|insulin|diabet\\w*|hydrat\\w*|dehydrat\\w*|fluids|stress|anxiety|mood|depress\\w*|altitude|appetite|hunger|digest\\w*|constipat\\w*|diarrh\\w*|bloat\\w*|nause\\w*|urin\\w*|bladder|menopaus\\w*|fertility|grie(f|ve|ved|ving)|bereave\\w*|mourning|(pre)?diabet\\w*|blood (sugar|pressure|glucose)|glucose|hypertension|cholesterol|mmol|mg ?\\/ ?dl|umol|ng ?\\/ ?l|sun ?(cream|block|screen|burn)\\w*|spf|uv";
 
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =

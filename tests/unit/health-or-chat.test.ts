@@ -1,0 +1,51 @@
+/**
+ * Kinds found on question set 5 (and the rest of sets 1-4), in our own wording: what makes a
+ * message a health question (lab values and their units, conditions, body functions such as
+ * appetite, sun protection, grief), what makes it ordinary chat even when it holds a food or
+ * health-ish word (logistics, places, office life, social plans, jokes, a thank-you note), and
+ * how an uncovered health topic differs from one of the six.
+ */
+import { describe, expect, it } from "vitest";
+import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { realContent } from "../helpers/content.js";
+
+const engine = createAnswerEngine(realContent(), { emergencyNumber: "112" });
+
+describe("health words beyond the six make a question unknown, never out of scope", () => {
+  it.each([
+    // lab values and their units
+    ["my fasting glucose came back at 6.3 mmol/L, what does that mean"],
+    ["a1c of 41, is that in the normal range"],
+    ["what does a high CK result on a blood test mean"],
+    // conditions
+    ["I've been told I'm prediabetic, does that go away"],
+    ["does high blood pressure run in families"],
+    // sun protection
+    ["is factor 30 sunscreen enough for a day of gardening"],
+    ["how often should I reapply sun cream at the beach"],
+    ["do I need SPF on a cloudy day"],
+    // appetite and grief
+    ["my appetite has gone since the new job, should I worry"],
+    ["since the funeral I can hardly face a plate of food, is this bereavement"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it("sun protection beside a covered nutrient is still answered", () => {
+    const answer = engine.ask("does wearing sunscreen stop my skin making vitamin D");
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("vitamin-d");
+  });
+});
+
+describe("a lab value the content does not cover makes a statin question unknown", () => {
+  it("a creatine kinase figure is for the prescriber", () => {
+    expect(engine.ask("is a CK of 350 bad when I'm on a statin and my calves ache").kind).toBe("unknown");
+  });
+
+  it("aches on a statin alone are still answered", () => {
+    expect(engine.ask("my muscles ache since starting a statin, should I stop it").kind).toBe("answer");
+  });
+});
