@@ -49,3 +49,28 @@ describe("a lab value the content does not cover makes a statin question unknown
     expect(engine.ask("my muscles ache since starting a statin, should I stop it").kind).toBe("answer");
   });
 });
+
+describe("ordinary chat stays out of scope even with a food or health-ish word", () => {
+  it.each([
+    // logistics
+    ["can the chemist post my repeat prescription to my work address instead"],
+    // office life
+    ["someone keeps drinking the almond milk I leave in the office fridge"],
+    ["the arm on my desk chair snapped again, who do I tell"],
+    // places and social plans
+    ["does anyone know a decent gym near the station for our team outing"],
+    // jokes
+    ["tell me a joke about doctors"],
+    // a thank-you note, not a question
+    ["thanks so much for the advice about my gran's pills, she is back to her old self"],
+  ])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("out_of_scope");
+  });
+
+  it.each([
+    ["my legs ache near the knee after the gym"],
+    ["is almond milk from the fridge a good source of calcium"],
+  ])("%j: a real health question with the same words is not chat", (question) => {
+    expect(engine.ask(question).kind).not.toBe("out_of_scope");
+  });
+});

@@ -12,6 +12,7 @@ import {
   HEALTH,
   INTENTS,
   type Intent,
+  isChat,
   MENTION,
   NAMED_AS,
   SMALL_TALK,
@@ -34,6 +35,8 @@ export interface Understanding {
   uncovered: boolean;
   /** Mentions health or nutrition at all. */
   health: boolean;
+  /** Ordinary chat whose only health words are everyday ones (see `isChat`). */
+  chat: boolean;
   /** A greeting, thanks or similar: not a question. */
   smallTalk: boolean;
   /**
@@ -87,6 +90,7 @@ export function createUnderstanding(
       intents,
       uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
       health: HEALTH.test(text) || named.length > 0,
+      chat: named.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),
       nameOnly: named.length > 0 && bySymptom.length === 0 && usedAsName(normalized),
     };

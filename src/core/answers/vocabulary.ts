@@ -153,3 +153,41 @@ export const NAMED_AS = new RegExp(
     `#${MENTION}\\b`,
   ].join("|"),
 );
+
+/**
+ * Health words that are everyday words at work and at home too: a food in the fridge, a gym
+ * as a venue, the arm of a chair, a prescription to collect, a doctor thanked. Alone they do
+ * not make a message about something else a health question.
+ */
+const EVERYDAY_WORDS =
+  /\b(foods?|milk|fish|meat|dairy|juice|eat\w*|gym|arms?|legs?|body|feet|foot|neck|heart|brain|memory|skin|doctors?|gp|prescri\w*|pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|weight|energy|balance|falls?|exercise|workout|health\w*|operation|recovery|stress|mood)\b/g;
+
+/** What ordinary chat is about, by kind. */
+const CHAT_KINDS = {
+  /** Getting things from one place to another. */
+  logistics:
+    "deliver\\w*|address|parcels?|couriers?|postcode|post (it|them|my|your|her|his)|collect(ion|ing)?|pick(ing)? (it |them )?up|drop(ping)? (it |them )?off|bookings?|reservations?|forward(ed|ing)? to",
+  /** Finding a place or a thing to do. */
+  places:
+    "near(by| me| here| the| work| the office)|nearest|around here|venues?|recommendations?|recommend (a|an|any|somewhere)|anyone know (a|an|any|of|where)|where (can|do|should) (i|we) (go|meet)",
+  /** The office and its shared things, and who moved them. */
+  officeLife:
+    "office|desks?|fridge|canteen|kitchenette|\\d+(st|nd|rd|th) floor|meeting rooms?|monitors?|laptops?|chairs?|printers?|stapler|wifi|car park|parking|lockers?|hot ?desk\\w*|who (keeps|took|moved|has been|ate|drank|finished|borrowed)|someone (keeps|took|ate|drank|moved|borrowed)|my name on it",
+  /** Plans with colleagues or friends. */
+  socialPlans:
+    "team (social|outing|night out|lunch|drinks|building|event)|socials?|night out|away ?day|part(y|ies)|birthday|quiz|outing|after work drinks",
+  /** Jokes and thanks: not a question at all. */
+  jokesAndThanks: "jokes?|puns?|memes?|riddles?|^(thanks|thank you|many thanks|cheers)",
+} as const;
+
+const CHAT = new RegExp(`\\b(${Object.values(CHAT_KINDS).join("|")})\\b`);
+
+/**
+ * Whether a message is ordinary chat (logistics, places, office life, social plans, a joke, a
+ * thank-you note) whose only health words are everyday ones: "who keeps taking the milk from
+ * the fridge". A health word of its own (a symptom, a condition, a nutrient, a lab value, an
+ * uncovered topic) or a word of the muscle subject keeps it a health question.
+ */
+export function isChat(text: string): boolean {
+  return CHAT.test(text) && !HEALTH.test(text.replace(EVERYDAY_WORDS, " ")) && !MUSCLE_DOMAIN.test(text);
+}
