@@ -74,3 +74,17 @@ describe("ordinary chat stays out of scope even with a food or health-ish word",
     expect(engine.ask(question).kind).not.toBe("out_of_scope");
   });
 });
+
+describe("an uncovered medicine or diet as the setting of a question about the six", () => {
+  it("which vitamins to watch while barely eating on a GLP-1 medicine is answered", () => {
+    const answer = engine.ask(
+      "I'm on semaglutide and barely eating, which vitamins should I keep an eye on for my muscles?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients.length).toBeGreaterThan(0);
+  });
+
+  it("the medicine as the subject is still unknown", () => {
+    expect(engine.ask("is semaglutide making my muscles waste away").kind).toBe("unknown");
+  });
+});

@@ -16,8 +16,8 @@ import {
   MENTION,
   NAMED_AS,
   SMALL_TALK,
-  UNCOVERED,
   UNCOVERED_WORDS,
+  uncoveredSubject,
 } from "./vocabulary.js";
 
 export interface Understanding {
@@ -88,7 +88,7 @@ export function createUnderstanding(
       bySymptom,
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
-      uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
+      uncovered: uncoveredSubject(normalized) || uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)),
       health: HEALTH.test(text) || named.length > 0,
       chat: named.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),

@@ -78,6 +78,26 @@ export const UNCOVERED = new RegExp(
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
 
+/**
+ * The kinds of uncovered topic that can be the setting of a question about the six rather than
+ * its subject: a medicine or a diet someone is on.
+ */
+const SETTING_KINDS = new RegExp(`^(${UNCOVERED_KINDS.medicines}|${UNCOVERED_KINDS.dietsAndProducts})$`);
+
+/** A question that asks which vitamins, minerals or nutrients: the six are its subject. */
+const NUTRIENTS_ASKED = /\b(which|what) (of (the|my|your) )?(vitamins?|minerals?|nutrients?)\b/;
+
+/**
+ * Whether an uncovered topic is the subject of a normalised text. A medicine or diet is only
+ * the setting when the question asks which vitamins or minerals matter ("on a GLP-1 medicine
+ * and eating little, which vitamins should I watch"); what the medicine itself does is not ours.
+ */
+export function uncoveredSubject(normalized: string): boolean {
+  const topics = uncoveredTopics(normalized);
+  if (topics.length === 0) return false;
+  return !(NUTRIENTS_ASKED.test(normalized) && topics.every((topic) => SETTING_KINDS.test(topic)));
+}
+
 /** The plain words of six letters or more that name uncovered topics ("creatine", "cherry"). */
 export const UNCOVERED_WORDS: readonly string[] = [
   ...new Set(
