@@ -88,3 +88,25 @@ describe("an uncovered medicine or diet as the setting of a question about the s
     expect(engine.ask("is semaglutide making my muscles waste away").kind).toBe("unknown");
   });
 });
+
+describe("a product sold as a powder, root or extract is an uncovered topic", () => {
+  it.each([
+    ["is baobab powder worth adding to smoothies for energy"],
+    ["maca root for stamina, any good?"],
+    ["does spirulina extract build strength"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it("a covered nutrient's own product form is still answered", () => {
+    expect(engine.ask("is cod liver oil worth it for sore muscles").kind).toBe("answer");
+  });
+});
+
+describe("a plant sold as a powder or root, asked about for cooking", () => {
+  it("is out of scope, not an uncovered health topic", () => {
+    expect(engine.ask("how finely should I grind taro root for a stew").kind).toBe("out_of_scope");
+  });
+});

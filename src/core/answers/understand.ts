@@ -18,6 +18,7 @@ import {
   SMALL_TALK,
   UNCOVERED_WORDS,
   uncoveredSubject,
+  unknownProduct,
 } from "./vocabulary.js";
 
 export interface Understanding {
@@ -31,7 +32,10 @@ export interface Understanding {
   /** Weaker hints when nothing is named: a dose in IU is almost always vitamin D. */
   hinted: NutrientId[];
   intents: Set<Intent>;
-  /** Names a health subject we don't cover (vitamin K, iron, …). */
+  /**
+   * Names a health subject we don't cover (vitamin K, iron; in a health question, a powder or
+   * root of a plant the content never names).
+   */
   uncovered: boolean;
   /** Mentions health or nutrition at all. */
   health: boolean;
@@ -59,11 +63,13 @@ const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
 /**
  * Builds understanding once per content load; returns the per-question `understand`.
  * @param reader reads lay phrases, inflections and misspellings as the content's words
+ * @param known whether the content holds a word (a product made of anything else is uncovered)
  */
 export function createUnderstanding(
   nutrients: readonly Nutrient[],
   matcher: NutrientMatcher,
   reader: WordReader,
+  known: (word: string) => boolean = () => true,
 ) {
   const symptoms = createSymptomMatcher(nutrients, reader);
 
@@ -88,7 +94,10 @@ export function createUnderstanding(
       bySymptom,
       hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
-      uncovered: uncoveredSubject(normalized) || uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)),
+      uncovered:
+        uncoveredSubject(normalized) ||
+        uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)) ||
+        (HEALTH.test(text) && unknownProduct(normalized, known)),
       health: HEALTH.test(text) || named.length > 0,
       chat: named.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),

@@ -98,6 +98,18 @@ export function uncoveredSubject(normalized: string): boolean {
   return !(NUTRIENTS_ASKED.test(normalized) && topics.every((topic) => SETTING_KINDS.test(topic)));
 }
 
+/** The forms a plant or food product is sold in: "X powder", "X root", "X extract". */
+const PRODUCT_FORM = /\b([a-z]{4,}) (powders?|extracts?|roots?|leaf|leaves|teas?|tinctures?)\b/g;
+
+/**
+ * Whether a normalised text names a product by its form ("baobab powder", "maca root") made
+ * of something the content never mentions: an uncovered topic, whatever it is sold for.
+ * @param known whether the content (or the list of stop words) holds a word
+ */
+export function unknownProduct(normalized: string, known: (word: string) => boolean): boolean {
+  return [...normalized.matchAll(PRODUCT_FORM)].some(([, made]) => !known(made as string));
+}
+
 /** The plain words of six letters or more that name uncovered topics ("creatine", "cherry"). */
 export const UNCOVERED_WORDS: readonly string[] = [
   ...new Set(
