@@ -110,3 +110,16 @@ describe("a plant sold as a powder or root, asked about for cooking", () => {
     expect(engine.ask("how finely should I grind taro root for a stew").kind).toBe("out_of_scope");
   });
 });
+describe("a deficiency disease the content names points to its nutrient", () => {
+  it("rickets is about vitamin D", () => {
+    const answer = engine.ask("is rickets reversible once a child is treated");
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("vitamin-d");
+  });
+
+  it("thin bones before osteoporosis are about calcium", () => {
+    const answer = engine.ask("my scan says osteopenia, can it be turned around");
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("calcium");
+  });
+});
