@@ -123,3 +123,38 @@ describe("a deficiency disease the content names points to its nutrient", () => 
     expect(answer.nutrients[0]).toBe("calcium");
   });
 });
+
+describe("the common complaints of other parts of the body are health questions we don't cover", () => {
+  it.each([
+    ["how long is a child with chickenpox contagious"],
+    ["best shampoo for dandruff that actually works?"],
+    ["a wasp stung my hand and it's itchy, what do I put on it"],
+    ["my partner snores like a train, any tips"],
+    ["throbbing toothache since sunday, what can I take till the dentist"],
+    ["how many calories should a 60 year old woman eat"],
+    ["is cold water swimming good for you in winter"],
+    ["constant tinnitus after a concert, will it fade"],
+    ["does vaping damage your lungs as much as cigarettes"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it.each([
+    ["can anyone cover my shift on friday, I've got a dentist appointment"],
+    ["any recommendations for a physio near the office"],
+  ])("%j: a place of care in office logistics is chat", (question) => {
+    expect(engine.ask(question).kind).toBe("out_of_scope");
+  });
+});
+
+describe("a place of care alone does not make a message a health question", () => {
+  it.each([["what time does the chemist on the high street shut on sundays"]])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("out_of_scope");
+  });
+
+  it("a kind of medicine does", () => {
+    expect(engine.ask("can I have a beer while I'm on antibiotics").kind).toBe("unknown");
+  });
+});

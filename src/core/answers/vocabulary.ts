@@ -139,12 +139,22 @@ const MEDICAL_ENDINGS =
 const HEALTH_MORE =
   "prescri\\w*|medicines?|medications?|meds|drugs?|pregnan\\w*|breastfeed\\w*|midwife|surgery|operation|periods?|menstrua\\w*|marathons?|ultra ?marathon|couch to 5k|parkrun|half marathon|stretch(es|ing)?|recovery|knees?|hips?|back pain|shins?|heels?|feet|foot|ankles?|wrists?|shoulders?|neck|stomach|bowel|kidneys?|liver|thyroid|hormones?|juice|posture|back (support|brace|belt)s?|metformin|insulin|diabet\\w*|hydrat\\w*|dehydrat\\w*|fluids|stress|anxiety|mood|depress\\w*|altitude|appetite|hunger|digest\\w*|constipat\\w*|diarrh\\w*|bloat\\w*|nause\\w*|urin\\w*|bladder|menopaus\\w*|fertility|grie(f|ve|ved|ving)|bereave\\w*|mourning|(pre)?diabet\\w*|blood (sugar|pressure|glucose)|glucose|hypertension|cholesterol|mmol|mg ?\\/ ?dl|umol|ng ?\\/ ?l|sun ?(cream|block|screen|burn)\\w*|spf|uv";
 
+/**
+ * The rest of the body and its everyday complaints, in the groups a consumer health index
+ * such as MedlinePlus's health topics uses (body location, symptoms, infections, habits,
+ * kinds of medicine): not ours, but health questions, so `unknown` rather than
+ * `out_of_scope`. A place of care alone (a pharmacy's opening hours, a dentist appointment
+ * to swap a shift for) is not a health word.
+ */
+const BODY_AND_COMPLAINTS =
+  "ears?|eyes?|eyesight|vision|teeth|tooth\\w*|gums?|hair ?loss|scalp|dandruff|nails?|throat|lungs?|breath\\w*|sinus\\w*|nose|spine|pelvic|prostate|\\w+aches?|headaches?|migraines?|itch\\w*|rash(es)?|stings?|stung|insect bites?|blisters?|snor\\w*|insomnia|tinnitus|acne|eczema|psoriasis|asthma|allerg\\w*|hay ?fever|coughs?|coughing|a cold|colds|common cold|flu|fevers?|infections?|contagious|chicken ?pox|measles|covid|vaccin\\w*|jabs?|hangovers?|calories?|kcal|alcohol|smoking|smoker|vap(e|es|ing)|cigarettes?|(good|bad|healthy|unhealthy) for (you|me|us|your|my|the body)|antibiotics?|antihistamines?|painkillers?|steroids?|inhalers?|antivirals?";
+
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =
   /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
 
 export const HEALTH = new RegExp(
-  `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${MEDICAL_ENDINGS})\\b|${UNCOVERED.source}`,
+  `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${BODY_AND_COMPLAINTS}|${MEDICAL_ENDINGS})\\b|${UNCOVERED.source}`,
 );
 
 /**
@@ -154,7 +164,7 @@ export const HEALTH = new RegExp(
  * medicine, a product or a condition would get whichever answer shares its other words.
  */
 export const MUSCLE_DOMAIN =
-  /\b(muscles?|muscular|sarcopenia|cramp\w*|charley horses?|weak\w*|strength|stronger|frail\w*|twitch\w*|spasms?|tingl\w*|numb\w*|pins and needles|nerves?|neuropath\w*|bones?|osteo\w*|rickets|fractures?|falls?|falling|balance|grip|mobility|fatigue\w*|tired\w*|exhausted|aches?|aching|sore\w*|stiff\w*|vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|fish oil|cod liver|sun\w*|iu|mcg|pains?|hurt\w*|bow(ed|ing|s)?|methylmalonic|mma|homocysteine)\b/;
+  /\b(muscles?|muscular|sarcopenia|cramp\w*|charley horses?|weak\w*|strength|stronger|frail\w*|twitch\w*|spasms?|tingl\w*|numb\w*|pins and needles|nerves?|neuropath\w*|bones?|osteo\w*|rickets|fractures?|falls?|falling|balance|grip|mobility|fatigue\w*|tired\w*|exhausted|aches?|aching|sore\w*|stiff\w*|vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|fish oil|cod liver|sun(?!days?\b)\w*|iu|mcg|pains?|hurt\w*|bow(ed|ing|s)?|methylmalonic|mma|homocysteine)\b/;
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
@@ -204,7 +214,7 @@ const CHAT_KINDS = {
     "near(by| me| here| the| work| the office)|nearest|around here|venues?|recommendations?|recommend (a|an|any|somewhere)|anyone know (a|an|any|of|where)|where (can|do|should) (i|we) (go|meet)",
   /** The office and its shared things, and who moved them. */
   officeLife:
-    "office|desks?|fridge|canteen|kitchenette|\\d+(st|nd|rd|th) floor|meeting rooms?|monitors?|laptops?|chairs?|printers?|stapler|wifi|car park|parking|lockers?|hot ?desk\\w*|who (keeps|took|moved|has been|ate|drank|finished|borrowed)|someone (keeps|took|ate|drank|moved|borrowed)|my name on it",
+    "office|desks?|fridge|canteen|kitchenette|\\d+(st|nd|rd|th) floor|meeting rooms?|monitors?|laptops?|chairs?|printers?|stapler|wifi|car park|parking|lockers?|hot ?desk\\w*|who (keeps|took|moved|has been|ate|drank|finished|borrowed)|someone (keeps|took|ate|drank|moved|borrowed)|my name on it|(cover|swap|take) (my|a|the|your) shifts?",
   /** Plans with colleagues or friends. */
   socialPlans:
     "team (social|outing|night out|lunch|drinks|building|event)|socials?|night out|away ?day|part(y|ies)|birthday|quiz|outing|after work drinks",
