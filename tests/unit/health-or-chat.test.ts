@@ -135,6 +135,9 @@ describe("the common complaints of other parts of the body are health questions 
     ["is cold water swimming good for you in winter"],
     ["constant tinnitus after a concert, will it fade"],
     ["does vaping damage your lungs as much as cigarettes"],
+    ["I go dizzy whenever I get out of a hot bath, is that normal"],
+    ["are hot flushes worse with spicy curries"],
+    ["how can I tell burnout from just being fed up"],
   ])("%j", (question) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe("unknown");

@@ -142,12 +142,12 @@ const HEALTH_MORE =
 /**
  * The rest of the body and its everyday complaints, in the groups a consumer health index
  * such as MedlinePlus's health topics uses (body location, symptoms, infections, habits,
- * kinds of medicine): not ours, but health questions, so `unknown` rather than
+ * kinds of medicine, mental health, women's health): not ours, but health questions, so `unknown` rather than
  * `out_of_scope`. A place of care alone (a pharmacy's opening hours, a dentist appointment
  * to swap a shift for) is not a health word.
  */
 const BODY_AND_COMPLAINTS =
-  "ears?|eyes?|eyesight|vision|teeth|tooth\\w*|gums?|hair ?loss|scalp|dandruff|nails?|throat|lungs?|breath\\w*|sinus\\w*|nose|spine|pelvic|prostate|\\w+aches?|headaches?|migraines?|itch\\w*|rash(es)?|stings?|stung|insect bites?|blisters?|snor\\w*|insomnia|tinnitus|acne|eczema|psoriasis|asthma|allerg\\w*|hay ?fever|coughs?|coughing|a cold|colds|common cold|flu|fevers?|infections?|contagious|chicken ?pox|measles|covid|vaccin\\w*|jabs?|hangovers?|calories?|kcal|alcohol|smoking|smoker|vap(e|es|ing)|cigarettes?|(good|bad|healthy|unhealthy) for (you|me|us|your|my|the body)|antibiotics?|antihistamines?|painkillers?|steroids?|inhalers?|antivirals?";
+  "ears?|eyes?|eyesight|vision|teeth|tooth\\w*|gums?|hair ?loss|scalp|dandruff|nails?|throat|lungs?|breath\\w*|sinus\\w*|nose|spine|pelvic|prostate|\\w+aches?|headaches?|migraines?|itch\\w*|rash(es)?|stings?|stung|insect bites?|blisters?|snor\\w*|insomnia|tinnitus|acne|eczema|psoriasis|asthma|allerg\\w*|hay ?fever|coughs?|coughing|a cold|colds|common cold|flu|fevers?|infections?|contagious|chicken ?pox|measles|covid|vaccin\\w*|jabs?|hangovers?|calories?|kcal|alcohol|smoking|smoker|vap(e|es|ing)|cigarettes?|(good|bad|healthy|unhealthy) for (you|me|us|your|my|the body)|antibiotics?|antihistamines?|painkillers?|steroids?|inhalers?|antivirals?|side effects?|dizz\\w*|light ?headed|vomit\\w*|hiccups?|heartburn|reflux|indigestion|palpitations?|swollen|swelling|bruis\\w*|lumps?|moles?|warts?|verrucas?|colic|teething|nappy rash|bmi|body fat|burn ?out|panic( attacks?)?|adhd|autism|autistic|ocd|ptsd|therap(y|ist)|counsell?(ing|or)|dementia|alzheimer'?s?|hot (flush|flash)\\w*|contracepti\\w*|smear test|ovulat\\w*";
 
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =
