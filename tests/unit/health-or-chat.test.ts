@@ -161,3 +161,25 @@ describe("a place of care alone does not make a message a health question", () =
     expect(engine.ask("can I have a beer while I'm on antibiotics").kind).toBe("unknown");
   });
 });
+
+describe("a physical treatment or an injury is an uncovered subject, even beside a muscle word", () => {
+  it.each([
+    ["would a massage gun loosen my tight calves"],
+    ["heat pad or ice pack for sore shoulders after painting the ceiling?"],
+    ["do copper bracelets ease aching muscles"],
+    ["is a rub-on gel any good for stiff, achy thighs"],
+    ["I pulled a hamstring sprinting for the bus, how long till I can run"],
+    ["does a cbd balm take the edge off muscle pain"],
+    ["compression sleeves for calf cramps on long flights?"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it("magnesium in a spray is still about magnesium", () => {
+    const answer = engine.ask("does a magnesium spray help calf cramps");
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("magnesium");
+  });
+});

@@ -61,11 +61,17 @@ const UNCOVERED_KINDS = {
    */
   labTests:
     "ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
+  /**
+   * Physical treatments and what is rubbed on or worn: massage, needles, manipulation,
+   * compression and tape, creams, gels and balms, heat and ice, TENS, cannabis products.
+   */
+  treatments:
+    "massages?|massage guns?|cupping|acupuncture|acupressure|dry needling|chiropract\\w*|osteopath\\w*|compression (socks|stockings|sleeves|tights|garments?)|kinesio\\w*|k ?tape|taping|strapping|creams?|gels?|balms?|ointments?|sprays?|tiger balm|deep heat|voltarol|diclofenac|ice packs?|heat (pads?|packs?|patch(es)?|wraps?)|hot water bottles?|(heat|ice) or (heat|ice)|tens machines?|cbd|cannabi\\w*|hemp oil|(copper|magnetic) bracelets?",
   /** Sun protection: sunscreen and its factor, sunburn. Ours only beside vitamin D, which is then named. */
   sunProtection:
     "spf|spf ?\\d+|sunscreens?|sun ?creams?|sun ?blocks?|suncream|sunblock|sun ?lotion|sunburn\\w*|factor \\d+ (sun ?cream|sunscreen|lotion)",
   conditions:
-    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia",
+    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*",
 } as const;
 
 /**
