@@ -183,3 +183,23 @@ describe("a physical treatment or an injury is an uncovered subject, even beside
     expect(answer.nutrients[0]).toBe("magnesium");
   });
 });
+
+describe("food topics other than the six are uncovered subjects", () => {
+  it.each([
+    ["does going gluten free help stiff joints"],
+    ["is fasting until lunch bad for my muscles"],
+    ["how much added sugar is ok for a teenager"],
+    ["are seed oils really that unhealthy"],
+  ])("%j", (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("unknown");
+    expect(answer.nutrients).toEqual([]);
+  });
+
+  it.each([
+    ["whoever keeps stealing the protein bars from my desk drawer, please stop"],
+    ["someone finished the sugar in the kitchen again and didn't replace it"],
+  ])("%j: an uncovered food as an office object is chat", (question) => {
+    expect(engine.ask(question).kind).toBe("out_of_scope");
+  });
+});

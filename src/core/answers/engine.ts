@@ -237,10 +237,10 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
 
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
-    if (u.normalized.length === 0 || u.nameOnly) return outOfScope(question);
+    if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
-    if (targets.length === 0 && (!u.health || u.chat)) return outOfScope(question);
+    if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
     const best = retriever.rank(u.read, targets, u.intents).find((r) => r.doc.kind === "answer");

@@ -139,7 +139,7 @@ export function createUnderstanding(
         uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)) ||
         (HEALTH.test(text) && unknownProduct(normalized, known)),
       health: HEALTH.test(text) || named.length > 0,
-      chat: named.length === 0 && isChat(text),
+      chat: named.length === 0 && bySymptom.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),
       nameOnly: named.length > 0 && bySymptom.length === 0 && usedAsName(normalized),
     };

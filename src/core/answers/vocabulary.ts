@@ -50,9 +50,9 @@ const UNCOVERED_KINDS = {
    */
   medicines:
     "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
-  /** Diets, weight and named products. */
+  /** Diets, weight, other food topics (sugar, sweeteners, seed oils, gluten, fasting) and named products. */
   dietsAndProducts:
-    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)",
+    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)|sugars?|added sugar|sugary|sweeteners?|seed oils?|gluten|fasting|fasted",
   /** Conditions, injuries and sports medicine outside muscle nutrition. */
   /**
    * Blood tests the content does not read, by their usual names and abbreviations (creatine
@@ -203,12 +203,13 @@ export const NAMED_AS = new RegExp(
 );
 
 /**
- * Health words that are everyday words at work and at home too: a food in the fridge, a gym
- * as a venue, the arm of a chair, a prescription to collect, a doctor thanked. Alone they do
+ * Health words that are everyday words at work and at home too: a food in the fridge (milk,
+ * sugar, protein bars), a gym as a venue, the arm of a chair, a prescription to collect, a
+ * doctor thanked. Alone they do
  * not make a message about something else a health question.
  */
 const EVERYDAY_WORDS =
-  /\b(foods?|milk|fish|meat|dairy|juice|eat\w*|gym|arms?|legs?|body|feet|foot|neck|heart|brain|memory|skin|doctors?|gp|prescri\w*|pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|weight|energy|balance|falls?|exercise|workout|health\w*|operation|recovery|stress|mood)\b/g;
+  /\b(foods?|milk|fish|meat|dairy|juice|eat\w*|gym|arms?|legs?|body|feet|foot|neck|heart|brain|memory|skin|doctors?|gp|prescri\w*|pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|weight|energy|balance|falls?|exercise|workout|health\w*|operation|recovery|stress|mood|protein( bars?| shakes?| shakers?)?|sugars?|coffee|caffeine|energy drinks?)\b/g;
 
 /** What ordinary chat is about, by kind. */
 const CHAT_KINDS = {
@@ -220,7 +221,7 @@ const CHAT_KINDS = {
     "near(by| me| here| the| work| the office)|nearest|around here|venues?|recommendations?|recommend (a|an|any|somewhere)|anyone know (a|an|any|of|where)|where (can|do|should) (i|we) (go|meet)",
   /** The office and its shared things, and who moved them. */
   officeLife:
-    "office|desks?|fridge|canteen|kitchenette|\\d+(st|nd|rd|th) floor|meeting rooms?|monitors?|laptops?|chairs?|printers?|stapler|wifi|car park|parking|lockers?|hot ?desk\\w*|who (keeps|took|moved|has been|ate|drank|finished|borrowed)|someone (keeps|took|ate|drank|moved|borrowed)|my name on it|(cover|swap|take) (my|a|the|your) shifts?",
+    "office|desks?|fridge|canteen|kitchen|kitchenette|\\d+(st|nd|rd|th) floor|meeting rooms?|monitors?|laptops?|chairs?|printers?|stapler|wifi|car park|parking|lockers?|hot ?desk\\w*|drawers?|whoever|who (keeps|took|moved|has been|ate|drank|finished|borrowed)|someone (keeps|took|ate|drank|moved|borrowed|finished|left)|my name on it|(cover|swap|take) (my|a|the|your) shifts?",
   /** Plans with colleagues or friends. */
   socialPlans:
     "team (social|outing|night out|lunch|drinks|building|event)|socials?|night out|away ?day|part(y|ies)|birthday|quiz|outing|after work drinks",
