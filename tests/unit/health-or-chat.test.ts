@@ -203,3 +203,12 @@ describe("food topics other than the six are uncovered subjects", () => {
     expect(engine.ask(question).kind).toBe("out_of_scope");
   });
 });
+
+describe("a health question asked about the office is not chat", () => {
+  it.each([
+    ["what's the healthiest thing to grab from the office canteen"],
+    ["which snack from the kitchen gives the most energy for the afternoon"],
+  ])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("unknown");
+  });
+});

@@ -209,7 +209,7 @@ export const NAMED_AS = new RegExp(
  * not make a message about something else a health question.
  */
 const EVERYDAY_WORDS =
-  /\b(foods?|milk|fish|meat|dairy|juice|eat\w*|gym|arms?|legs?|body|feet|foot|neck|heart|brain|memory|skin|doctors?|gp|prescri\w*|pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|weight|energy|balance|falls?|exercise|workout|health\w*|operation|recovery|stress|mood|protein( bars?| shakes?| shakers?)?|sugars?|coffee|caffeine|energy drinks?)\b/g;
+  /\b(foods?|milk|fish|meat|dairy|juice|eat\w*|gym|arms?|legs?|body|feet|foot|neck|heart|brain|memory|skin|doctors?|gp|prescri\w*|pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|weight|balance|falls?|exercise|workout|operation|recovery|stress|mood|protein( bars?| shakes?| shakers?)?|sugars?|coffee|caffeine|energy drinks?)\b/g;
 
 /** What ordinary chat is about, by kind. */
 const CHAT_KINDS = {
