@@ -212,3 +212,13 @@ describe("a health question asked about the office is not chat", () => {
     expect(engine.ask(question).kind).toBe("unknown");
   });
 });
+
+describe("a long-term condition named alone makes a health question", () => {
+  it.each([
+    ["my aunt was just told she has lupus, what does that mean for her"],
+    ["does sciatica ever clear up by itself"],
+    ["is parkinson's passed down in families"],
+  ])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("unknown");
+  });
+});
