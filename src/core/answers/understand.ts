@@ -74,7 +74,7 @@ const DEFINED_CONDITION = /^([a-z]+(?: and [a-z]+)?)(?: in [a-z]+)?(?::| \()/;
  * nutrient alone (rickets and osteomalacia for vitamin D). A disease two nutrients define
  * (tetany) points to neither.
  */
-export function conditionNames(nutrients: readonly Nutrient[]): Map<string, NutrientId> {
+function conditionNames(nutrients: readonly Nutrient[]): Map<string, NutrientId> {
   const owners = new Map<string, Set<NutrientId>>();
   for (const nutrient of nutrients) {
     for (const condition of nutrient.conditions) {

@@ -78,7 +78,7 @@ const UNCOVERED_KINDS = {
  * Health and nutrition subjects vitabot does not cover: the answer is "unknown". A topic set
  * aside ("apart from protein, which vitamins…") is not the question's subject.
  */
-export const UNCOVERED = new RegExp(
+const UNCOVERED = new RegExp(
   `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${Object.values(UNCOVERED_KINDS).join("|")})\\b`,
 );
 
