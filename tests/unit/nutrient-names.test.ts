@@ -50,6 +50,20 @@ describe("recognising nutrients in text", () => {
   });
 
   it.each([
+    ["can fsh oil capsules go rancid in the heat", "omega-3"],
+    ["two kril oil capsules a day", "omega-3"],
+  ])("understands a slip in a name of several words %j", (text, id) => {
+    expect(matcher.find(text)[0]).toBe(id);
+  });
+
+  it.each(["a dish oil spill in the kitchen", "fresh oil for the chip pan"])(
+    "%j: a real word that starts otherwise, or two letters away, names no nutrient",
+    (text) => {
+      expect(matcher.find(text)).toEqual([]);
+    },
+  );
+
+  it.each([
     "which supplement is best for muscle",
     "dietary supplements for older lifters",
     "vitamin k and fatty liver",

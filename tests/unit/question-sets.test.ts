@@ -56,15 +56,18 @@ describe("the labelled question sets", () => {
  * engine, 140 with the CLI: unknown 15 of 34, five urgent messages answered) missed them too;
  * it is held at 162 after the unknown and triage fixes that followed. Set 5, written after
  * those, first scored 110 of 126 through the engine (110 with the CLI: kind 87.3%, unknown
- * 21 of 25, no urgent message answered): short of the kind and unknown targets. Set 6, written
- * while set 5's fixes were on a branch, first scored 100 of 130 (engine and CLI: kind 76.9%,
- * unknown 20 of 28 through the engine, three urgent messages answered).
+ * 21 of 25, no urgent message answered): short of the kind and unknown targets. The floors
+ * were raised to the figures reached after the question-kind fixes that followed (health words
+ * of lab values, appetite, grief and sun protection; ordinary chat with everyday health words;
+ * products by their form; deficiency diseases; slips in names of several words).
+ * Set 6, written while set 5's fixes were on a branch, first scored 100 of 130 (engine and
+ * CLI: kind 76.9%, unknown 20 of 28 through the engine, three urgent messages answered).
  */
 const FLOORS = {
-  "questions-2.yaml": 185,
-  "questions-3.yaml": 131,
+  "questions-2.yaml": 187,
+  "questions-3.yaml": 168,
   "questions-4.yaml": 162,
-  "questions-5.yaml": 110,
+  "questions-5.yaml": 118,
   "questions-6.yaml": 100,
 } as const;
 

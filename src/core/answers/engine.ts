@@ -14,7 +14,7 @@ import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
 import { normalize } from "./normalize.js";
-import { createRetriever } from "./retrieve.js";
+import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
@@ -85,7 +85,13 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   const docs = buildDocuments(content);
   const vocabulary = content.prebuilt ? new Set(content.prebuilt.contentWords) : contentWords(docs);
   const reader = createSymptomReader(content.nutrients, content.symptomWords.says, vocabulary);
-  const { understandNormalized, symptomMatches } = createUnderstanding(content.nutrients, matcher, reader);
+  const known = (word: string) => vocabulary.has(word) || processTerm(word) === null;
+  const { understandNormalized, symptomMatches } = createUnderstanding(
+    content.nutrients,
+    matcher,
+    reader,
+    known,
+  );
   const docById = new Map(docs.map((d) => [d.id, d]));
   const retriever = createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex);
   const knownShare = createKnownWords(vocabulary);
@@ -231,7 +237,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
 
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
-    if (u.normalized.length === 0 || u.nameOnly) return outOfScope(question);
+    if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);

@@ -5,18 +5,20 @@
 import type { Nutrient, NutrientId } from "../content/schema.js";
 import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
 import type { WordReader } from "../text/words.js";
-import { normalize } from "./normalize.js";
+import { normalize, tokenize } from "./normalize.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";
 import {
   HEALTH,
   INTENTS,
   type Intent,
+  isChat,
   MENTION,
   NAMED_AS,
   SMALL_TALK,
-  UNCOVERED,
   UNCOVERED_WORDS,
+  uncoveredSubject,
+  unknownProduct,
 } from "./vocabulary.js";
 
 export interface Understanding {
@@ -27,13 +29,21 @@ export interface Understanding {
   named: NutrientId[];
   /** Nutrients whose deficiency symptoms the question describes, best fit first. */
   bySymptom: NutrientId[];
-  /** Weaker hints when nothing is named: a dose in IU is almost always vitamin D. */
+  /**
+   * Weaker hints when nothing is named: a deficiency disease the content defines for one
+   * nutrient (rickets), and a dose in IU, which is almost always vitamin D.
+   */
   hinted: NutrientId[];
   intents: Set<Intent>;
-  /** Names a health subject we don't cover (vitamin K, iron, …). */
+  /**
+   * Names a health subject we don't cover (vitamin K, iron; in a health question, a powder or
+   * root of a plant the content never names).
+   */
   uncovered: boolean;
   /** Mentions health or nutrition at all. */
   health: boolean;
+  /** Ordinary chat whose only health words are everyday ones (see `isChat`). */
+  chat: boolean;
   /** A greeting, thanks or similar: not a question. */
   smallTalk: boolean;
   /**
@@ -54,15 +64,52 @@ const MIN_SYMPTOM_SCORE = 0.5;
 const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
 
 /**
+ * A deficiency disease the content defines in a nutrient's `conditions` ("Rickets in children:
+ * soft bones…", "Hypocalcaemia (low blood calcium)"): the one or two names at its head.
+ */
+const DEFINED_CONDITION = /^([a-z]+(?: and [a-z]+)?)(?: in [a-z]+)?(?::| \()/;
+
+/**
+ * The deficiency diseases that point to one nutrient: those the content defines for that
+ * nutrient alone (rickets and osteomalacia for vitamin D). A disease two nutrients define
+ * (tetany) points to neither.
+ */
+function conditionNames(nutrients: readonly Nutrient[]): Map<string, NutrientId> {
+  const owners = new Map<string, Set<NutrientId>>();
+  for (const nutrient of nutrients) {
+    for (const condition of nutrient.conditions) {
+      const head = DEFINED_CONDITION.exec(condition.toLowerCase())?.[1];
+      for (const name of head?.split(" and ") ?? []) {
+        owners.set(name, (owners.get(name) ?? new Set()).add(nutrient.id));
+      }
+    }
+  }
+  return new Map(
+    [...owners].filter(([, ids]) => ids.size === 1).map(([name, ids]) => [name, [...ids][0] as NutrientId]),
+  );
+}
+
+/**
  * Builds understanding once per content load; returns the per-question `understand`.
  * @param reader reads lay phrases, inflections and misspellings as the content's words
+ * @param known whether the content holds a word (a product made of anything else is uncovered)
  */
 export function createUnderstanding(
   nutrients: readonly Nutrient[],
   matcher: NutrientMatcher,
   reader: WordReader,
+  known: (word: string) => boolean = () => true,
 ) {
   const symptoms = createSymptomMatcher(nutrients, reader);
+  const diseases = conditionNames(nutrients);
+
+  /** The nutrients of the deficiency diseases a text names, in the text's order. */
+  function byDisease(normalized: string): NutrientId[] {
+    const ids = tokenize(normalized)
+      .map((word) => diseases.get(word))
+      .filter((id): id is NutrientId => id !== undefined);
+    return [...new Set(ids)];
+  }
 
   /** `understand` for text already passed through `normalize` (the engine normalises once). */
   function understandNormalized(normalized: string): Understanding {
@@ -83,10 +130,16 @@ export function createUnderstanding(
       read: text,
       named,
       bySymptom,
-      hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
+      hinted: [
+        ...new Set([...byDisease(normalized), ...(IU_DOSE.test(normalized) ? ["vitamin-d" as const] : [])]),
+      ],
       intents,
-      uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
+      uncovered:
+        uncoveredSubject(normalized) ||
+        uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)) ||
+        (HEALTH.test(text) && unknownProduct(normalized, known)),
       health: HEALTH.test(text) || named.length > 0,
+      chat: named.length === 0 && bySymptom.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),
       nameOnly: named.length > 0 && bySymptom.length === 0 && usedAsName(normalized),
     };

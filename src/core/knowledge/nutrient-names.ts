@@ -38,6 +38,22 @@ const FORM_WORDS = new Set(
   ),
 );
 const AMBIGUOUS = Symbol("ambiguous");
+/** Least length of a name of several words read with a slip ("fish oil"). */
+const MIN_FUZZY_PHRASE_LENGTH = 7;
+
+/**
+ * Whether a name of several words may be read with a slip: not one with "vitamin" (one letter
+ * turns "vitamin d" into "vitamin a"), nor one with a digit, and long enough.
+ */
+function isFuzzyPhrase(tokens: readonly string[]): boolean {
+  const phrase = tokens.join(" ");
+  return (
+    tokens.length > 1 &&
+    phrase.length >= MIN_FUZZY_PHRASE_LENGTH &&
+    !/\d/.test(phrase) &&
+    !tokens.includes("vitamin")
+  );
+}
 
 /**
  * A one- or two-letter alias ("d", "mg") counts inside a sentence only next to a word
@@ -63,6 +79,7 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
   /** Every id, name and alias as typed (normalised): a command argument is usually one of these. */
   const exact = new Map<string, NutrientId | typeof AMBIGUOUS>();
   const fuzzyTerms: FuzzyTerm[] = [];
+  const fuzzyPhrases: FuzzyTerm[] = [];
   for (const nutrient of nutrients) {
     const names = new Set([nutrient.id, nutrient.name, ...nutrient.aliases].map(normalize));
     names.add(normalize(nutrient.id.replace(/-/g, " ")));
@@ -76,10 +93,12 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
         continue;
       }
       patterns.push({ id: nutrient.id, needle: name, regex: new RegExp(`\\b${escapeRegex(name)}\\b`, "g") });
-      for (const token of tokenize(name)) {
+      const tokens = tokenize(name);
+      for (const token of tokens) {
         if (token.length >= MIN_FUZZY_LENGTH && token !== "vitamin" && !FORM_WORDS.has(token))
           fuzzyTerms.push({ id: nutrient.id, term: token });
       }
+      if (isFuzzyPhrase(tokens)) fuzzyPhrases.push({ id: nutrient.id, term: tokens.join(" ") });
     }
   }
   // A word two nutrients' aliases share ("alpha" in alpha-tocopherol and alpha-linolenic) names neither.
@@ -87,6 +106,7 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
   for (const { id, term } of fuzzyTerms) owners.set(term, (owners.get(term) ?? new Set()).add(id));
   const sharedTerms = new Set([...owners].filter(([, ids]) => ids.size > 1).map(([term]) => term));
   fuzzyTerms.splice(0, fuzzyTerms.length, ...fuzzyTerms.filter((t) => !sharedTerms.has(t.term)));
+  const phraseLengths = [...new Set(fuzzyPhrases.map((p) => p.term.split(" ").length))];
 
   const longestFirst = patterns
     .filter((p) => !shortAliases.has(p.needle))
@@ -126,6 +146,28 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
         }
       }
       if (best) mentions.push({ id: best.id, index });
+    }
+    return mentions.length > 0 ? mentions : phraseSlips(normalized);
+  }
+
+  /**
+   * Names of several words typed with one letter wrong, missing or extra ("fsh oil"), the
+   * first letter right: a short word of such a name is too short to be matched alone.
+   */
+  function phraseSlips(normalized: string): NutrientMention[] {
+    const tokens = tokenize(normalized);
+    const mentions: NutrientMention[] = [];
+    for (const size of phraseLengths) {
+      for (let at = 0; at + size <= tokens.length; at++) {
+        const window = tokens.slice(at, at + size).join(" ");
+        const found = fuzzyPhrases.find(
+          (p) =>
+            p.term[0] === window[0] &&
+            Math.abs(p.term.length - window.length) <= 1 &&
+            distance(p.term, window) === 1,
+        );
+        if (found) mentions.push({ id: found.id, index: normalized.indexOf(window) });
+      }
     }
     return mentions;
   }
