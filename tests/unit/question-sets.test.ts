@@ -58,14 +58,15 @@ describe("the labelled question sets", () => {
  * those, first scored 110 of 126 through the engine (110 with the CLI: kind 87.3%, unknown
  * 21 of 25, no urgent message answered): short of the kind and unknown targets. Set 6, written
  * while set 5's fixes were on a branch, first scored 100 of 130 (engine and CLI: kind 76.9%,
- * unknown 20 of 28 through the engine, three urgent messages answered).
+ * unknown 20 of 28 through the engine, three urgent messages answered); channel chat that
+ * borrows a health word (a shop's shelves, an event, kit, a link, a bot, a game) raised it to 111.
  */
 const FLOORS = {
   "questions-2.yaml": 185,
   "questions-3.yaml": 131,
   "questions-4.yaml": 162,
   "questions-5.yaml": 110,
-  "questions-6.yaml": 100,
+  "questions-6.yaml": 111,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

@@ -10,6 +10,7 @@ import { coveredList } from "../knowledge/format.js";
 import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
+import { isChannelChat } from "./channel-chat.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
@@ -232,6 +233,8 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly) return outOfScope(question);
+    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
+    if (isChannelChat(u.normalized)) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);

@@ -1,0 +1,72 @@
+/**
+ * Channel chat that borrows a health word for something else. Wellness channels and club
+ * servers talk about the shop's stock, a bake sale, a bike, a poll, a video, a bot command or
+ * a game, and those words name nutrients, supplements, conditions and body parts as products,
+ * materials, flavours, colours and jokes ("the magnesium frame", "the vitamin D bay", "zero
+ * bone density, squishiest build"). Such a message asks vitabot nothing unless it also asks
+ * about a body, an amount, safety or an effect; then the setting is only the setting.
+ */
+
+/** What such chat is about, by kind: words that rarely appear in a question about one's health. */
+const SETTINGS = {
+  /** A shop's stock, shelves, tills and rota. */
+  shopFloor:
+    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close",
+  /** Selling and swapping things. */
+  selling: "selling|for sale|\\d+ ono|ono|collection only|swap (for|my)",
+  /** Events: bake sales, fun runs, raffles, fundraisers and what they need. */
+  events:
+    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather|forecast|postponed|first come first served",
+  /** Kit, colours and votes. */
+  kitAndPolls: "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs?|paint",
+  /** Bikes and gear made of something. */
+  gear: "alloy|frames?|wheels?|wheelsets?|rims?|carbon|titanium|alumini?um|velodrome|groupsets?",
+  /** Links, videos and pinned messages. */
+  media:
+    "(the|a|that|this|youtube|dead|broken) links?(?! between)|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
+  /** Software: bots, commands, errors, code. */
+  software:
+    "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
+  /** A command typed in the wrong place. */
+  channels: "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|^[!?/]\\w+",
+  /** Games: roles, builds, matches and ranks. */
+  games:
+    "scrims?|ranked|glass cannon|(tank|dps|healer|support|squishy|squishiest|meta) builds?|squish\\w*|healer|tank|dps|(support|tank|healer|dps|jungle|mid|top) mains?|nerfed|buffed|loadouts?|lobby|respawn|0 ?\\/ ?\\d+",
+  /** Naming a thing as a joke and thanking the channel. */
+  jokes:
+    "(named|called|call) (him|her|it)|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
+} as const;
+
+const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\\w)`, "u");
+
+/**
+ * What makes a message a health question whatever its setting: a symptom or state of the body,
+ * a question about an effect, an amount or safety, a test or a clinician, someone's own body.
+ */
+const ASKS = [
+  // symptoms and states
+  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|low (in |on )?(vitamin|b12|levels?)",
+  // an effect, an amount, safety
+  "help(s|ed|ing)?|good for|bad for|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine) (with|to|for)|(anyone|has anyone|have you|you ever) tried",
+  // what a food holds
+  "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
+  // taking or needing something
+  "should (i|we|you|he|she|they)|can (i|you|we|he|she) (take|eat|have|use)|do (i|you|we|they) need|need(s)? (more|less|extra)|tak(e|es|ing)(?! (a look|over|it back|them back))|took|supplement(ing|ed)",
+  // tests and clinicians
+  "doctors?|gp|nurse|pharmacist|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
+  // someone's own body
+  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet)",
+] as const;
+
+const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
+
+/**
+ * Whether a normalised message is channel chat with a health word used for something else: it
+ * has the setting of a shop, an event, kit, gear, a link, software, a game or a joke, and asks
+ * nothing about a body, an amount, safety or an effect.
+ * @example isChannelChat("poll: team hoodie in calcium white or navy") === true
+ * @example isChannelChat("saw a video that says magnesium helps cramps, true?") === false
+ */
+export function isChannelChat(normalized: string): boolean {
+  return SETTING.test(normalized) && !ASK.test(normalized);
+}
