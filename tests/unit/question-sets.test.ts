@@ -59,14 +59,16 @@ describe("the labelled question sets", () => {
  * 21 of 25, no urgent message answered): short of the kind and unknown targets. Set 6, written
  * while set 5's fixes were on a branch, first scored 100 of 130 (engine and CLI: kind 76.9%,
  * unknown 20 of 28 through the engine, three urgent messages answered); channel chat that
- * borrows a health word (a shop's shelves, an event, kit, a link, a bot, a game) raised it to 111.
+ * borrows a health word (a shop's shelves, an event, kit, a link, a bot, a game) raised it to 111,
+ * and the uncovered topics it showed (lactation remedies, nerves pressed on, seed oils and omega-6,
+ * tonics, liquid-only feeding, coeliac diets, another vitamin in a covered one's product) to 118.
  */
 const FLOORS = {
   "questions-2.yaml": 185,
   "questions-3.yaml": 131,
   "questions-4.yaml": 162,
   "questions-5.yaml": 110,
-  "questions-6.yaml": 111,
+  "questions-6.yaml": 118,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

@@ -14,12 +14,13 @@ import { isChannelChat } from "./channel-chat.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
+import { otherNutrientInside } from "./more-uncovered.js";
 import { normalize } from "./normalize.js";
 import { createRetriever } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
-import { MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
+import { MENTION, MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
 /** The id of the answer to a message in another language (kind "out_of_scope"). */
@@ -236,6 +237,9 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
     if (isChannelChat(u.normalized)) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
+    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product.
+    if (u.uncovered && otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION))
+      return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
