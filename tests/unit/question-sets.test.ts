@@ -61,14 +61,15 @@ describe("the labelled question sets", () => {
  * unknown 20 of 28 through the engine, three urgent messages answered); channel chat that
  * borrows a health word (a shop's shelves, an event, kit, a link, a bot, a game) raised it to 111,
  * and the uncovered topics it showed (lactation remedies, nerves pressed on, seed oils and omega-6,
- * tonics, liquid-only feeding, coeliac diets, another vitamin in a covered one's product) to 118.
+ * tonics, liquid-only feeding, coeliac diets, another vitamin in a covered one's product) to 118;
+ * a microgram dose beside little daylight read as vitamin D made it 119.
  */
 const FLOORS = {
   "questions-2.yaml": 185,
   "questions-3.yaml": 131,
   "questions-4.yaml": 162,
   "questions-5.yaml": 110,
-  "questions-6.yaml": 118,
+  "questions-6.yaml": 119,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
