@@ -51,6 +51,12 @@ describe("the same settings with a question about health stay questions", () => 
     ["still on the b12 injections and my feet still tingle", "answer"],
     ["thanks for that, what about magnesium?", "answer"],
     ["does skin colour affect vitamin d", "answer"],
+    ["is the vitamin d on the bottom shelf at the chemist any good", "answer"],
+    ["does the colour of my urine mean anything about b12", "answer"],
+    ["vote: magnesium glycinate or citrate for sleep?", "answer"],
+    ["selling my spare magnesium tablets, are they still ok after the expiry date", "answer"],
+    ["aluminium in antacids and calcium", "answer"],
+    ["saw a video about b12 injections for energy", "answer"],
   ])("%j is %s", (message, kind) => {
     expect(engine.ask(message).kind).toBe(kind);
     expect(isChannelChat(normalize(message))).toBe(false);

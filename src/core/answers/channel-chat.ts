@@ -20,7 +20,7 @@ const SETTINGS = {
   /** Kit, colours and votes. */
   kitAndPolls: "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs?|paint",
   /** Bikes and gear made of something. */
-  gear: "alloy|frames?|wheels?|wheelsets?|rims?|carbon|titanium|alumini?um|velodrome|groupsets?",
+  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
   /** Links, videos and pinned messages. */
   media:
     "(the|a|that|this|youtube|dead|broken) links?(?! between)|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
@@ -47,15 +47,17 @@ const ASKS = [
   // symptoms and states
   "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
-  "help(s|ed|ing)?|good for|bad for|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine) (with|to|for)|(anyone|has anyone|have you|you ever) tried",
+  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds
   "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
   // taking or needing something
   "should (i|we|you|he|she|they)|can (i|you|we|he|she) (take|eat|have|use)|do (i|you|we|they) need|need(s)? (more|less|extra)|tak(e|es|ing)(?! (a look|over|it back|them back))|took|supplement(ing|ed)",
   // tests and clinicians
   "doctors?|gp|nurse|pharmacist|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
+  // what something is taken for, and treatments
+  "for (my |your |the )?(energy|sleep|cramps?|bones?|muscles?|strength|recovery|mood|immunity|tiredness|joints?|heart|brain|skin)|injections?|infusions?|jabs?",
   // someone's own body
-  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet)",
+  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)",
 ] as const;
 
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
