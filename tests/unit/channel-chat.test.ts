@@ -32,6 +32,15 @@ describe("chat that uses a health word for something else is out of scope", () =
     ["my healer has zero bone density, squishiest build in the game, we lost every scrim lol"],
     // a joke about something over and done with
     ["my kidney stone finally came out, i have called it Kevin. cheers for all the kind messages everyone"],
+    ["the calcium promo on the end cap finishes friday, can someone take the signs down"],
+    ["who's bringing the vitamin water for the lan party"],
+    ["ride leaves at 8 from the cafe, route goes past the old zinc works, club ride pace"],
+    ["happy hour at the iron horse pub, first round on me, rsvp in here"],
+    ["reminder: the b12 clinic for staff moves to room 6 next week, bring your badge"],
+    ["tell me a pun about magnesium"],
+    ["@everyone the vitamin d role is self-assign now, see the roles channel"],
+    ["volunteers needed for the fun run water table: marshals and someone on the electrolyte tabs"],
+    ["gg ez, their tank has less calcium than a jellyfish"],
   ])("%j", (message) => {
     expect(engine.ask(message)).toMatchObject({ kind: "out_of_scope", id: "out_of_scope", nutrients: [] });
     expect(isChannelChat(normalize(message))).toBe(true);
@@ -57,6 +66,8 @@ describe("the same settings with a question about health stay questions", () => 
     ["selling my spare magnesium tablets, are they still ok after the expiry date", "answer"],
     ["aluminium in antacids and calcium", "answer"],
     ["saw a video about b12 injections for energy", "answer"],
+    ["does fish oil really work or is that just a meme", "answer"],
+    ["broke my ankle at a football tournament, will calcium help it heal faster", "answer"],
   ])("%j is %s", (message, kind) => {
     expect(engine.ask(message).kind).toBe(kind);
     expect(isChannelChat(normalize(message))).toBe(false);

@@ -11,30 +11,31 @@
 const SETTINGS = {
   /** A shop's stock, shelves, tills and rota. */
   shopFloor:
-    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close",
+    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close|promos?|signage|signs? (up|down)|(up|down) the signs?",
   /** Selling and swapping things. */
   selling: "selling|for sale|\\d+ ono|ono|collection only|swap (for|my)",
   /** Events: bake sales, fun runs, raffles, fundraisers and what they need. */
   events:
-    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather|forecast|postponed|first come first served",
+    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather|forecast|postponed|first come first served|reminder|who'?s bringing|bring (your|a|some)|rsvp|happy hour|first round|(room|ward|level|floor) \\d+|badges?|volunteers?( needed)?|marshal\\w*|timekeep\\w*|start line|finish line|meet(ing)? point|route|club (runs?|rides?|night|meets?)|party|parties",
   /** Kit, colours and votes. */
   kitAndPolls: "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs?|paint",
   /** Bikes and gear made of something. */
   gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
   /** Links, videos and pinned messages. */
   media:
-    "(the|a|that|this|youtube|dead|broken) links?(?! between)|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
+    "(the|a|that|this|youtube|dead|broken) links?(?! between)|links? (in|below|above|here)|in the thread|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
   /** Software: bots, commands, errors, code. */
   software:
     "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
   /** A command typed in the wrong place. */
-  channels: "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|^[!?/]\\w+",
+  channels:
+    "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|@everyone|@here|^[!?/]\\w+|roles? (channel|command|menu)|self[ -]?assign\\w*",
   /** Games: roles, builds, matches and ranks. */
   games:
-    "scrims?|ranked|glass cannon|(tank|dps|healer|support|squishy|squishiest|meta) builds?|squish\\w*|healer|tank|dps|(support|tank|healer|dps|jungle|mid|top) mains?|nerfed|buffed|loadouts?|lobby|respawn|0 ?\\/ ?\\d+",
+    "scrims?|ranked|glass cannon|(tank|dps|healer|support|squishy|squishiest|meta) builds?|squish\\w*|healer|tank|dps|(support|tank|healer|dps|jungle|mid|top) mains?|nerfed|buffed|loadouts?|lobby|respawn|0 ?\\/ ?\\d+|gg|ez|lan|tournaments?|game nights?",
   /** Naming a thing as a joke and thanking the channel. */
   jokes:
-    "(named|called|call) (him|her|it)|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
+    "(named|called|call) (him|her|it)|jokes?|puns?|memes?|riddles?|knock knock|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
 } as const;
 
 const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\\w)`, "u");
@@ -45,15 +46,15 @@ const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\
  */
 const ASKS = [
   // symptoms and states
-  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|low (in |on )?(vitamin|b12|levels?)",
+  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
-  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
+  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds
   "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
   // taking or needing something
-  "should (i|we|you|he|she|they)|can (i|you|we|he|she) (take|eat|have|use)|do (i|you|we|they) need|need(s)? (more|less|extra)|tak(e|es|ing)(?! (a look|over|it back|them back))|took|supplement(ing|ed)",
+  "should (i|we|you|he|she|they)|can (i|you|we|he|she) (take|eat|have|use)|do (i|you|we|they) need|need(s)? (more|less|extra)|tak(e|es|ing)(?! (a look|over|part|turns|photos?|pics?|the (signs?|cage|stock|bins?|rubbish|delivery|kids?|dog|bus|train|car|bike))|(it|them) back| down| up| out| off)|took|supplement(ing|ed)",
   // tests and clinicians
-  "doctors?|gp|nurse|pharmacist|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
+  "doctors?|gp|nurse|pharmacist|surgeon|surgery|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
   // what something is taken for, and treatments
   "for (my |your |the )?(energy|sleep|cramps?|bones?|muscles?|strength|recovery|mood|immunity|tiredness|joints?|heart|brain|skin)|injections?|infusions?|jabs?",
   // someone's own body
