@@ -73,3 +73,16 @@ describe("the same settings with a question about health stay questions", () => 
     expect(isChannelChat(normalize(message))).toBe(false);
   });
 });
+
+describe("short questions that share a word with chat are not chat", () => {
+  it.each([
+    ["Vitamin D in cloudy weather?"],
+    ["third party tested vitamin d brands?"],
+    ["what's the shelf life of vitamin d drops"],
+    ["lol my b12 is 150 is that bad"],
+    ["what colour are b12 tablets"],
+  ])("%j", (question) => {
+    expect(isChannelChat(normalize(question))).toBe(false);
+    expect(engine.ask(question).kind).not.toBe("out_of_scope");
+  });
+});

@@ -11,14 +11,15 @@
 const SETTINGS = {
   /** A shop's stock, shelves, tills and rota. */
   shopFloor:
-    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close|promos?|signage|signs? (up|down)|(up|down) the signs?",
+    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)(?! life)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close|promos?|signage|signs? (up|down)|(up|down) the signs?",
   /** Selling and swapping things. */
   selling: "selling|for sale|\\d+ ono|ono|collection only|swap (for|my)",
   /** Events: bake sales, fun runs, raffles, fundraisers and what they need. */
   events:
-    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather|forecast|postponed|first come first served|reminder|who'?s bringing|bring (your|a|some)|rsvp|happy hour|first round|(room|ward|level|floor) \\d+|badges?|volunteers?( needed)?|marshal\\w*|timekeep\\w*|start line|finish line|meet(ing)? point|route|club (runs?|rides?|night|meets?)|party|parties",
+    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather (permitting|forecast)|forecast (says|is)|rain or shine|postponed|first come first served|reminder|who'?s bringing|bring (your|a|some)|rsvp|happy hour|first round|(room|ward|level|floor) \\d+|badges?|volunteers?( needed)?|marshal\\w*|timekeep\\w*|start line|finish line|meet(ing)? point|route|club (runs?|rides?|night|meets?)|(lan|birthday|office|christmas|xmas|leaving|team|house|garden) part(y|ies)",
   /** Kit, colours and votes. */
-  kitAndPolls: "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs?|paint",
+  kitAndPolls:
+    "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs? (poll|vote|scheme|choice|options?)|(pick|choose|vote on|vote for|about|on) (a |the )?colou?r|colou?rways?|paint",
   /** Bikes and gear made of something. */
   gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
   /** Links, videos and pinned messages. */
@@ -48,7 +49,7 @@ const ASKS = [
   // symptoms and states
   "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
-  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
+  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds
   "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
   // taking or needing something
