@@ -1,9 +1,10 @@
 /**
  * Health questions on topics question set 6 showed we don't cover, in our own words: each is
- * `unknown` (said plainly), never a nutrient answer that shares a word with it. Lactation
- * remedies, numbness from pressure on a nerve (handlebars, a saddle, shoes), the omega-6 and
- * seed-oil debate, traditional tonics, liquid-only feeding, coeliac diets, and another
- * vitamin asked about inside a covered nutrient's product.
+ * `unknown` (said plainly), never a nutrient answer that shares a word with it, nor out of
+ * scope. Lactation remedies, numbness from pressure on a nerve (handlebars, a saddle, shoes,
+ * sleeping on an arm, typing), the omega-6 and seed-oil debate, traditional tonics,
+ * liquid-only feeding, coeliac diets, skin and feet, strain and braces, eyes and screens, the
+ * gut, a baby's health, and another vitamin asked about inside a covered nutrient's product.
  */
 import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
@@ -32,6 +33,19 @@ describe("uncovered health topics are unknown", () => {
     ["dad is fed through a feeding tube now, is the feed enough for his muscles"],
     // coeliac diets
     ["is spelt ok for someone with coeliac disease?"],
+    // numbness from how one sleeps, types or games
+    ["my hands go numb when i sleep on my arm, vitamin thing?"],
+    ["fingers tingle after typing all day, could it be a deficiency"],
+    // skin and feet
+    ["saddle sores after long rides, what helps"],
+    ["chafing on long runs, any tips"],
+    ["varicose veins from standing at work all day, anything to take?"],
+    // strain and supports, eyes, the gut
+    ["wrist pain from gaming, should i wear a brace"],
+    ["eye strain from gaming 10 hours a day, do blue light glasses help"],
+    ["colostrum supplements for gut health, worth it?"],
+    // a baby's health
+    ["is it normal for a breastfed baby to poo only once a week"],
   ])("%j", (question) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe("unknown");

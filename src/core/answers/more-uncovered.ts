@@ -20,11 +20,22 @@ export const MORE_UNCOVERED_KINDS = {
     "enteral\\w*|tube fe\\w*|feeding tubes?|nasogastric|ng tube|peg tube|elemental diet|liquid diet|(formula|liquid|shakes?)[ -]only|only (formula|shakes)|modulen|peptamen|elecare|neocate|pediasure|paediasure",
   /** Nerves pinched or pressed on, and the numbness that position or pressure brings on. */
   pressedNerves:
-    "carpal tunnel|cubital tunnel|tarsal tunnel|trapped nerves?|pinched nerves?|ulnar( nerve)?|sciatica|handlebar palsy|cyclist'?s palsy|morton'?s neuroma|(numb\\w*|tingl\\w*|pins and needles|go(es)? dead)( \\S+){0,8} (on|from|after|during) (the |my |a |long |longer )*(handlebars?|bars|drops|hoods|saddle|rides?|riding|cycling|spin class(es)?|shoes|boots)",
+    "carpal tunnel|cubital tunnel|tarsal tunnel|trapped nerves?|pinched nerves?|ulnar( nerve)?|sciatica|handlebar palsy|cyclist'?s palsy|morton'?s neuroma|(numb\\w*|tingl\\w*|pins and needles|go(es)? dead)( \\S+){0,8} (on|from|after|during) (the |my |a |long |longer )*(handlebars?|bars|drops|hoods|saddle|rides?|riding|cycling|spin class(es)?|shoes|boots)|(numb\\w*|tingl\\w*|pins and needles|go(es)? dead|falls? asleep)( \\S+){0,8} (when|while|after|from) (i |i'm |im )?(sleep(ing)? on|lean(ing)? on|cross(ing)? my legs|kneel\\w*|typ(e|ing)|using (a |the |my )?(mouse|keyboard|phone|controller)|gaming)",
+  /** Skin and feet: sores, blisters, chafing. */
+  skinAndFeet:
+    "saddle sores?|blisters?|chaf(e|es|ed|ing)|corns|calluse?s?|athlete'?s foot|verrucas?|bunions?|ingrown (toe)?nails?|varicose( veins)?|spider veins",
+  /** Supports for a strained joint, and strain from repeated movements. */
+  strainAndSupports:
+    "braces?|splints?|strapping|kinesio\\w*|k ?tape|wrist supports?|rsi|repetitive strain\\w*|gamer'?s thumb|text(ing)? thumb",
+  /** Eyes and screens. */
+  eyes: "eye ?strain|blue light( glasses)?|dry eyes|eyesight|vision|screen time",
+  /** The gut and what is sold for it. */
+  gut: "colostrum|gut health|prebiotics?|kefir|kombucha|digestive enzymes?|apple cider vinegar",
 } as const;
 
 /** Health words that make a message a health question, though not a subject of ours on their own. */
-export const MORE_HEALTH_WORDS = "coeliac\\w*|celiac\\w*|gluten\\w*";
+export const MORE_HEALTH_WORDS =
+  "coeliac\\w*|celiac\\w*|gluten\\w*|veins?|poo|poop|stools?|nappies|nappy|diapers?|bowel movements?|breastfed|breast ?feeding|bottle ?fed|formula ?fed|weaning|nipples?";
 
 /**
  * Other nutrients asked about inside a covered nutrient's product ("the vitamin A in cod liver
