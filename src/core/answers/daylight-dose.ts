@@ -1,3 +1,5 @@
+import type { Understanding } from "./understand.js";
+
 /**
  * A dose in micrograms asked about by someone who sees little daylight: vitamin D, though it
  * is never named ("on permanent nights, is 10 micrograms enough?").
@@ -13,4 +15,12 @@ const DAYLIGHT =
 /** Whether a normalised question asks about an amount in micrograms beside little daylight. */
 export function daylightDose(normalized: string): boolean {
   return MICROGRAMS.test(normalized) && DAYLIGHT.test(normalized);
+}
+
+/**
+ * The understanding with vitamin D as its hint when it has none and asks about a microgram
+ * dose beside little daylight, as a dose in IU is hinted (see `Understanding.hinted`).
+ */
+export function withDaylightHint(u: Understanding): Understanding {
+  return u.hinted.length === 0 && daylightDose(u.normalized) ? { ...u, hinted: ["vitamin-d"] } : u;
 }

@@ -11,6 +11,7 @@ import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { isChannelChat } from "./channel-chat.js";
+import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
@@ -223,19 +224,17 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     const decision: Decision | undefined = triage.check(question);
     if (decision) return urgentAnswer(question, decision.category, decision.tier, decision.action, numbers);
     const normalized = normalize(question);
-    const u = understandNormalized(normalized);
+    const u = withDaylightHint(understandNormalized(normalized));
     if (u.smallTalk && u.named.length === 0) return smallTalkAnswer(question, normalized);
     const foundNothing = knownShare(normalized) < MIN_KNOWN_SHARE;
-    return foundNothing && notEnglish(question)
-      ? notEnglishAnswer(question, numbers)
-      : understood(question, u);
+    if (foundNothing && notEnglish(question)) return notEnglishAnswer(question, numbers);
+    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
+    return isChannelChat(normalized) ? outOfScope(question) : understood(question, u);
   }
 
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly) return outOfScope(question);
-    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
-    if (isChannelChat(u.normalized)) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
     // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product.
     if (u.uncovered && otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION))

@@ -5,7 +5,6 @@
 import type { Nutrient, NutrientId } from "../content/schema.js";
 import type { NutrientMatcher } from "../knowledge/nutrient-names.js";
 import type { WordReader } from "../text/words.js";
-import { daylightDose } from "./daylight-dose.js";
 import { normalize } from "./normalize.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";
@@ -85,7 +84,7 @@ export function createUnderstanding(
       read: text,
       named,
       bySymptom,
-      hinted: IU_DOSE.test(normalized) || daylightDose(normalized) ? ["vitamin-d"] : [],
+      hinted: IU_DOSE.test(normalized) ? ["vitamin-d"] : [],
       intents,
       uncovered: UNCOVERED.test(normalized) || UNCOVERED.test(readSlips(normalized, UNCOVERED_WORDS)),
       health: HEALTH.test(text) || named.length > 0,
