@@ -13,7 +13,7 @@ const DAYLIGHT =
   /\b(daylight|sunlight|sunshine|sun|daytime|dark (all day|all winter|winters?|months|mornings)|(polar|long) nights?|(on|work(ing)?|permanent|perm) nights|night (shifts?|workers?|work)|indoors all day|inside all day)\b/;
 
 /** Whether a normalised question asks about an amount in micrograms beside little daylight. */
-export function daylightDose(normalized: string): boolean {
+function daylightDose(normalized: string): boolean {
   return MICROGRAMS.test(normalized) && DAYLIGHT.test(normalized);
 }
 
