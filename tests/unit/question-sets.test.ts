@@ -61,14 +61,19 @@ describe("the labelled question sets", () => {
  * of lab values, appetite, grief and sun protection; ordinary chat with everyday health words;
  * products by their form; deficiency diseases; slips in names of several words).
  * Set 6, written while set 5's fixes were on a branch, first scored 100 of 130 (engine and
- * CLI: kind 76.9%, unknown 20 of 28 through the engine, three urgent messages answered).
+ * CLI: kind 76.9%, unknown 20 of 28 through the engine, three urgent messages answered);
+ * channel chat that borrows a health word (a shop's shelves, an event, kit, a link, a bot, a
+ * game), the uncovered topics it showed (lactation remedies, nerves pressed on, seed oils and
+ * omega-6, tonics, liquid-only feeding, coeliac diets, another vitamin in a covered one's
+ * product) and a microgram dose beside little daylight read as vitamin D raised it to 119 on
+ * their own branch, 118 merged with the fixes for sets 1-5.
  */
 const FLOORS = {
   "questions-2.yaml": 187,
   "questions-3.yaml": 168,
   "questions-4.yaml": 162,
   "questions-5.yaml": 118,
-  "questions-6.yaml": 100,
+  "questions-6.yaml": 118,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

@@ -10,15 +10,18 @@ import { coveredList } from "../knowledge/format.js";
 import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
+import { isChannelChat } from "./channel-chat.js";
+import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
+import { otherNutrientInside } from "./more-uncovered.js";
 import { normalize } from "./normalize.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
-import { MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
+import { MENTION, MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
 /** The id of the answer to a message in another language (kind "out_of_scope"). */
@@ -227,18 +230,21 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     const decision: Decision | undefined = triage.check(question);
     if (decision) return urgentAnswer(question, decision.category, decision.tier, decision.action, numbers);
     const normalized = normalize(question);
-    const u = understandNormalized(normalized);
+    const u = withDaylightHint(understandNormalized(normalized));
     if (u.smallTalk && u.named.length === 0) return smallTalkAnswer(question, normalized);
     const foundNothing = knownShare(normalized) < MIN_KNOWN_SHARE;
-    return foundNothing && notEnglish(question)
-      ? notEnglishAnswer(question, numbers)
-      : understood(question, u);
+    if (foundNothing && notEnglish(question)) return notEnglishAnswer(question, numbers);
+    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
+    return isChannelChat(normalized) ? outOfScope(question) : understood(question, u);
   }
 
   /** The answer from the English reading of a question triage let through. */
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
+    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product.
+    if (u.uncovered && otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION))
+      return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);

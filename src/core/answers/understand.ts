@@ -8,6 +8,7 @@ import type { WordReader } from "../text/words.js";
 import { normalize, tokenize } from "./normalize.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";
+import { withoutUncovered } from "./uncovered-mask.js";
 import {
   HEALTH,
   INTENTS,
@@ -120,7 +121,7 @@ export function createUnderstanding(
     for (const [intent, regex] of Object.entries(INTENTS) as [Intent, RegExp][]) {
       if (regex.test(text)) intents.add(intent);
     }
-    const named = matcher.find(normalized);
+    const named = matcher.find(withoutUncovered(normalized));
     const bySymptom = symptoms
       .matchWords(read.words)
       .filter((m) => m.score >= MIN_SYMPTOM_SCORE)

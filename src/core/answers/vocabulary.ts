@@ -3,6 +3,7 @@
  * don't cover, and whether a message is about health at all. Kept apart from the
  * logic so they read as data.
  */
+import { MORE_HEALTH_WORDS, MORE_UNCOVERED_KINDS } from "./more-uncovered.js";
 
 /** What a question asks about; matches the FAQ topics, so retrieval can prefer them. */
 export const INTENTS = {
@@ -78,8 +79,8 @@ const UNCOVERED_KINDS = {
  * Health and nutrition subjects vitabot does not cover: the answer is "unknown". A topic set
  * aside ("apart from protein, which vitamins…") is not the question's subject.
  */
-const UNCOVERED = new RegExp(
-  `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${Object.values(UNCOVERED_KINDS).join("|")})\\b`,
+export const UNCOVERED = new RegExp(
+  `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${[...Object.values(UNCOVERED_KINDS), ...Object.values(MORE_UNCOVERED_KINDS)].join("|")})\\b`,
 );
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
@@ -119,7 +120,7 @@ export function unknownProduct(normalized: string, known: (word: string) => bool
 /** The plain words of six letters or more that name uncovered topics ("creatine", "cherry"). */
 export const UNCOVERED_WORDS: readonly string[] = [
   ...new Set(
-    Object.values(UNCOVERED_KINDS)
+    [...Object.values(UNCOVERED_KINDS), ...Object.values(MORE_UNCOVERED_KINDS)]
       .flatMap((kind) => kind.split("|"))
       .filter((alternative) => /^[a-z ]+$/.test(alternative))
       .flatMap((alternative) => alternative.split(" "))
@@ -160,7 +161,7 @@ const HEALTH_WORDS =
   /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
 
 export const HEALTH = new RegExp(
-  `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${BODY_AND_COMPLAINTS}|${MEDICAL_ENDINGS})\\b|${UNCOVERED.source}`,
+  `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${BODY_AND_COMPLAINTS}|${MEDICAL_ENDINGS}|${MORE_HEALTH_WORDS})\\b|${UNCOVERED.source}`,
 );
 
 /**

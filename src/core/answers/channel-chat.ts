@@ -1,0 +1,76 @@
+/**
+ * Channel chat that borrows a health word for something else. Wellness channels and club
+ * servers talk about the shop's stock, a bake sale, a bike, a poll, a video, a bot command or
+ * a game, and those words name nutrients, supplements, conditions and body parts as products,
+ * materials, flavours, colours and jokes ("the magnesium frame", "the vitamin D bay", "zero
+ * bone density, squishiest build"). Such a message asks vitabot nothing unless it also asks
+ * about a body, an amount, safety or an effect; then the setting is only the setting.
+ */
+
+/** What such chat is about, by kind: words that rarely appear in a question about one's health. */
+const SETTINGS = {
+  /** A shop's stock, shelves, tills and rota. */
+  shopFloor:
+    "restock\\w*|re stock\\w*|planograms?|aisles?|shel(f|ves)(?! life)|bays?|tills|(on|at|behind|the) till(?! \\d)|goods[ -]in|stock ?room|stock ?take|pallets?|cages?|shelf labels?|price (tags?|labels?|points?)|barcodes?|endcaps?|end caps?|facings?|on lates|on earlies|rota|before close|after close|promos?|signage|signs? (up|down)|(up|down) the signs?",
+  /** Selling and swapping things. */
+  selling: "selling|for sale|\\d+ ono|ono|collection only|swap (for|my)",
+  /** Events: bake sales, fun runs, raffles, fundraisers and what they need. */
+  events:
+    "bake[ -]?(off|sale)s?|entr(y|ies)|judges?|judging|fundrais\\w*|sponsor\\w*|raffle|tombola|fun runs?|fancy dress|still happening|if it (rains|snows)|weather (permitting|forecast)|forecast (says|is)|rain or shine|postponed|first come first served|reminder|who'?s bringing|bring (your|a|some)|rsvp|happy hour|first round|(room|ward|level|floor) \\d+|badges?|volunteers?( needed)?|marshal\\w*|timekeep\\w*|start line|finish line|meet(ing)? point|route|club (runs?|rides?|night|meets?)|(lan|birthday|office|christmas|xmas|leaving|team|house|garden) part(y|ies)",
+  /** Kit, colours and votes. */
+  kitAndPolls:
+    "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs? (poll|vote|scheme|choice|options?)|(pick|choose|vote on|vote for|about|on) (a |the )?colou?r|colou?rways?|paint",
+  /** Bikes and gear made of something. */
+  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
+  /** Links, videos and pinned messages. */
+  media:
+    "(the|a|that|this|youtube|dead|broken) links?(?! between)|links? (in|below|above|here)|in the thread|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
+  /** Software: bots, commands, errors, code. */
+  software:
+    "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
+  /** A command typed in the wrong place. */
+  channels:
+    "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|@everyone|@here|^[!?/]\\w+|roles? (channel|command|menu)|self[ -]?assign\\w*",
+  /** Games: roles, builds, matches and ranks. */
+  games:
+    "scrims?|ranked|glass cannon|(tank|dps|healer|support|squishy|squishiest|meta) builds?|squish\\w*|healer|tank|dps|(support|tank|healer|dps|jungle|mid|top) mains?|nerfed|buffed|loadouts?|lobby|respawn|0 ?\\/ ?\\d+|gg|ez|lan|tournaments?|game nights?",
+  /** Naming a thing as a joke and thanking the channel. */
+  jokes:
+    "(named|called|call) (him|her|it)|jokes?|puns?|memes?|riddles?|knock knock|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
+} as const;
+
+const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\\w)`, "u");
+
+/**
+ * What makes a message a health question whatever its setting: a symptom or state of the body,
+ * a question about an effect, an amount or safety, a test or a clinician, someone's own body.
+ */
+const ASKS = [
+  // symptoms and states
+  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
+  // an effect, an amount, safety
+  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
+  // what a food holds
+  "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
+  // taking or needing something
+  "should (i|we|you|he|she|they)|can (i|you|we|he|she) (take|eat|have|use)|do (i|you|we|they) need|need(s)? (more|less|extra)|tak(e|es|ing)(?! (a look|over|part|turns|photos?|pics?|the (signs?|cage|stock|bins?|rubbish|delivery|kids?|dog|bus|train|car|bike))|(it|them) back| down| up| out| off)|took|supplement(ing|ed)",
+  // tests and clinicians
+  "doctors?|gp|nurse|pharmacist|surgeon|surgery|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
+  // what something is taken for, and treatments
+  "for (my |your |the )?(energy|sleep|cramps?|bones?|muscles?|strength|recovery|mood|immunity|tiredness|joints?|heart|brain|skin)|injections?|infusions?|jabs?",
+  // someone's own body
+  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)",
+] as const;
+
+const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
+
+/**
+ * Whether a normalised message is channel chat with a health word used for something else: it
+ * has the setting of a shop, an event, kit, gear, a link, software, a game or a joke, and asks
+ * nothing about a body, an amount, safety or an effect.
+ * @example isChannelChat("poll: team hoodie in calcium white or navy") === true
+ * @example isChannelChat("saw a video that says magnesium helps cramps, true?") === false
+ */
+export function isChannelChat(normalized: string): boolean {
+  return SETTING.test(normalized) && !ASK.test(normalized);
+}

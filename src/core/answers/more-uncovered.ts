@@ -1,0 +1,50 @@
+/**
+ * More health subjects vitabot does not cover, found with question set 6, kept apart from
+ * `vocabulary.ts`'s lists so each reads as data; `vocabulary.ts` joins them into `UNCOVERED`.
+ */
+
+/** Uncovered subjects by kind, as regex alternatives (matched as whole words). */
+export const MORE_UNCOVERED_KINDS = {
+  /** Remedies and problems of breastfeeding: ours is only what a nutrient does for muscle. */
+  lactation:
+    "lecithin|sunflower lecithin|blocked ducts?|clogged ducts?|milk ducts?|milk supply|lactation (cookies|supplements?|teas?|consultants?)|domperidone|brewer'?s yeast|moringa",
+  /** Vitamin A and its forms. */
+  vitaminA: "retinol|retinoids?|retinyl \\w+|beta[ -]?carotene",
+  /** Omega-6 and the seed-oil debate (not the omega-3 in flaxseed or canola oil). */
+  otherFats: "omega[ -]?(6|9)s?|seed oils|linoleic( acid)?|trans fats?|saturated fats?",
+  /** Traditional and animal tonics. */
+  tonics:
+    "bird'?s nests?|edible nests?|swiftlet nests?|royal jelly|bee pollen|propolis|deer antlers?( velvet)?|antler velvet|cordyceps|reishi|lion'?s mane|sea cucumbers?|chicken essence|shilajit|spirulina|chlorella|herbal tonics?",
+  /** Being fed by a tube or a liquid formula only. */
+  liquidFeeding:
+    "enteral\\w*|tube fe\\w*|feeding tubes?|nasogastric|ng tube|peg tube|elemental diet|liquid diet|(formula|liquid|shakes?)[ -]only|only (formula|shakes)|modulen|peptamen|elecare|neocate|pediasure|paediasure",
+  /** Nerves pinched or pressed on, and the numbness that position or pressure brings on. */
+  pressedNerves:
+    "carpal tunnel|cubital tunnel|tarsal tunnel|trapped nerves?|pinched nerves?|ulnar( nerve)?|sciatica|handlebar palsy|cyclist'?s palsy|morton'?s neuroma|(numb\\w*|tingl\\w*|pins and needles|go(es)? dead)( \\S+){0,8} (on|from|after|during) (the |my |a |long |longer )*(handlebars?|bars|drops|hoods|saddle|rides?|riding|cycling|spin class(es)?|shoes|boots)|(numb\\w*|tingl\\w*|pins and needles|go(es)? dead|falls? asleep)( \\S+){0,8} (when|while|after|from) (i |i'm |im )?(sleep(ing)? on|lean(ing)? on|cross(ing)? my legs|kneel\\w*|typ(e|ing)|using (a |the |my )?(mouse|keyboard|phone|controller)|gaming)",
+  /** Skin and feet: sores, blisters, chafing. */
+  skinAndFeet:
+    "saddle sores?|blisters?|chaf(e|es|ed|ing)|corns|calluse?s?|athlete'?s foot|verrucas?|bunions?|ingrown (toe)?nails?|varicose( veins)?|spider veins",
+  /** Supports for a strained joint, and strain from repeated movements. */
+  strainAndSupports:
+    "braces?|splints?|strapping|kinesio\\w*|k ?tape|wrist supports?|rsi|repetitive strain\\w*|gamer'?s thumb|text(ing)? thumb",
+  /** Eyes and screens. */
+  eyes: "eye ?strain|blue light( glasses)?|dry eyes|eyesight|vision|screen time",
+  /** The gut and what is sold for it. */
+  gut: "colostrum|gut health|prebiotics?|kefir|kombucha|digestive enzymes?|apple cider vinegar",
+} as const;
+
+/** Health words that make a message a health question, though not a subject of ours on their own. */
+export const MORE_HEALTH_WORDS =
+  "coeliac\\w*|celiac\\w*|gluten\\w*|veins?|poo|poop|stools?|nappies|nappy|diapers?|bowel movements?|breastfed|breast ?feeding|bottle ?fed|formula ?fed|weaning|nipples?";
+
+/**
+ * Other nutrients asked about inside a covered nutrient's product ("the vitamin A in cod liver
+ * oil", "the vitamin K in my D3 drops"): the uncovered nutrient is the subject.
+ * Read on text whose covered-nutrient mentions are `mention`.
+ */
+export function otherNutrientInside(masked: string, mention: string): boolean {
+  const other = `vitamins? (a|c|k|k2|b6|b1)|retinol|iron|zinc|iodine|potassium|folate|folic acid|selenium`;
+  return new RegExp(
+    `\\b(${other}) (is |are )?(in|from|inside) (a |an |the |my |your |this |that |some )?(\\w+ ){0,3}${mention}\\b`,
+  ).test(masked);
+}
