@@ -6,14 +6,14 @@
 import type { Content } from "../content/load-content.js";
 import type { NutrientId, Source } from "../content/schema.js";
 import type { Category, Tier } from "../content/triage-schema.js";
-import { coveredList } from "../knowledge/format.js";
-import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
+import { coveredList } from "./format.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
 import { normalize } from "./normalize.js";
+import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
