@@ -1,6 +1,6 @@
+import { adultRows, formatIntakeRow } from "../src/core/answers/format.js";
 import { defineCommand, option } from "../src/core/commands/define-command.js";
 import type { Nutrient, NutrientId } from "../src/core/content/schema.js";
-import { adultRows, formatIntakeRow } from "../src/core/knowledge/format.js";
 import { UserFacingError } from "../src/errors.js";
 
 const DEFAULT: NutrientId[] = ["vitamin-d", "vitamin-b12", "vitamin-e"];

@@ -30,7 +30,6 @@ import { PlatformError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
-import { createStorage } from "./storage/create-storage.js";
 import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
 /** The running app: what adapters use (`AdapterApp`), plus the tick, charts and adapters. */
@@ -62,7 +61,10 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for tests and benchmarks (grace, lease, queue limits). */
   scheduler?: Partial<Omit<SchedulerDeps, "storage" | "knowledge" | "post" | "clock" | "logger">>;
-  /** An already open store (tests share one between two apps). */
+  /**
+   * An already open store (tests share one between two apps), or one that opens on first
+   * use (src/storage/lazy-storage.ts: a one-shot command). It is migrated, not closed on failure.
+   */
   storage?: Storage;
   /** Replaces commands/index.ts (tests of the dispatcher itself). */
   commands?: readonly CommandDefinition[];
@@ -89,6 +91,12 @@ function knowledgeOptions(config: Config) {
     ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
     ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
   };
+}
+
+/** The configured database, opened and migrated (closed again if that fails). */
+async function openConfiguredStorage(config: Config, logger: Logger): Promise<Storage> {
+  const { openStorage } = await import("./storage/create-storage.js");
+  return openStorage(config.storage, logger);
 }
 
 /**
@@ -119,13 +127,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     options.knowledge ??
     createKnowledge((await loadContentFast(config.contentDir)).content, knowledgeOptions(config));
   const registry = createRegistry(options.commands ?? commands);
-  const storage = options.storage ?? createStorage(config.storage, logger);
-  // A database that cannot be migrated (server down, read-only file) is closed again, so
-  // its pool or connection does not keep the process alive after the error.
-  await storage.migrate().catch(async (error: unknown) => {
-    if (!options.storage) await storage.close().catch(() => undefined);
-    throw error;
-  });
+  // The drivers (Kysely, better-sqlite3, pg) load only when this app opens a database.
+  const storage = options.storage ?? (await openConfiguredStorage(config, logger));
+  if (options.storage) await storage.migrate();
   const adapters = new Map<Platform, ChatAdapter>();
   const post = async (channel: ChannelRef, reply: Reply) => {
     const adapter = adapters.get(channel.platform);

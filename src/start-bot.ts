@@ -5,7 +5,6 @@
  */
 import type { ChatAdapter } from "./adapters/chat-adapter.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
-import { createSlackAdapter } from "./adapters/slack/slack-adapter.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { chatLogOptions, createLogger, type Logger } from "./logger.js";
@@ -17,11 +16,17 @@ import { secretValues } from "./ops/secrets.js";
 import { type ShutdownStep, shutDown } from "./ops/shutdown.js";
 import { warmAnswersInBackground } from "./ops/warm-answers.js";
 
-/** The platform adapters the configuration asks for, serving HTTP on the shared server. */
+/**
+ * The platform adapters the configuration asks for, serving HTTP on the shared server. Each
+ * platform's SDK (Bolt, discord.js) loads only when it is configured: the console chat loads none.
+ */
 async function platformAdapters(app: App, http: HttpMount | undefined): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   const shared = http ? { http } : {};
-  if (app.config.slack) adapters.push(createSlackAdapter(app, shared));
+  if (app.config.slack) {
+    const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.js");
+    adapters.push(createSlackAdapter(app, shared));
+  }
   if (app.config.discord) {
     const { createConfiguredDiscordAdapter } = await import("./adapters/discord/index.js");
     adapters.push(await createConfiguredDiscordAdapter(app, shared));

@@ -3,6 +3,7 @@
  * `runCli`. Any word that is not a CLI command is a chat command run once:
  * `npx vitabot vitamin d` prints the reply and exits non-zero on a user error.
  */
+import { Writable } from "node:stream";
 import { type Config, parseConfig } from "../config.js";
 import { ContentError, StorageError, UserFacingError } from "../errors.js";
 
@@ -32,19 +33,40 @@ export function argvToLine(argv: readonly string[]): string {
 
 async function runOneShot(argv: string[]): Promise<number> {
   const config = parseConfig();
-  const [{ runConsoleLine }, { createApp }, { chatLogOptions, createLogger }, { secretValues }] =
+  const [{ runConsoleLine }, { createApp }, { chatLogOptions, createLogger }, { secretValues }, lazy] =
     await Promise.all([
       import("../adapters/console/console-adapter.js"),
       import("../app.js"),
       import("../logger.js"),
       import("../ops/secrets.js"),
+      import("../storage/lazy-storage.js"),
     ]);
-  const app = await createApp(
-    config,
-    createLogger({ ...chatLogOptions(config), secrets: secretValues(config) }),
-  );
+  const logger = createLogger({ ...chatLogOptions(config), secrets: secretValues(config) });
+  // The database opens only if the command uses it (`tip` does, `vitamin d` does not). If
+  // it cannot be opened, the command stops with a user error (not logged as a fault) and
+  // the one-shot ends with the database's own one-line message, as `start` does.
+  let failure: unknown;
+  const storage = lazy.createLazyStorage(config.storage.kind, async () => {
+    const { openStorage } = await import("../storage/create-storage.js");
+    try {
+      return await openStorage(config.storage, logger);
+    } catch (error) {
+      failure = error;
+      throw new UserFacingError("The database cannot be opened.", "storage_unavailable");
+    }
+  });
+  const app = await createApp(config, logger, { storage });
   try {
-    const outcome = await runConsoleLine(app.dispatcher, argvToLine(argv), process.stdout, false);
+    let reply = "";
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        reply += chunk.toString();
+        done();
+      },
+    });
+    const outcome = await runConsoleLine(app.dispatcher, argvToLine(argv), output, false);
+    if (failure !== undefined) throw failure;
+    process.stdout.write(reply);
     return outcome === "ok" ? 0 : 1;
   } finally {
     await app.close();

@@ -20,3 +20,17 @@ export function createStorage(config: StorageConfig, logger?: StorageLogger): St
       return createPostgresStorage({ url: config.url });
   }
 }
+
+/**
+ * `createStorage`, migrated. A database that cannot be migrated (server down, read-only
+ * file) is closed again, so its pool or connection does not keep the process alive after
+ * the error.
+ */
+export async function openStorage(config: StorageConfig, logger?: StorageLogger): Promise<Storage> {
+  const storage = createStorage(config, logger);
+  await storage.migrate().catch(async (error: unknown) => {
+    await storage.close().catch(() => undefined);
+    throw error;
+  });
+  return storage;
+}

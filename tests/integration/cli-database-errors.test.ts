@@ -1,15 +1,15 @@
 /**
  * Every `vitabot …` subcommand with a database it cannot use, run as a real child process:
  * the ones that open the database print one line that says what to fix (no stack trace)
- * and exit non-zero; the ones that need no database still work.
+ * and exit non-zero; the ones that need no database still work, and do not create it.
  * Permissions mean nothing to root, so when the tests run as root the child runs as
  * `nobody` (uid 65534), for whom a read-only file or folder really is read-only.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 
@@ -67,12 +67,14 @@ type Bad = (typeof BAD)[number];
 
 /** The subcommands that open the database, each tried with every bad DATABASE_URL. */
 const DATABASE_COMMANDS = [
-  ["a one-shot chat command", ["vitamin", "d"]],
+  ["a one-shot chat command that reads the database", ["tip"]],
   ["start (the console chat)", ["start"]],
 ] as const;
 
 /** The subcommands that need no database. */
 const OTHER_COMMANDS = [
+  ["a one-shot chat command that needs no database", ["vitamin", "d"]],
+  ["a one-shot help", ["help"]],
   ["ask", ["ask", "foods with magnesium"]],
   ["triage", ["triage", "my calf is swollen and hot"]],
   ["content check", ["content", "check"]],
@@ -81,6 +83,8 @@ const OTHER_COMMANDS = [
 ] as const;
 
 const runs = new Map<string, Run>();
+/** A database file in a folder that does not exist: a command that needs no database creates neither. */
+const unused = join(work, "unused", "vitabot.db");
 const key = (args: readonly string[], what: string) => `${args.join(" ")} @ ${what}`;
 
 // The children are slow to start (tsx compiles the sources): start them all at once.
@@ -108,6 +112,7 @@ beforeAll(async () => {
     ...OTHER_COMMANDS.map(([, args]) => [key(args, "a folder"), args, urls["a folder"]] as const),
     [key(["discord", "deploy"], "a folder"), ["discord", "deploy"], urls["a folder"]],
     [key(["vitamin", "d"], "mysql"), ["vitamin", "d"], "mysql://root@127.0.0.1/vitabot"],
+    ...OTHER_COMMANDS.map(([, args]) => [key(args, "unused"), args, `file:${unused}`] as const),
   ];
   // A few at a time: the machine may have two cores, and each child compiles the sources.
   const queue = [...jobs];
@@ -140,6 +145,18 @@ describe("the subcommands that need no database work whatever DATABASE_URL says"
     const run = result(args, "a folder");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it.each(OTHER_COMMANDS)("%s does not open the database: no file or folder is created", (_, args) => {
+    const run = result(args, "unused");
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(dirname(unused)), `${args.join(" ")} created ${dirname(unused)}`).toBe(false);
+  });
+
+  it("the one-shot chat command answers as it would with a database", () => {
+    const run = result(["vitamin", "d"], "a folder");
+    expect(run.stdout).toContain("Vitamin D");
+    expect(run.stdout).toMatch(/IU/);
   });
 
   it("discord deploy without a token still says what is missing in one line", () => {

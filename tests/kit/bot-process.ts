@@ -11,7 +11,7 @@ import { buildSubscription } from "../../commands/tips/subscription.js";
 import { localDate } from "../../src/core/time/local-time.js";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
-import { toRow } from "../../src/storage/kysely/tips-store.js";
+import { toRow } from "../../src/storage/kysely/tip-subscriptions.js";
 import type { ChannelRef } from "../../src/storage/ports/storage.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");

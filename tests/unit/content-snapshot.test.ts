@@ -17,6 +17,7 @@ import {
   writeContentSnapshot,
 } from "../../src/core/content/content-snapshot.js";
 import { type Content, loadContent } from "../../src/core/content/load-content.js";
+import { createKnowledge } from "../../src/core/knowledge/knowledge.js";
 import { compilePhrases } from "../../src/core/triage/triggers.js";
 import { ContentError } from "../../src/errors.js";
 import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from "../../src/paths.js";
@@ -106,6 +107,16 @@ describe("the content snapshot", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads its triage model only when first used: looking a nutrient up leaves it unread", () => {
+    const content = readContentSnapshot(DEFAULT_CONTENT_DIR, real) as Content;
+    const knowledge = createKnowledge(content, { emergencyNumber: "112" });
+    expect(knowledge.requireNutrient("d").id).toBe("vitamin-d");
+    expect(Object.getOwnPropertyDescriptor(content, "triage")?.get).toBeDefined();
+    expect(knowledge.engine.ask("my face is drooping").kind).toBe("urgent");
+    expect(Object.getOwnPropertyDescriptor(content, "triage")?.get).toBeUndefined();
+    expect(content.triage.phrases?.length).toBeGreaterThan(1000);
   });
 
   it("is keyed to the code that wrote it: a changed file under src/core/ changes the key", () => {

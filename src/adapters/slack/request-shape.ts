@@ -102,33 +102,36 @@ const blockActions = z.looseObject({
   is_enterprise_install: z.boolean().optional(),
 });
 
-/** The Ask a question form submitted (Bolt routes it by `callback_id`). */
-const askSubmission = z.looseObject({
-  type: z.literal("view_submission"),
-  event: absent,
-  command: absent,
-  name: absent,
-  user: z.looseObject({ id, team_id: id.optional() }),
-  team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
-  enterprise: z.looseObject({ id }).nullable().optional(),
-  view: z.looseObject({ id, callback_id: z.literal(ASK_CALLBACK_ID), state: object.optional() }),
-  is_enterprise_install: z.boolean().optional(),
-});
+/**
+ * A submitted modal (Bolt routes it by `view.callback_id`): the envelope the Ask form and
+ * our set-up forms share, around the `view` each of them checks.
+ * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+function viewSubmission<View extends z.ZodType>(view: View) {
+  return z.looseObject({
+    type: z.literal("view_submission"),
+    event: absent,
+    command: absent,
+    name: absent,
+    user: z.looseObject({ id, team_id: id.optional(), username: z.string().optional() }),
+    team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
+    enterprise: z.looseObject({ id }).nullable().optional(),
+    view,
+    is_enterprise_install: z.boolean().optional(),
+  });
+}
+
+/** The Ask a question form submitted. */
+const askSubmission = viewSubmission(
+  z.looseObject({ id, callback_id: z.literal(ASK_CALLBACK_ID), state: object.optional() }),
+);
 
 /**
  * A submitted modal of one of our forms. Its ack carries a body (`response_action`), so it
  * is never acknowledged early: it goes through Bolt's receiver to the view listener.
- * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
  */
-const formSubmission = z.looseObject({
-  type: z.literal("view_submission"),
-  event: absent,
-  command: absent,
-  name: absent,
-  user: z.looseObject({ id, team_id: id.optional(), username: z.string().optional() }),
-  team: z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional(),
-  enterprise: z.looseObject({ id }).nullable().optional(),
-  view: z.looseObject({
+const formSubmission = viewSubmission(
+  z.looseObject({
     id,
     team_id: id.optional(),
     // Only our forms: Bolt would leave any other view unacknowledged.
@@ -136,8 +139,7 @@ const formSubmission = z.looseObject({
     private_metadata: z.string().optional(),
     state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), object)) }),
   }),
-  is_enterprise_install: z.boolean().optional(),
-});
+);
 
 /**
  * A slash command: form fields, each given once (a repeated field parses as an array).

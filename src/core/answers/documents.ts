@@ -4,7 +4,7 @@
  */
 import type { Content } from "../content/load-content.js";
 import type { FAQ_KINDS, FAQ_TOPICS, Nutrient, NutrientId } from "../content/schema.js";
-import { formatIntakeRow } from "../knowledge/format.js";
+import { formatIntakeRow } from "./format.js";
 
 export type Topic = (typeof FAQ_TOPICS)[number] | "evidence";
 

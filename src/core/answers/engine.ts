@@ -6,22 +6,25 @@
 import type { Content } from "../content/load-content.js";
 import type { NutrientId, Source } from "../content/schema.js";
 import type { Category, Tier } from "../content/triage-schema.js";
-import { coveredList } from "../knowledge/format.js";
-import { createNutrientMatcher } from "../knowledge/nutrient-names.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { isChannelChat } from "./channel-chat.js";
 import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
+import { coveredList } from "./format.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
 import { otherNutrientInside } from "./more-uncovered.js";
 import { normalize } from "./normalize.js";
+import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
 import { MENTION, MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
+
+type TriageEngine = ReturnType<typeof createTriage>;
+type Retriever = ReturnType<typeof createRetriever>;
 
 export const ANSWER_KINDS = ["answer", "urgent", "unknown", "out_of_scope"] as const;
 /** The id of the answer to a message in another language (kind "out_of_scope"). */
@@ -80,8 +83,14 @@ const MIN_KNOWN_SHARE = 1 / 3;
  */
 export function createAnswerEngine(content: Content, options: AnswerEngineOptions) {
   const matcher = createNutrientMatcher(content.nutrients);
-  const triage = createTriage(content.triage);
-  const categoryById = new Map(content.triage.categories.map((c) => [c.id, c]));
+  // Triage and the search index are built on first use: a command that only looks a
+  // nutrient up (`vitamin d`) needs neither, and a snapshot reads the triage model only then.
+  let built: { triage: TriageEngine; categoryById: Map<string, Category> } | undefined;
+  const triaging = () =>
+    (built ??= {
+      triage: createTriage(content.triage),
+      categoryById: new Map(content.triage.categories.map((c) => [c.id, c])),
+    });
   const defaultNumbers: SafetyNumbers = { emergency: options.emergencyNumber };
   if (options.crisisLine) defaultNumbers.crisis = options.crisisLine;
   if (options.poisonControl) defaultNumbers.poison = options.poisonControl;
@@ -96,7 +105,9 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     known,
   );
   const docById = new Map(docs.map((d) => [d.id, d]));
-  const retriever = createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex);
+  let searching: Retriever | undefined;
+  const retriever = () =>
+    (searching ??= createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex));
   const knownShare = createKnownWords(vocabulary);
   const { disclaimer } = content.safety;
   const covered = coveredList(content.nutrients);
@@ -227,7 +238,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
    * @param numbers the workspace's own numbers, over the deployment's
    */
   function ask(question: string, numbers?: Partial<SafetyNumbers>): Answer {
-    const decision: Decision | undefined = triage.check(question);
+    const decision: Decision | undefined = triaging().triage.check(question);
     if (decision) return urgentAnswer(question, decision.category, decision.tier, decision.action, numbers);
     const normalized = normalize(question);
     const u = withDaylightHint(understandNormalized(normalized));
@@ -249,7 +260,9 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
-    const best = retriever.rank(u.read, targets, u.intents).find((r) => r.doc.kind === "answer");
+    const best = retriever()
+      .rank(u.read, targets, u.intents)
+      .find((r) => r.doc.kind === "answer");
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
     return answerFrom(question, best.doc, targets, targets === u.named);
   }
@@ -261,7 +274,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
    */
   function uncoveredAnswer(question: string, u: Understanding): Answer {
     const asked = uncoveredTopics(u.normalized);
-    const own = retriever
+    const own = retriever()
       .rank(u.normalized, [], u.intents)
       .find(
         (r) =>
@@ -279,7 +292,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   function answerById(id: string, question = "", numbers?: Partial<SafetyNumbers>): Answer | undefined {
     if (id.startsWith("urgent:")) {
       const [, flag = "", tier = "emergency"] = id.split(":");
-      const category = categoryById.get(flag);
+      const category = triaging().categoryById.get(flag);
       if (!category || category.reply === "crisis" || (tier !== "emergency" && tier !== "same_day"))
         return undefined;
       const action = category.actions[tier] ?? category.actions.emergency ?? category.actions.same_day ?? "";
@@ -291,7 +304,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
 
   /** True when an answer must be seen by its asker only (a crisis category). */
   function isPrivate(answer: Answer): boolean {
-    return answer.flag !== undefined && categoryById.get(answer.flag.id)?.reply === "crisis";
+    return answer.flag !== undefined && triaging().categoryById.get(answer.flag.id)?.reply === "crisis";
   }
 
   return {
@@ -301,12 +314,12 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     /** The deployment's numbers (EMERGENCY_NUMBER, CRISIS_LINE, POISON_CONTROL). */
     numbers: defaultNumbers as Readonly<SafetyNumbers>,
     /** The triage engine alone, for `vitabot triage` and the benchmark. */
-    triage: triage.triage,
+    triage: ((...args) => triaging().triage.triage(...args)) as TriageEngine["triage"],
     symptomMatches,
     matcher,
-    termCacheStats: retriever.cacheStats,
+    termCacheStats: (() => retriever().cacheStats()) as Retriever["cacheStats"],
     /** Looks up the next `count` words of the content ahead of questions; true while more are left. */
-    warmStep: retriever.warmStep,
+    warmStep: ((count) => retriever().warmStep(count)) as Retriever["warmStep"],
   };
 }
 

@@ -12,6 +12,7 @@ import type { Storage } from "../../storage/ports/storage.js";
 import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
+import type { Outcome } from "../reply/outcome.js";
 import { type Reply, textReply } from "../reply/reply.js";
 import { stripInvisible } from "../text/user-text.js";
 import type { BotServices, CommandContext } from "./context.js";
@@ -37,7 +38,7 @@ export interface Invocation {
   share?: boolean;
 }
 
-export type Outcome = "ok" | "user_error" | "fault" | "cooldown";
+export type { Outcome };
 
 export interface DispatchResult {
   reply: Reply;

@@ -28,8 +28,11 @@ import type { Concept, TriageModel } from "./triage-schema.js";
 const SNAPSHOT_FILE = fileURLToPath(new URL("../../../.content-snapshot", import.meta.url));
 /** The code that shapes the snapshot: src/core/ of the running code. */
 const CODE_DIR = fileURLToPath(new URL("..", import.meta.url));
-/** The first line of the file; the key follows it, then the serialised content. */
-const MAGIC = "vitabot content snapshot 1";
+/**
+ * The first line of the file; the key follows it, then the content without its triage
+ * model, then the triage model (each one line of JSON, which never holds a raw newline).
+ */
+const MAGIC = "vitabot content snapshot 2";
 
 /** Adds every file under `dir` (its path from `dir`, then its bytes) to `hash`, in name order. */
 function hashTree(hash: Hash, dir: string, keep: (name: string) => boolean = () => true): void {
@@ -67,13 +70,26 @@ type StoredElement =
 
 const storeBound = (n: number): number | string => (Number.isFinite(n) ? n : String(n));
 
-/** Content as the snapshot's JSON holds it: its maps as entry lists. */
+/** Content as the snapshot's JSON holds it: its maps as entry lists, the triage model apart. */
 interface StoredContent extends Omit<Content, "sources" | "triage"> {
   sources: [string, Source][];
-  triage: Omit<TriageModel, "concepts" | "phrases"> & {
-    concepts: [string, Concept][];
-    phrases: (Omit<Phrase<Value>, "elements"> & { elements: StoredElement[] })[];
-  };
+}
+
+/** The triage model as the snapshot's JSON holds it, its phrases compiled. */
+type StoredTriage = Omit<TriageModel, "concepts" | "phrases"> & {
+  concepts: [string, Concept][];
+  phrases: (Omit<Phrase<Value>, "elements"> & { elements: StoredElement[] })[];
+};
+
+/**
+ * JSON with every character outside ASCII escaped (`\u00b5`): the file then reads into a
+ * one-byte string, half the memory of the two-byte string one µ or – would make it.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
@@ -83,46 +99,62 @@ interface StoredContent extends Omit<Content, "sources" | "triage"> {
  */
 export function writeContentSnapshot(content: Content, contentDir: string, file = SNAPSHOT_FILE): void {
   const docs = buildDocuments(content);
+  const { triage, ...rest } = content;
   const stored: StoredContent = {
-    ...content,
+    ...rest,
     sources: [...content.sources],
-    triage: {
-      ...content.triage,
-      concepts: [...content.triage.concepts],
-      phrases: compilePhrases(content.triage).map((phrase) => ({
-        ...phrase,
-        elements: phrase.elements.map((e) =>
-          e.k === "num" ? { k: "num", min: storeBound(e.min), max: storeBound(e.max) } : e,
-        ),
-      })),
-    },
     prebuilt: { answerIndex: createIndex(docs).toJSON(), contentWords: [...contentWords(docs)] },
+  };
+  const storedTriage: StoredTriage = {
+    ...triage,
+    concepts: [...triage.concepts],
+    phrases: compilePhrases(triage).map((phrase) => ({
+      ...phrase,
+      elements: phrase.elements.map((e) =>
+        e.k === "num" ? { k: "num", min: storeBound(e.min), max: storeBound(e.max) } : e,
+      ),
+    })),
   };
   const next = `${file}.${process.pid}`;
   try {
-    writeFileSync(next, `${MAGIC}\n${snapshotKey(contentDir)}\n${JSON.stringify(stored)}`);
+    const key = snapshotKey(contentDir);
+    writeFileSync(next, `${MAGIC}\n${key}\n${asciiJson(stored)}\n${asciiJson(storedTriage)}`);
     renameSync(next, file);
   } finally {
     rmSync(next, { force: true });
   }
 }
 
-/** The content as loaded, from what the snapshot holds. */
-function restore(stored: StoredContent): Content {
-  return {
-    ...stored,
-    sources: new Map(stored.sources),
-    triage: {
-      ...stored.triage,
-      concepts: new Map(stored.triage.concepts),
-      phrases: stored.triage.phrases.map((phrase) => ({
-        ...phrase,
-        elements: phrase.elements.map(
-          (e): Element => (e.k === "num" ? { k: "num", min: Number(e.min), max: Number(e.max) } : e),
-        ),
-      })),
+/** The triage model as loaded, from its JSON: the phrases' bounds are turned back into numbers in place. */
+function restoreTriage(json: string): TriageModel {
+  const stored = JSON.parse(json) as StoredTriage;
+  for (const phrase of stored.phrases) {
+    for (const e of phrase.elements) {
+      if (e.k === "num") {
+        e.min = Number(e.min);
+        e.max = Number(e.max);
+      }
+    }
+  }
+  return { ...stored, concepts: new Map(stored.concepts), phrases: stored.phrases as Phrase<Value>[] };
+}
+
+/**
+ * The content as loaded, from what the snapshot holds. The triage model (three quarters of
+ * the file) is parsed when something first reads `content.triage`: a command that only
+ * looks a nutrient up never does.
+ */
+function restore(stored: StoredContent, triageJson: string): Content {
+  const content = { ...stored, sources: new Map(stored.sources) } as Omit<Content, "triage">;
+  return Object.defineProperty(content, "triage", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const triage = restoreTriage(triageJson);
+      Object.defineProperty(content, "triage", { value: triage, enumerable: true, writable: true });
+      return triage;
     },
-  };
+  }) as Content;
 }
 
 /**
@@ -132,15 +164,17 @@ function restore(stored: StoredContent): Content {
 export function readContentSnapshot(contentDir: string, file = SNAPSHOT_FILE): Content | undefined {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // ASCII only (asciiJson): latin1 is the cheapest way to read it.
+    text = readFileSync(file, "latin1");
   } catch {
     return undefined;
   }
   const magicEnd = text.indexOf("\n");
   const keyEnd = text.indexOf("\n", magicEnd + 1);
-  if (magicEnd < 0 || keyEnd < 0 || text.slice(0, magicEnd) !== MAGIC) return undefined;
+  const contentEnd = text.indexOf("\n", keyEnd + 1);
+  if (magicEnd < 0 || keyEnd < 0 || contentEnd < 0 || text.slice(0, magicEnd) !== MAGIC) return undefined;
   if (text.slice(magicEnd + 1, keyEnd) !== snapshotKey(contentDir)) return undefined;
-  return restore(JSON.parse(text.slice(keyEnd + 1)) as StoredContent);
+  return restore(JSON.parse(text.slice(keyEnd + 1, contentEnd)) as StoredContent, text.slice(contentEnd + 1));
 }
 
 /**

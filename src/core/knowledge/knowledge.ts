@@ -4,9 +4,9 @@
  */
 import { UserFacingError } from "../../errors.js";
 import { type AnswerEngine, type AnswerEngineOptions, createAnswerEngine } from "../answers/engine.js";
+import { coveredList } from "../answers/format.js";
 import type { Content } from "../content/load-content.js";
 import type { Nutrient, NutrientId, Tip } from "../content/schema.js";
-import { coveredList } from "./format.js";
 
 const DAY_MS = 86_400_000;
 

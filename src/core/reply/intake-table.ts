@@ -6,6 +6,7 @@
  * column's name with each row's limit (Slack fields, Discord field lines, console lines).
  */
 import type { Nutrient } from "../content/schema.js";
+import { formatAmount } from "../text/format-number.js";
 import type { ReplyTable } from "./reply.js";
 
 type Intakes = Nutrient["intakes"];
@@ -17,14 +18,6 @@ const SUPPLEMENTS_ONLY_LIMIT = "Upper limit (supplements only)";
 const CHILDREN_LABEL = "Children and teens";
 const NO_LIMIT = "none set";
 const SEPARATOR = " · ";
-
-/** One formatter for every amount: `toLocaleString` builds a new one on each call. */
-const NUMBER = new Intl.NumberFormat("en-US");
-
-function amount(value: number, unit: string, iu?: number | null): string {
-  const base = `${NUMBER.format(value)} ${unit}`;
-  return iu ? `${base} (${NUMBER.format(iu)} IU)` : base;
-}
 
 /**
  * A group label split into who and which ages: "Pregnancy 19–30" -> ["Pregnancy", "19–30"],
@@ -46,11 +39,11 @@ function isAdult(row: IntakeRow): boolean {
 }
 
 function dailyAmount(intakes: Intakes, row: IntakeRow): string {
-  return `${row.kind} ${amount(row.amount, intakes.unit, row.amountIU)}`;
+  return `${row.kind} ${formatAmount(row.amount, intakes.unit, row.amountIU)}`;
 }
 
 function upperLimit(intakes: Intakes, row: IntakeRow): string {
-  return row.ul === null ? NO_LIMIT : amount(row.ul, intakes.unit, row.ulIU);
+  return row.ul === null ? NO_LIMIT : formatAmount(row.ul, intakes.unit, row.ulIU);
 }
 
 /** Several rows in one cell, each named by `name`; one value when they all agree. */

@@ -6,7 +6,7 @@
  * answer) goes back to the person who pressed Share alone, saying why nothing was posted.
  * Adapters only carry out the decision.
  */
-import type { Outcome } from "../commands/dispatch.js";
+import type { Outcome } from "./outcome.js";
 import type { Reply } from "./reply.js";
 
 /** Post `reply` for everyone, or tell the presser privately (`reply`) why nothing was posted. */

@@ -105,13 +105,15 @@ export function neutralizeLinks(text: string): string {
   );
 }
 
-const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** Made on first use: the first Segmenter loads ICU data (megabytes, milliseconds) that short text never needs. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Cuts to at most `max` grapheme clusters, ending in "…" when cut (never splits an emoji). */
 function truncateGraphemes(text: string, max: number): string {
   // Never more graphemes than UTF-16 units, so short text needs no segmenting.
   if (text.length <= max) return text;
-  const segments = [...GRAPHEMES.segment(text)];
+  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  const segments = [...graphemes.segment(text)];
   if (segments.length <= max) return text;
   return `${segments
     .slice(0, Math.max(0, max - 1))

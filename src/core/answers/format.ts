@@ -3,17 +3,10 @@
  * the `compare` table): intakes with their units, nutrient lists.
  */
 import type { Nutrient } from "../content/schema.js";
+import { formatAmount } from "../text/format-number.js";
 
 type Intakes = Nutrient["intakes"];
 type IntakeRow = Intakes["rows"][number];
-
-/** One formatter for every amount: `toLocaleString` builds a new one on each call. */
-const NUMBER = new Intl.NumberFormat("en-US");
-
-function amount(value: number, unit: string, iu?: number | null): string {
-  const base = `${NUMBER.format(value)} ${unit}`;
-  return iu ? `${base} (${NUMBER.format(iu)} IU)` : base;
-}
 
 /**
  * One intake row as a line: `Adults 19–70: RDA 15 µg (600 IU); upper limit 100 µg (4,000 IU)`;
@@ -30,9 +23,9 @@ export function formatIntakeRow(
   const upper =
     row.ul === null
       ? "no upper limit set"
-      : `upper limit ${amount(row.ul, intakes.unit, row.ulIU)}${only ? " (supplements only)" : ""}`;
+      : `upper limit ${formatAmount(row.ul, intakes.unit, row.ulIU)}${only ? " (supplements only)" : ""}`;
   const note = row.note ? ` (${row.note})` : "";
-  return `${row.group}: ${row.kind} ${amount(row.amount, intakes.unit, row.amountIU)}${measure}; ${upper}${note}`;
+  return `${row.group}: ${row.kind} ${formatAmount(row.amount, intakes.unit, row.amountIU)}${measure}; ${upper}${note}`;
 }
 
 /** "vitamin D, B12, E, magnesium, omega-3 and calcium": the covered list as people say it. */

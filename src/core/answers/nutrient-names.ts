@@ -3,8 +3,8 @@
  * misspelling of one ("magnesum", "calcuim", "colecalciferol").
  */
 import { distance } from "fastest-levenshtein";
-import { normalize, tokenize } from "../answers/normalize.js";
 import type { Nutrient, NutrientId } from "../content/schema.js";
+import { normalize, tokenize } from "./normalize.js";
 
 /** A mention found in text: which nutrient, and where (for "most relevant first"). */
 export interface NutrientMention {
