@@ -11,7 +11,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import type { App } from "../../../src/app.js";
-import { createPostgresStorage } from "../../../src/storage/kysely/postgres-storage.js";
+import { createPostgresStorage, openPostgresDatabase } from "../../../src/storage/kysely/postgres-storage.js";
 import { createDiscordTestApp } from "../../helpers/discord-app.js";
 import type { ModalJson } from "../../helpers/discord-assert.js";
 import { postInteraction } from "../../helpers/discord-http.js";
@@ -185,6 +185,27 @@ describe("Try again on a refused Discord form, with replicas on one PostgreSQL d
     await stopReplica(second);
     const restarted = await startReplica();
     expect(filledIn(modalOf(await press(restarted, where, retry)))).toEqual(typed);
+  });
+
+  it("a draft whose stored values are not text per field opens the form with its defaults", async () => {
+    const replica = await startReplica();
+    const where = at(admin, snowflake());
+    const typed = { time: "25:00", zone: "UTC", days: ["mon"], theme: ["any"] };
+    const retry = await refusedTipsSetup(replica, where, typed);
+    const raw = openPostgresDatabase({ url: database.url });
+    try {
+      const key = retry.split("|")[2] ?? "";
+      const changed = await raw
+        .updateTable("form_drafts")
+        .set({ values_json: JSON.stringify({ time: { hours: 25 }, zone: ["UTC"] }) })
+        .where("key", "=", key)
+        .executeTakeFirst();
+      expect(changed.numUpdatedRows).toBe(1n);
+    } finally {
+      await raw.destroy();
+    }
+    expect(filledIn(modalOf(await press(replica, where, retry)))).toEqual(DEFAULTS);
+    await stopReplica(replica);
   });
 
   it("15 minutes on, the tick purges the draft and Try again opens the form with its defaults", async () => {
