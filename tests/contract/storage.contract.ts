@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { personalChannel } from "../../src/core/personal-tip.js";
 import { StorageError } from "../../src/errors.js";
+import { MAX_FORM_DRAFTS_PER_PERSON } from "../../src/storage/ports/form-draft-store.js";
 import type {
   ChannelRef,
   FeedbackInput,
@@ -389,6 +390,21 @@ function describeFormDrafts(migrated: MakeStorage): void {
     await storage.keepFormDraft(draft("k1"));
     await expect(storage.findFormDraft(lookup("k1"), T0 + TTL - 1)).resolves.toMatchObject({ key: "k1" });
     await expect(storage.findFormDraft(lookup("k1"), T0 + TTL)).resolves.toBeUndefined();
+  });
+
+  it("keeps at most MAX_FORM_DRAFTS_PER_PERSON drafts per person: the oldest goes, no one else's", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("bob", { userId: "U_BOB" }));
+    for (let i = 0; i <= MAX_FORM_DRAFTS_PER_PERSON; i++)
+      await storage.keepFormDraft(draft(`k${i}`, { createdAt: T0 + i }));
+    const kept = (await storage.exportUser("discord", "U_ALICE")).formDrafts;
+    expect(kept.map((d) => d.createdAt)).toEqual(
+      Array.from({ length: MAX_FORM_DRAFTS_PER_PERSON }, (_, i) => T0 + i + 1),
+    );
+    await expect(storage.findFormDraft(lookup("k0"), T0 + 1000)).resolves.toBeUndefined();
+    await expect(
+      storage.findFormDraft({ ...lookup("bob"), userId: "U_BOB" }, T0 + 1000),
+    ).resolves.toMatchObject({ key: "bob" });
   });
 
   it("purgeFormDrafts deletes only expired drafts and says how many", async () => {

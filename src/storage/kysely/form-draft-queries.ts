@@ -6,7 +6,11 @@
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { FormDraft, FormDraftLookup } from "../ports/form-draft-store.js";
+import {
+  type FormDraft,
+  type FormDraftLookup,
+  MAX_FORM_DRAFTS_PER_PERSON,
+} from "../ports/form-draft-store.js";
 import type { Platform } from "../ports/records.js";
 import type { Database, FormDraftsTable } from "./database.js";
 
@@ -51,6 +55,21 @@ export async function keepFormDraft(db: Kysely<Database>, draft: FormDraft): Pro
       expires_at: draft.expiresAt,
     })
     .execute();
+  // Bounded per person: only their newest drafts stay.
+  const newest = db
+    .selectFrom("form_drafts")
+    .select("key")
+    .where("platform", "=", draft.platform)
+    .where("user_id", "=", draft.userId)
+    .orderBy("created_at", "desc")
+    .orderBy("key", "desc")
+    .limit(MAX_FORM_DRAFTS_PER_PERSON);
+  await db
+    .deleteFrom("form_drafts")
+    .where("platform", "=", draft.platform)
+    .where("user_id", "=", draft.userId)
+    .where("key", "not in", newest)
+    .execute();
 }
 
 export async function findFormDraft(
@@ -75,7 +94,7 @@ export async function purgeFormDrafts(db: Kysely<Database>, now: number): Promis
   return Number(result.numDeletedRows);
 }
 
-/** A person's drafts on a platform, oldest first, for `privacy export`. */
+/** A person's drafts on a platform (at most MAX_FORM_DRAFTS_PER_PERSON), oldest first, for `privacy export`. */
 export async function personsFormDrafts(
   db: Kysely<Database>,
   platform: Platform,

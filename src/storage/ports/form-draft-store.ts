@@ -5,6 +5,9 @@
  */
 import type { Platform } from "./records.js";
 
+/** Drafts kept per person and platform at most; keeping one more deletes their oldest. */
+export const MAX_FORM_DRAFTS_PER_PERSON = 20;
+
 /** What a person typed into a form that was refused, kept until `expiresAt`. */
 export interface FormDraft {
   /** The short key the Try again button carries. */
@@ -26,7 +29,7 @@ export interface FormDraft {
 export type FormDraftLookup = Pick<FormDraft, "key" | "form" | "platform" | "userId">;
 
 export interface FormDraftStore {
-  /** Keeps a draft under its key. */
+  /** Keeps a draft under its key; past MAX_FORM_DRAFTS_PER_PERSON, the person's oldest goes. */
   keepFormDraft(draft: FormDraft): Promise<void>;
   /**
    * The draft under `key` when it is this person's (platform and user) and this form's and
