@@ -36,7 +36,7 @@ import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 export interface App extends AdapterApp {
   /**
    * The tick (src/scheduler/tick.ts): daily tips, then challenge posts, then purges of
-   * removed workspaces, all posting through its shared queues.
+   * removed workspaces and expired form drafts, all posting through its shared queues.
    */
   scheduler: AppScheduler;
   challengePosts: ChallengePosts;
@@ -53,6 +53,8 @@ interface AppTickReport extends TickReport {
   challenges: ChallengeTickReport;
   /** Workspaces whose data was deleted after their grace period. */
   purgedWorkspaces: number;
+  /** Refused forms' typed values deleted once expired. */
+  purgedFormDrafts: number;
 }
 
 type AppScheduler = Tick<AppTickReport>;
@@ -183,6 +185,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     .register({ run: async () => ({ challenges: await challengePosts.tick() }) })
     .register({
       run: async () => ({ purgedWorkspaces: await purgeRemovedWorkspaces(storage, clock.now(), logger) }),
+    })
+    .register({
+      // Refused forms' typed values (Discord's Try again) past their 15 minutes.
+      run: async () => ({ purgedFormDrafts: await storage.purgeFormDrafts(clock.now().getTime()) }),
     });
   const services: BotServices = {
     post,

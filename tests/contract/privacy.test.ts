@@ -69,6 +69,15 @@ async function seed(storage: Storage, workspaceId: string): Promise<string> {
     });
     await storage.setLastAnswer(where, { answerId: "faq:x", question: "legs weak?", at: T0 });
     await storage.hitCooldown({ platform: "slack", userId, command: "ask" }, T0, 3000);
+    await storage.keepFormDraft({
+      key: `draft-${workspaceId}-${userId}`,
+      form: "tips-setup",
+      platform: "slack",
+      userId,
+      values: { time: "25:00" },
+      createdAt: T0,
+      expiresAt: T0 + 15 * 60_000,
+    });
   }
   const schedule = { time: "09:00", zone: "UTC", days: [1, 2, 3, 4, 5], skip: [] };
   await storage.saveSubscription(
@@ -139,6 +148,7 @@ for (const [name, open] of backends) {
         expect(exported.subscriptionsCreated).toHaveLength(1);
         expect(exported.teamTipsCreated.map((t) => t.id)).toEqual(["tt-T1"]);
         expect(exported.challengesStartedOrEnded).toEqual([challengeId]);
+        expect(exported.formDrafts).toEqual([expect.objectContaining({ values: { time: "25:00" } })]);
         const before = await everyRow(raw);
         expect(Object.values(before).join("")).toContain("U_ALICE");
 
@@ -149,6 +159,7 @@ for (const [name, open] of backends) {
           feedback: 1,
           lastAnswers: 1,
           cooldowns: 1,
+          formDrafts: 1,
         });
         expect(counts.anonymised).toBe(3);
         const after = await everyRow(raw);

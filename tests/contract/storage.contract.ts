@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { personalChannel } from "../../src/core/personal-tip.js";
 import { StorageError } from "../../src/errors.js";
-import type { ChannelRef, FeedbackInput, Storage, UserRef } from "../../src/storage/ports/storage.js";
+import { MAX_FORM_DRAFTS_PER_PERSON } from "../../src/storage/ports/form-draft-store.js";
+import type {
+  ChannelRef,
+  FeedbackInput,
+  FormDraft,
+  Storage,
+  UserRef,
+} from "../../src/storage/ports/storage.js";
 
 /** Builds a fresh, empty, unmigrated storage. */
 export type MakeStorage = () => Promise<Storage>;
@@ -63,6 +70,7 @@ export function storageContract(
     describeSlackInstallations(migrated);
     describeSafetyNumbers(migrated);
     describeWorkspaceZone(migrated);
+    describeFormDrafts(migrated);
     describeLifecycle(fresh, migrated);
   });
 }
@@ -345,5 +353,97 @@ function describeWorkspaceZone(migrated: MakeStorage): void {
     });
     expect(await storage.lastZoneInWorkspace("discord", "G1")).toBe("America/Chicago");
     expect(await storage.lastZoneInWorkspace("discord", "G2")).toBe("Africa/Cairo");
+  });
+}
+
+function describeFormDrafts(migrated: MakeStorage): void {
+  const TTL = 15 * 60_000;
+  const typed = { time: "25:00", zone: "Europe/Berln", days: "sat,sun", theme: "vitamin-d ✓ “quoted”" };
+  const draft = (key: string, overrides: Partial<FormDraft> = {}): FormDraft => ({
+    key,
+    form: "tips-setup",
+    platform: "discord",
+    userId: "U_ALICE",
+    values: typed,
+    createdAt: T0,
+    expiresAt: T0 + TTL,
+    ...overrides,
+  });
+  const lookup = (key: string) => ({
+    key,
+    form: "tips-setup",
+    platform: "discord" as const,
+    userId: "U_ALICE",
+  });
+
+  it("keeps a refused form's typed values and gives them back to the same person for the same form", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("k1"));
+    await expect(storage.findFormDraft(lookup("k1"), T0 + 1000)).resolves.toEqual(draft("k1"));
+    await expect(storage.findFormDraft(lookup("nope"), T0 + 1000)).resolves.toBeUndefined();
+  });
+
+  it("gives a draft to no one else: not another person, platform or form", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("k1"));
+    const at = T0 + 1000;
+    await expect(storage.findFormDraft({ ...lookup("k1"), userId: "U_BOB" }, at)).resolves.toBeUndefined();
+    await expect(storage.findFormDraft({ ...lookup("k1"), platform: "slack" }, at)).resolves.toBeUndefined();
+    await expect(
+      storage.findFormDraft({ ...lookup("k1"), form: "challenge-new" }, at),
+    ).resolves.toBeUndefined();
+    await expect(storage.findFormDraft(lookup("k1"), at)).resolves.toMatchObject({ values: typed });
+  });
+
+  it("a draft read at or after its expiry is gone", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("k1"));
+    await expect(storage.findFormDraft(lookup("k1"), T0 + TTL - 1)).resolves.toMatchObject({ key: "k1" });
+    await expect(storage.findFormDraft(lookup("k1"), T0 + TTL)).resolves.toBeUndefined();
+  });
+
+  it("keeps at most MAX_FORM_DRAFTS_PER_PERSON drafts per person: the oldest goes, no one else's", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("bob", { userId: "U_BOB" }));
+    for (let i = 0; i <= MAX_FORM_DRAFTS_PER_PERSON; i++)
+      await storage.keepFormDraft(draft(`k${i}`, { createdAt: T0 + i }));
+    const kept = (await storage.exportUser("discord", "U_ALICE")).formDrafts;
+    expect(kept.map((d) => d.createdAt)).toEqual(
+      Array.from({ length: MAX_FORM_DRAFTS_PER_PERSON }, (_, i) => T0 + i + 1),
+    );
+    await expect(storage.findFormDraft(lookup("k0"), T0 + 1000)).resolves.toBeUndefined();
+    await expect(
+      storage.findFormDraft({ ...lookup("bob"), userId: "U_BOB" }, T0 + 1000),
+    ).resolves.toMatchObject({ key: "bob" });
+  });
+
+  it("purgeFormDrafts deletes only expired drafts and says how many", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("old", { expiresAt: T0 + 1000 }));
+    await storage.keepFormDraft(draft("new", { createdAt: T0 + 1000, expiresAt: T0 + 1000 + TTL }));
+    await expect(storage.purgeFormDrafts(T0 + 1000)).resolves.toBe(1);
+    await expect(storage.purgeFormDrafts(T0 + 1000)).resolves.toBe(0);
+    await expect(storage.findFormDraft(lookup("new"), T0 + 2000)).resolves.toMatchObject({ key: "new" });
+    await expect(storage.purgeFormDrafts(T0 + 1000 + TTL)).resolves.toBe(1);
+  });
+
+  it("privacy export lists a person's drafts and privacy forget deletes them, and only theirs", async () => {
+    const storage = await migrated();
+    await storage.keepFormDraft(draft("a1"));
+    await storage.keepFormDraft(draft("a2", { form: "challenge-new", values: { name: "Walks" } }));
+    await storage.keepFormDraft(draft("b1", { userId: "U_BOB" }));
+    const exported = await storage.exportUser("discord", "U_ALICE");
+    expect(exported.formDrafts).toEqual([
+      { form: "tips-setup", values: typed, createdAt: T0, expiresAt: T0 + TTL },
+      { form: "challenge-new", values: { name: "Walks" }, createdAt: T0, expiresAt: T0 + TTL },
+    ]);
+    expect((await storage.exportUser("slack", "U_ALICE")).formDrafts).toEqual([]);
+    const counts = await storage.forgetUser("discord", "U_ALICE");
+    expect(counts.formDrafts).toBe(2);
+    await expect(storage.findFormDraft(lookup("a1"), T0 + 1000)).resolves.toBeUndefined();
+    expect((await storage.exportUser("discord", "U_ALICE")).formDrafts).toEqual([]);
+    await expect(
+      storage.findFormDraft({ ...lookup("b1"), userId: "U_BOB" }, T0 + 1000),
+    ).resolves.toMatchObject({ key: "b1" });
   });
 }

@@ -5,6 +5,7 @@
 import type { App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
+import type { Storage } from "../../src/storage/ports/storage.js";
 import type { DiscordStandIn } from "../kit/discord-stand-in.js";
 import { createTestApp } from "./app.js";
 
@@ -13,6 +14,8 @@ export interface DiscordTestAppOptions {
   /** Extra environment, e.g. ADMIN_USER_IDS or DISCORD_PUBLIC_KEY. */
   env?: Record<string, string>;
   cooldownMs?: number;
+  /** An already open store (replicas sharing one database); in-memory SQLite otherwise. */
+  storage?: Storage;
 }
 
 /** A bot token-shaped string; any value works against the stand-in. */
@@ -28,6 +31,7 @@ export async function createDiscordTestApp(standIn: DiscordStandIn, options: Dis
   const test = await createTestApp({
     cooldownMs: options.cooldownMs ?? 0,
     ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   const app: App = {
     ...test.app,

@@ -1,45 +1,66 @@
 /**
- * What a person typed into a refused form, kept in this process under a short key (the
- * Try again button's custom_id holds only the key: custom_ids are at most 100
- * characters), so Try again reopens the form filled in. Bounded, and each draft lives
- * 15 minutes (an interaction token's life); a draft that is gone reopens the form with
- * its defaults.
+ * What a person typed into a refused form, kept in storage under a short key (Discord's
+ * Try again button carries only the key: custom_ids are at most 100 characters), so Try
+ * again reopens the form filled in on any replica and after a restart. A draft is the
+ * typist's alone and lives 15 minutes (an interaction token's life); the tick purges
+ * expired ones (src/app.ts). A draft that cannot be kept or read is logged and the form
+ * opens with its defaults: the refusal itself always reaches the person.
  */
+import type { Platform } from "../../core/channel-ref.js";
+import type { Clock } from "../../core/clock.js";
 import type { FormValues } from "../../core/forms/forms.js";
-import { shortKey } from "./form-ids.js";
+import type { Logger } from "../../logger.js";
+import type { Storage } from "../../storage/ports/storage.js";
 
-/** Drafts kept at most; the oldest goes first. */
-const MAX_DRAFTS = 2000;
 /** How long a draft is kept: as long as Discord keeps an interaction token. */
-const DRAFT_TTL_MS = 15 * 60 * 1000;
+const FORM_DRAFT_TTL_MS = 15 * 60 * 1000;
 
-interface Draft {
-  values: FormValues;
-  /** Who typed it: only they may reopen it. */
+/** Who typed a draft. */
+interface Typist {
+  platform: Platform;
   userId: string;
-  at: number;
 }
 
-/** @example const drafts = createFormDrafts(() => Date.now()); const key = drafts.keep("U1", values) */
-export function createFormDrafts(now: () => number) {
-  const drafts = new Map<string, Draft>();
+interface FormDraftDeps {
+  storage: Pick<Storage, "keepFormDraft" | "findFormDraft">;
+  clock: Clock;
+  logger: Logger;
+  /** A new short key, sized for a custom_id (form-ids.ts). */
+  newKey: () => string;
+}
+
+/** @example const drafts = createFormDrafts({ storage, clock, logger, newKey }); const key = await drafts.keep(who, "tips-setup", values) */
+export function createFormDrafts({ storage, clock, logger, newKey }: FormDraftDeps) {
   return {
-    /** Keeps the values; returns the key for the Try again button. */
-    keep(userId: string, values: FormValues): string {
-      const key = shortKey();
-      drafts.set(key, { values, userId, at: now() });
-      if (drafts.size > MAX_DRAFTS) drafts.delete(drafts.keys().next().value as string);
-      return key;
+    /** Keeps what `who` typed into `form`; the key for its Try again button ("" when it could not be kept). */
+    async keep(who: Typist, form: string, values: FormValues): Promise<string> {
+      const key = newKey();
+      const createdAt = clock.now().getTime();
+      try {
+        await storage.keepFormDraft({
+          key,
+          form,
+          ...who,
+          values,
+          createdAt,
+          expiresAt: createdAt + FORM_DRAFT_TTL_MS,
+        });
+        return key;
+      } catch (error) {
+        logger.warn({ err: error, form }, "could not keep a refused form's typed values");
+        return "";
+      }
     },
-    /** The values kept under `key` for this person; undefined when gone, expired or another's. */
-    get(key: string, userId: string): FormValues | undefined {
-      const draft = drafts.get(key);
-      if (!draft || draft.userId !== userId) return undefined;
-      if (now() - draft.at > DRAFT_TTL_MS) {
-        drafts.delete(key);
+    /** What `who` typed into `form` under `key`; undefined when gone, expired, another's or unreadable. */
+    async get(key: string, who: Typist, form: string): Promise<FormValues | undefined> {
+      if (!key) return undefined;
+      try {
+        const draft = await storage.findFormDraft({ key, form, ...who }, clock.now().getTime());
+        return draft?.values;
+      } catch (error) {
+        logger.warn({ err: error, form }, "could not read a refused form's typed values");
         return undefined;
       }
-      return draft.values;
     },
   };
 }

@@ -58,7 +58,13 @@ function typedValues(values: ModalValues, template: string | undefined) {
 
 /** @example const forms = createFormFlow(app, render); const answer = await forms.submit(invocation, id, values) */
 export function createFormFlow(app: FlowApp, render: (result: DispatchResult) => DiscordMessage) {
-  const drafts = createFormDrafts(() => app.clock.now().getTime());
+  const drafts = createFormDrafts({
+    storage: app.storage,
+    clock: app.clock,
+    logger: app.logger,
+    newKey: shortKey,
+  });
+  const typist = (invocation: Invocation) => ({ platform: invocation.platform, userId: invocation.user.id });
 
   /** The form a reply asks to show, as a modal (or the template select); undefined when it has none. */
   function open(result: DispatchResult, draftKey = ""): DiscordAnswer | undefined {
@@ -88,7 +94,7 @@ export function createFormFlow(app: FlowApp, render: (result: DispatchResult) =>
     const spec = formSpec(id.form, app.knowledge);
     const template = values[0] ?? "";
     const result = await app.dispatcher.runPath(invocation, spec.opener, { template });
-    const typed = id.key ? drafts.get(id.key, invocation.user.id) : undefined;
+    const typed = await drafts.get(id.key, typist(invocation), id.form);
     if (result.outcome !== "ok" || !result.reply.form) return message(render(result));
     const filled = { ...result.reply.form.values, ...typed, template };
     return reopen(id.form, filled, id.key) ?? message(render(result));
@@ -97,7 +103,7 @@ export function createFormFlow(app: FlowApp, render: (result: DispatchResult) =>
   /** Try again: the form with what was typed; with its defaults when the draft is gone. */
   async function retry(invocation: Invocation, id: FormCustomId): Promise<DiscordAnswer> {
     if (!isFormId(id.form)) return ask();
-    const typed = drafts.get(id.key, invocation.user.id);
+    const typed = await drafts.get(id.key, typist(invocation), id.form);
     if (typed) return reopen(id.form, typed, id.key) ?? message(render(notAForm()));
     const result = await app.dispatcher.runPath(invocation, formSpec(id.form, app.knowledge).opener, {});
     return open(result) ?? message(render(result));
@@ -127,8 +133,8 @@ export function createFormFlow(app: FlowApp, render: (result: DispatchResult) =>
       if (field.kind === "channel") submitted[field.name] = invocation.channel.channelId;
     const mapped = formArguments(spec, submitted);
     const errors = { ...fieldProblems(spec, submitted), ...(mapped.ok ? {} : mapped.errors) };
-    const refuse = (problems: Record<string, string>) =>
-      message(formErrors(spec, problems, drafts.keep(invocation.user.id, draft)));
+    const refuse = async (problems: Record<string, string>) =>
+      message(formErrors(spec, problems, await drafts.keep(typist(invocation), spec.id, draft)));
     if (!mapped.ok || Object.keys(errors).length > 0) return refuse(errors);
     if (!(await firstSubmission(id.key, values))) return message(render(alreadyDone()));
     const result = await app.dispatcher.runPath(invocation, spec.path, mapped.args);

@@ -3,8 +3,8 @@
  * `form:<form>|m|<nonce>[|<template>]` a modal (the nonce makes a submission act once;
  * the template is a challenge's, chosen before its modal), `form:challenge-new|s|<draft>`
  * the template select, `form:<form>|r|<draft>` the Try again button of a refused form
- * (`<draft>` keys the typed values kept server-side, form-drafts.ts). `<form>` is a set-up
- * form or `ask`.
+ * (`<draft>` keys the typed values kept in storage, form-drafts.ts).
+ * `<form>` is a set-up form or `ask`.
  */
 import { randomBytes } from "node:crypto";
 import { FORM_ACTION_PREFIX, FORM_IDS, type FormId } from "../../core/forms/forms.js";

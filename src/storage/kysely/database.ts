@@ -84,6 +84,20 @@ export interface SafetyNumbersTable {
   updated_at: number;
 }
 
+/** A refused form's typed values (form-draft-queries.ts); primary key `key`. */
+export interface FormDraftsTable {
+  key: string;
+  form_id: string;
+  platform: Platform;
+  user_id: string;
+  /** A JSON object of strings. */
+  values_json: string;
+  /** Epoch milliseconds. */
+  created_at: number;
+  /** Epoch milliseconds. */
+  expires_at: number;
+}
+
 /** Every table vitabot keeps, for `Kysely<Database>`. */
 export interface Database extends TipsDatabase, ChallengesDatabase {
   workspace_removals: WorkspaceRemovalsTable;
@@ -93,6 +107,7 @@ export interface Database extends TipsDatabase, ChallengesDatabase {
   cooldowns: CooldownsTable;
   processed_events: ProcessedEventsTable;
   slack_installations: SlackInstallationsTable;
+  form_drafts: FormDraftsTable;
 }
 
 /** The table names, for checks that every table exists after migrating. */
@@ -110,4 +125,5 @@ export const TABLE_NAMES = [
   "challenge_checkins",
   "workspace_removals",
   "safety_numbers",
+  "form_drafts",
 ] as const satisfies ReadonlyArray<keyof Database>;

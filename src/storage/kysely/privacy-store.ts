@@ -9,6 +9,7 @@ import type { Platform } from "../ports/records.js";
 import { deleteUserData, deleteWorkspaceData, exportUserData } from "./challenge-privacy.js";
 import { type Db, FORGOTTEN_USER } from "./challenge-tables.js";
 import type { Database } from "./database.js";
+import { personsFormDrafts } from "./form-draft-queries.js";
 
 type Guard = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 
@@ -59,6 +60,7 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
     .where("platform", "=", platform)
     .where("created_by", "=", userId)
     .execute();
+  const formDrafts = await personsFormDrafts(db, platform, userId);
   const channel = (row: { workspace_id: string; channel_id: string }) => ({
     platform,
     workspaceId: row.workspace_id,
@@ -95,17 +97,19 @@ async function exportUser(db: Kysely<Database>, platform: Platform, userId: stri
       pausedReason: row.paused_reason,
     })),
     teamTipsCreated: teamTips.map((row) => ({ id: row.id, channel: channel(row), text: row.text })),
+    formDrafts,
   };
 }
 
 /** Tables keyed by (platform, user_id) whose rows about a person `forgetUser` deletes. */
-const USER_TABLES = ["feedback", "last_answers", "cooldowns"] as const;
+const USER_TABLES = ["feedback", "last_answers", "cooldowns", "form_drafts"] as const;
 
 async function forgetOthers(trx: Transaction<Database>, platform: Platform, userId: string) {
   const deleted: Record<(typeof USER_TABLES)[number], number> = {
     feedback: 0,
     last_answers: 0,
     cooldowns: 0,
+    form_drafts: 0,
   };
   for (const table of USER_TABLES) {
     deleted[table] = count(
@@ -153,6 +157,7 @@ async function forgetOthers(trx: Transaction<Database>, platform: Platform, user
     feedback: deleted.feedback,
     lastAnswers: deleted.last_answers,
     cooldowns: deleted.cooldowns,
+    formDrafts: deleted.form_drafts,
     anonymised,
     personalTips,
   };

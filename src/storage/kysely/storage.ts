@@ -19,6 +19,7 @@ import type {
 import { createKyselyChallengeStore } from "./challenge-store.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { Database, FeedbackTable } from "./database.js";
+import * as drafts from "./form-draft-queries.js";
 import { driverReason, storageHint } from "./hints.js";
 import { prepare, type QueryRunner, viaKysely } from "./prepared.js";
 import { createKyselyPrivacyStore } from "./privacy-store.js";
@@ -135,6 +136,10 @@ export function createKyselyStorage({ db, kind, run = viaKysely(db) }: KyselySto
       guard("read the safety numbers", () => numbers.getSafetyNumbers(db, platform, workspaceId)),
     setSafetyNumbers: (platform, workspaceId, change, at) =>
       guard("save the safety numbers", () => numbers.setSafetyNumbers(db, platform, workspaceId, change, at)),
+    keepFormDraft: (draft) => guard("keep the form's typed values", () => drafts.keepFormDraft(db, draft)),
+    findFormDraft: (lookup, now) =>
+      guard("read the form's typed values", () => drafts.findFormDraft(db, lookup, now)),
+    purgeFormDrafts: (now) => guard("purge expired form drafts", () => drafts.purgeFormDrafts(db, now)),
     saveSlackInstallation: (record) =>
       guard("save the Slack installation", () => slack.saveSlackInstallation(db, record)),
     findSlackInstallation: (key) =>

@@ -15,6 +15,7 @@ import { safetyNumbers } from "./006-safety-numbers.js";
 import { dueByPlatform } from "./007-due-by-platform.js";
 import { dropBloodTestCheckIns } from "./008-drop-blood-test-checkins.js";
 import { personalTips } from "./009-personal-tips.js";
+import { formDrafts } from "./010-form-drafts.js";
 
 /** The migrations by name, in apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "007-due-by-platform": dueByPlatform,
   "008-drop-blood-test-checkins": dropBloodTestCheckIns,
   "009-personal-tips": personalTips,
+  "010-form-drafts": formDrafts,
 };
 
 /** An in-code provider (no directory scanning), so migrations work from src/ and from a bundle alike. */

@@ -4,6 +4,7 @@
  * Part of the Storage port.
  */
 import type { DeletedCounts, UserChallengeData } from "./challenge-store.js";
+import type { FormDraft } from "./form-draft-store.js";
 import type { FeedbackRecord, Platform } from "./records.js";
 import type { Subscription, TeamTip } from "./tips-store.js";
 
@@ -17,6 +18,8 @@ export interface UserData extends UserChallengeData {
   /** Their personal daily tip (`tips me`), one per workspace where they set it. */
   personalTips: Pick<Subscription, "channel" | "time" | "zone" | "days" | "pausedReason">[];
   teamTipsCreated: Pick<TeamTip, "id" | "channel" | "text">[];
+  /** What they typed into refused forms, kept until a Try again expires (15 minutes). */
+  formDrafts: Pick<FormDraft, "form" | "values" | "createdAt" | "expiresAt">[];
 }
 
 /** Rows a `forgetUser` removed or anonymised, by what they were. */
@@ -24,6 +27,8 @@ export interface ForgetCounts extends DeletedCounts {
   feedback: number;
   lastAnswers: number;
   cooldowns: number;
+  /** What they typed into refused forms (Try again's drafts). */
+  formDrafts: number;
   /** Subscriptions, team tips and challenges whose creator id was blanked. */
   anonymised: number;
   /** Their personal daily tips, stopped and deleted with their ledger rows. */
@@ -41,8 +46,8 @@ export interface PrivacyStore {
   /** Everything about one person on a platform, in all workspaces. */
   exportUser(platform: Platform, userId: string): Promise<UserData>;
   /**
-   * Deletes one person's memberships, check-ins, feedback, last answers, cooldowns and
-   * personal daily tips (with their delivery ledger rows) on a
+   * Deletes one person's memberships, check-ins, feedback, last answers, cooldowns, form
+   * drafts and personal daily tips (with their delivery ledger rows) on a
    * platform, and blanks their id where they created shared things (a channel's tips and
    * challenges stay for everyone else). Afterwards no row holds their id.
    */

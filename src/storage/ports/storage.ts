@@ -4,10 +4,12 @@
  * (tests/contract/storage.contract.ts). Later features add methods here.
  */
 import type { ChallengeStore } from "./challenge-store.js";
+import type { FormDraftStore } from "./form-draft-store.js";
 import type { PrivacyStore } from "./privacy-store.js";
 import type { FeedbackInput, FeedbackRecord, Platform, UserRef } from "./records.js";
 import type { TipsStore } from "./tips-store.js";
 
+export type { FormDraft } from "./form-draft-store.js";
 export type { ChannelRef, FeedbackInput, FeedbackRecord, Platform, UserRef } from "./records.js";
 
 export interface LastAnswer {
@@ -46,7 +48,7 @@ export interface WorkspaceNumbers {
   poison?: string;
 }
 
-export interface Storage extends TipsStore, ChallengeStore, PrivacyStore {
+export interface Storage extends TipsStore, ChallengeStore, PrivacyStore, FormDraftStore {
   readonly kind: "sqlite" | "postgres";
   /** Applies every pending migration (idempotent). */
   migrate(): Promise<void>;
