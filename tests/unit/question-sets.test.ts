@@ -66,7 +66,10 @@ describe("the labelled question sets", () => {
  * game), the uncovered topics it showed (lactation remedies, nerves pressed on, seed oils and
  * omega-6, tonics, liquid-only feeding, coeliac diets, another vitamin in a covered one's
  * product) and a microgram dose beside little daylight read as vitamin D raised it to 119 on
- * their own branch, 118 merged with the fixes for sets 1-5.
+ * their own branch, 118 merged with the fixes for sets 1-5. Set 7, written blind while those
+ * fixes were on branches, first scored 107 of 130 on main with all of them (kind 82.3%, unknown
+ * 20 of 28, no urgent message answered; one urgent message read as out of scope, because "a
+ * video" marked a whole sentence as something watched: 108 once that was mended).
  */
 const FLOORS = {
   "questions-2.yaml": 187,
@@ -74,6 +77,7 @@ const FLOORS = {
   "questions-4.yaml": 162,
   "questions-5.yaml": 118,
   "questions-6.yaml": 118,
+  "questions-7.yaml": 108,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
