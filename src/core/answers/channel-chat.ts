@@ -28,6 +28,15 @@ const SETTINGS = {
   /** Software: bots, commands, errors, code. */
   software:
     "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
+  /** Infrastructure and the work around code: clusters, workers, pipelines, deploys, tickets. */
+  infrastructure:
+    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|on ?call|uptime|latency|servers? (is|are|went) down|is down",
+  /** A site, a yard or a depot: parts, materials, machines and who supplies them. */
+  worksite:
+    "suppliers?|haulier|chase (the|up)|depot|warehouse|loading (bay|dock)|trailers?( \\d+)?|spill kits?|out of service|cranes?|forklifts?|diggers?|boilers?|water heaters?|anodes?|(sacrificial|anode) rods?|(?<!ear )drums?|sacks?|scaffold\\w*|installs?|installation|(came|arrived) (\\w+ )?short|backorder\\w*|purchase orders?|invoices?",
+  /** Design work: reviews, mock-ups, illustrations, icons and themes. */
+  design:
+    "design (crit|review|system|team)|crits?|mock ?ups?|wireframes?|figma|illustrations?|icons?|onboarding( screens?| flow)?|(dark|light) mode|fonts?|typography|brand guidelines|palette",
   /** A command typed in the wrong place. */
   channels:
     "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|@everyone|@here|^[!?/]\\w+|roles? (channel|command|menu)|self[ -]?assign\\w*",
@@ -64,6 +73,23 @@ const ASKS = [
 
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
 
+/** Machines and systems people joke about as if they had a body. */
+const THINGS =
+  "ci|builds?|pipelines?|servers?|clusters?|printers?|laptops?|apps?|code|codebase|website|site|wifi|network|database|db|deploys?|bots?|repos?|kettle|coffee machine|vans?|trucks?|lorr(y|ies)|cars?|cranes?|forklifts?|boilers?";
+
+/**
+ * A machine or system given a body in a joke: "our ci has a magnesium deficiency", "the printer
+ * is low on b12 today". What follows is about the thing, not a person.
+ */
+const PERSONIFIED = new RegExp(
+  `\\b(our|the|this|that|my) (\\w+ ){0,2}(${THINGS}) (has|have|had|got|gets|is|needs?|'s)( \\S+){0,4} (deficien\\w*|cramp\\w*|fatigue\\w*|tired\\w*|weak\\w*|low on)\\b`,
+);
+
+/** A person's own body, state or amount, which a joke about a thing does not hold. */
+const PERSON = new RegExp(
+  `\\b(${ASKS[6]}|(i|i'm|im|i've|ive|i am|we|we're) (\\w+ ){0,2}(feel\\w*|get|got|have|am|are|take|taking)|should (i|we|you)|how (much|many)|doses?|\\d+ ?(mg|mcg|iu))\\b`,
+);
+
 /**
  * Whether a normalised message is channel chat with a health word used for something else: it
  * has the setting of a shop, an event, kit, gear, a link, software, a game or a joke, and asks
@@ -72,5 +98,6 @@ const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
  * @example isChannelChat("saw a video that says magnesium helps cramps, true?") === false
  */
 export function isChannelChat(normalized: string): boolean {
-  return SETTING.test(normalized) && !ASK.test(normalized);
+  if (!SETTING.test(normalized)) return false;
+  return !ASK.test(normalized) || (PERSONIFIED.test(normalized) && !PERSON.test(normalized));
 }

@@ -1,0 +1,48 @@
+/**
+ * The kinds question set 7 showed the engine misreading, in our own words: a nutrient's name
+ * used as the name or material of a non-body thing at work (a cluster, a worker, a ticket, a
+ * crane, rods, drums, design assets, a system joked about as if it had a body) is out of
+ * scope; named products, drugs and treatments outside the six, and heat illness, are
+ * unknown; a calcium brand's timing while fasting and an older woman's thin diet and little
+ * daylight are answered, led by the nutrient they are about.
+ */
+import { describe, expect, it } from "vitest";
+import { isChannelChat } from "../../src/core/answers/channel-chat.js";
+import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { normalize } from "../../src/core/answers/normalize.js";
+import { realContent } from "../helpers/content.js";
+
+const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
+
+describe("a nutrient's name given to a non-body thing at work is out of scope", () => {
+  it.each([
+    // infrastructure and software
+    ["the omega-3 worker pod keeps getting oom killed, can infra raise its memory limit"],
+    ["who pointed kubectl at the vitamin-e cluster? staging is down"],
+    ["the b12 deploy failed again in ci, pipeline is red"],
+    ["jira ticket for the 'muscle map' autocomplete regression, who owns it?"],
+    // parts, materials, equipment
+    ["magnesium sacrificial rods for the water heaters arrived two short, chase the supplier"],
+    ["calcium chloride drums are stacked in trailer 9, move them before the depot closes"],
+    ["the B12 forklift is out of service, use the other one"],
+    // design assets
+    ["design review at 3: are the calcium icons on the onboarding screens too pale in dark mode?"],
+    // a system joked about as if it had a body
+    ["our build server has a vitamin d deficiency, it crashes every deploy"],
+    ["the printer has a serious b12 deficiency today, it keeps jamming lol"],
+  ])("%j", (message) => {
+    expect(engine.ask(message)).toMatchObject({ kind: "out_of_scope", nutrients: [] });
+    expect(isChannelChat(normalize(message))).toBe(true);
+  });
+});
+
+describe("the same work settings with a person's body or dose asked about stay questions", () => {
+  it.each([
+    ["I install boilers outdoors all winter, how much vitamin D should I take?"],
+    ["night shift forklift driver, could low b12 be why my legs feel weak?"],
+    ["our whole infra team is low on vitamin d, should we all take it?"],
+    ["I sit at my desk fixing ci pipelines all day and my calves cramp at night, would magnesium help?"],
+  ])("%j is answered", (message) => {
+    expect(engine.ask(message).kind).toBe("answer");
+  });
+});
