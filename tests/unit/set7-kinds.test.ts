@@ -46,3 +46,18 @@ describe("the same work settings with a person's body or dose asked about stay q
     expect(engine.ask(message).kind).toBe("answer");
   });
 });
+
+describe("products, drugs, treatments and heat illness outside the six are unknown", () => {
+  it.each([
+    ["my aunt takes strontium for her thin bones, does it work?"],
+    ["berocca every morning before a long shift, worth it?"],
+    ["red bull or coffee to stay awake on the night drive"],
+    ["benfotiamine for tingling feet from diabetes?"],
+    ["naltrexone at a low dose for MS tiredness, has anyone tried it?"],
+    ["how do I avoid heatstroke when roofing in July?"],
+    ["shoulders in knots after a week behind the wheel, massage gun or a hot shower?"],
+    ["is a CT calcium score worth getting at 45?"],
+  ])("%j", (message) => {
+    expect(engine.ask(message)).toMatchObject({ kind: "unknown", nutrients: [] });
+  });
+});

@@ -21,7 +21,7 @@ const SETTINGS = {
   kitAndPolls:
     "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs? (poll|vote|scheme|choice|options?)|(pick|choose|vote on|vote for|about|on) (a |the )?colou?r|colou?rways?|paint",
   /** Bikes and gear made of something. */
-  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
+  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|(?<!(at|behind) the )wheels?|wheelsets?|rims?|velodrome|groupsets?",
   /** Links, videos and pinned messages. */
   media:
     "(the|a|that|this|youtube|dead|broken) links?(?! between)|links? (in|below|above|here)|in the thread|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
@@ -56,7 +56,7 @@ const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\
  */
 const ASKS = [
   // symptoms and states
-  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
+  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|knots?|knotted|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
   "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds

@@ -36,13 +36,13 @@ export type Intent = keyof typeof INTENTS;
 const UNCOVERED_KINDS = {
   /** Other vitamins, minerals and nutrients. */
   nutrients:
-    "vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|pyridoxine|b6|boron|phosphate|cholesterol",
+    "vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|pyridoxine|b6|boron|phosphate|cholesterol|strontium( ranelate| citrate)?",
   /** Sports and body-building supplements, protein and the drinks sold for sport or frailty. */
   sportsSupplements:
     "creatine|collagen|glutamine|bcaa|beta[ -]?alanine|hmb|leucine|taurine|protein|whey|protein powders?|plant protein|pea protein|pre[ -]?workouts?|electrolytes?|carbs?|carbohydrates?|energy gels?|energy drinks?|sports drinks?|coconut water|meal replacements?|nutrition(al)? drinks?|ensure (drinks?|shakes?|plus|compact)|fortisip|complan",
   /** Herbal and other remedies. */
   remedies:
-    "ashwagandha|melatonin|caffeine|l[ -]?theanine|theanine|glucosamine|chondroitin|lutein|zeaxanthin|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit",
+    "ashwagandha|melatonin|caffeine|l[ -]?theanine|theanine|glucosamine|chondroitin|lutein|zeaxanthin|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit|benfotiamine|alpha[ -]lipoic( acid)?|nmn|resveratrol|quercetin|inositol",
   /**
    * Medicines that are the question's subject, by name or by their ending (blood-pressure
    * drugs, antibiotics, antidepressants). Statins, acid reducers and blood thinners stay out:
@@ -50,10 +50,10 @@ const UNCOVERED_KINDS = {
    * blood thinners.
    */
   medicines:
-    "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
+    "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|naltrexone|ldn|baclofen|modafinil|amantadine|methotrexate|hydroxychloroquine|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
   /** Diets, weight, other food topics (sugar, sweeteners, seed oils, gluten, fasting) and named products. */
   dietsAndProducts:
-    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)|sugars?|added sugar|sugary|sweeteners?|seed oils?|gluten|fasting|fasted",
+    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)|sugars?|added sugar|sugary|sweeteners?|seed oils?|gluten|fasting|fasted|berocca|redoxon|red ?bull|monster energy|lucozade|pro ?plus",
   /** Conditions, injuries and sports medicine outside muscle nutrition. */
   /**
    * Blood tests the content does not read, by their usual names and abbreviations (creatine
@@ -61,7 +61,7 @@ const UNCOVERED_KINDS = {
    * who ordered it, even beside a muscle ache.
    */
   labTests:
-    "ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
+    "(coronary |cardiac |ct |heart )?calcium (scores?|scans?|scoring)|cac (score|scan)|coronary calcium|ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
   /**
    * Physical treatments and what is rubbed on or worn: massage, needles, manipulation,
    * compression and tape, creams, gels and balms, heat and ice, TENS, cannabis products.
@@ -72,7 +72,7 @@ const UNCOVERED_KINDS = {
   sunProtection:
     "spf|spf ?\\d+|sunscreens?|sun ?creams?|sun ?blocks?|suncream|sunblock|sun ?lotion|sunburn\\w*|factor \\d+ (sun ?cream|sunscreen|lotion)",
   conditions:
-    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*",
+    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*|heat ?stroke|heat exhaustion|sunstroke|heat illness|heat rash|prickly heat|dumping syndrome",
 } as const;
 
 /**
