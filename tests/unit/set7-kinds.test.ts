@@ -61,3 +61,17 @@ describe("products, drugs, treatments and heat illness outside the six are unkno
     expect(engine.ask(message)).toMatchObject({ kind: "unknown", nutrients: [] });
   });
 });
+
+describe("questions about the six in a setting of their own are answered", () => {
+  it.each([
+    ["I take Calcichew twice daily; while fasting can I take both at the evening meal?", "calcium"],
+    [
+      "grandma rarely leaves the flat, lives on chapati, lentils and sweet tea, and her legs are weak. what should the GP check?",
+      "vitamin-d",
+    ],
+  ])("%j leads with %s", (message, first) => {
+    const answer = engine.ask(message);
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe(first);
+  });
+});

@@ -105,8 +105,13 @@ export function uncoveredSubject(normalized: string): boolean {
   return !(NUTRIENTS_ASKED.test(normalized) && topics.every((topic) => SETTING_KINDS.test(topic)));
 }
 
-/** The forms a plant or food product is sold in: "X powder", "X root", "X extract". */
-const PRODUCT_FORM = /\b([a-z]{4,}) (powders?|extracts?|roots?|leaf|leaves|teas?|tinctures?)\b/g;
+/**
+ * The forms a plant or food product is sold in: "X powder", "X root", "X extract". A word that
+ * says how a drink is made or when it is drunk ("sweet tea", "milky tea", "morning tea") names
+ * no product.
+ */
+const PRODUCT_FORM =
+  /\b(?!(?:sweet|sweetened|sugary|milky|strong|weak|black|white|iced|cold|plain|warm|morning|afternoon|evening|breakfast|builders?)\b)([a-z]{4,}) (powders?|extracts?|roots?|leaf|leaves|teas?|tinctures?)\b/g;
 
 /**
  * Whether a normalised text names a product by its form ("baobab powder", "maca root") made
