@@ -75,3 +75,26 @@ describe("questions about the six in a setting of their own are answered", () =>
     expect(answer.nutrients[0]).toBe(first);
   });
 });
+
+describe("which of several nutrients an answer leads with", () => {
+  it("a panel of several nutrients asked about cramps leads with the one cramps point to", () => {
+    const answer = engine.ask(
+      "Our staff health check measured vitamin D, B12 and magnesium. My calves cramp most nights. Is a normal magnesium result reassuring?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("magnesium");
+  });
+
+  it("named nutrients no symptom points to keep the order they were named in", () => {
+    const answer = engine.ask("should I get vitamin d or b12 tested first, which is cheaper?");
+    expect(answer.nutrients.slice(0, 2)).toEqual(["vitamin-d", "vitamin-b12"]);
+  });
+
+  it("'which vitamins and minerals…' with none named gets an answer about several", () => {
+    const answer = engine.ask(
+      "coeliac and type 2 diabetic, which of the vitamins and minerals for muscle should my GP test?",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients.length).toBeGreaterThanOrEqual(2);
+  });
+});

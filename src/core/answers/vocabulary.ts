@@ -95,6 +95,13 @@ const SETTING_KINDS = new RegExp(`^(${UNCOVERED_KINDS.medicines}|${UNCOVERED_KIN
 const NUTRIENTS_ASKED = /\b(which|what) (of (the|my|your) )?(vitamins?|minerals?|nutrients?)\b/;
 
 /**
+ * A question that asks which of several vitamins, minerals or nutrients matter: its answer names
+ * several. `normalize` reads "vitamins" as "vitamin", so a plural shows in the words beside it.
+ */
+export const SEVERAL_NUTRIENTS_ASKED =
+  /\b(which|what) (of (the|my|your|these) )?(vitamins? (and|or|\/) minerals|minerals|nutrients)\b/;
+
+/**
  * Whether an uncovered topic is the subject of a normalised text. A medicine or diet is only
  * the setting when the question asks which vitamins or minerals matter ("on a GLP-1 medicine
  * and eating little, which vitamins should I watch"); what the medicine itself does is not ours.
