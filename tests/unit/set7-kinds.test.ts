@@ -47,6 +47,22 @@ describe("the same work settings with a person's body or dose asked about stay q
   });
 });
 
+describe("people at work who say their job, their shifts or a result of their own are asking", () => {
+  it.each([
+    ["scaffolder here, vitamin d in winter?"],
+    ["warehouse night shifts, b12 or vitamin d?"],
+    ["infra engineer indoors all day, vitamin d?"],
+    ["crane operator stuck in a cab all day, vitamin d?"],
+    ["i'm a dev and my b12 came back at 180"],
+    ["my vitamin d is down to 30"],
+    ["magnesium before on call nights?"],
+    ["vitamin d for deployment overseas?"],
+  ])("%j is not chat", (message) => {
+    expect(isChannelChat(normalize(message))).toBe(false);
+    expect(engine.ask(message).kind).toBe("answer");
+  });
+});
+
 describe("products, drugs, treatments and heat illness outside the six are unknown", () => {
   it.each([
     ["my aunt takes strontium for her thin bones, does it work?"],

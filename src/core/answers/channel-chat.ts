@@ -30,10 +30,10 @@ const SETTINGS = {
     "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
   /** Infrastructure and the work around code: clusters, workers, pipelines, deploys, tickets. */
   infrastructure:
-    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|on ?call|uptime|latency|servers? (is|are|went) down|is down",
+    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploys?(?! ?ments?)|redeploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|uptime|latency|servers? (is|are|went) down",
   /** A site, a yard or a depot: parts, materials, machines and who supplies them. */
   worksite:
-    "suppliers?|haulier|chase (the|up)|depot|warehouse|loading (bay|dock)|trailers?( \\d+)?|spill kits?|out of service|cranes?|forklifts?|diggers?|boilers?|water heaters?|anodes?|(sacrificial|anode) rods?|(?<!ear )drums?|sacks?|scaffold\\w*|installs?|installation|(came|arrived) (\\w+ )?short|backorder\\w*|purchase orders?|invoices?",
+    "suppliers?|haulier|chase (the|up)|depot(?! (injections?|jabs?|shots?))|loading (bay|dock)|trailers? \\d+|in the trailer|spill kits?|out of service|off hire|anodes?|(sacrificial|anode) rods?|(?<!ear )drums?|sacks?|(came|arrived) (\\w+ )?short|backorder\\w*|purchase orders?|invoices?",
   /** Design work: reviews, mock-ups, illustrations, icons and themes. */
   design:
     "design (crit|review|system|team)|crits?|mock ?ups?|wireframes?|figma|illustrations?|icons?|onboarding( screens?| flow)?|(dark|light) mode|fonts?|typography|brand guidelines|palette",
@@ -49,6 +49,10 @@ const SETTINGS = {
 } as const;
 
 const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\\w)`, "u");
+
+/** Someone's own body. */
+const OWN_BODY =
+  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)";
 
 /**
  * What makes a message a health question whatever its setting: a symptom or state of the body,
@@ -67,8 +71,9 @@ const ASKS = [
   "doctors?|gp|nurse|pharmacist|surgeon|surgery|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
   // what something is taken for, and treatments
   "for (my |your |the )?(energy|sleep|cramps?|bones?|muscles?|strength|recovery|mood|immunity|tiredness|joints?|heart|brain|skin)|injections?|infusions?|jabs?",
-  // someone's own body
-  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)",
+  // someone at work describing themselves: a job, shifts, days indoors, a result of their own
+  "^\\w+ here|(i'?m|im|i am|as) an? \\w+|(engineer|driver|operator|nurse|developer|scaffolder|labourer|welder|electrician|plumber|roofer|trucker|porter|picker|packer|cleaner|carer)s?|(night|day|long|late|early|\\d+ ?(hr|hour)) shifts?|shift work\\w*|indoors|inside all day|came back (at|as|low|high)|(is|was) (down to|only|at) \\d+|\\d+ ?(nmol|pmol|ng|pg)",
+  OWN_BODY,
 ] as const;
 
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
@@ -87,7 +92,7 @@ const PERSONIFIED = new RegExp(
 
 /** A person's own body, state or amount, which a joke about a thing does not hold. */
 const PERSON = new RegExp(
-  `\\b(${ASKS[6]}|(i|i'm|im|i've|ive|i am|we|we're) (\\w+ ){0,2}(feel\\w*|get|got|have|am|are|take|taking)|should (i|we|you)|how (much|many)|doses?|\\d+ ?(mg|mcg|iu))\\b`,
+  `\\b(${OWN_BODY}|(i|i'm|im|i've|ive|i am|we|we're) (\\w+ ){0,2}(feel\\w*|get|got|have|am|are|take|taking)|should (i|we|you)|how (much|many)|doses?|\\d+ ?(mg|mcg|iu))\\b`,
 );
 
 /**
