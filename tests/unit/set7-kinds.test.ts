@@ -21,6 +21,7 @@ describe("a nutrient's name given to a non-body thing at work is out of scope", 
     ["who pointed kubectl at the vitamin-e cluster? staging is down"],
     ["the b12 deploy failed again in ci, pipeline is red"],
     ["jira ticket for the 'muscle map' autocomplete regression, who owns it?"],
+    ["renamed the vitamin-d namespace in grafana, update your dashboards"],
     // parts, materials, equipment
     ["magnesium sacrificial rods for the water heaters arrived two short, chase the supplier"],
     ["calcium chloride drums are stacked in trailer 9, move them before the depot closes"],
@@ -30,6 +31,7 @@ describe("a nutrient's name given to a non-body thing at work is out of scope", 
     // a system joked about as if it had a body
     ["our build server has a vitamin d deficiency, it crashes every deploy"],
     ["the printer has a serious b12 deficiency today, it keeps jamming lol"],
+    ["our wifi has a b12 deficiency today, so slow"],
   ])("%j", (message) => {
     expect(engine.ask(message)).toMatchObject({ kind: "out_of_scope", nutrients: [] });
     expect(isChannelChat(normalize(message))).toBe(true);
@@ -57,6 +59,8 @@ describe("people at work who say their job, their shifts or a result of their ow
     ["my vitamin d is down to 30"],
     ["magnesium before on call nights?"],
     ["vitamin d for deployment overseas?"],
+    ["my son has a b12 deficiency"],
+    ["the baby has a vitamin d deficiency, what dose?"],
   ])("%j is not chat", (message) => {
     expect(isChannelChat(normalize(message))).toBe(false);
     expect(engine.ask(message).kind).toBe("answer");
@@ -73,6 +77,7 @@ describe("products, drugs, treatments and heat illness outside the six are unkno
     ["how do I avoid heatstroke when roofing in July?"],
     ["shoulders in knots after a week behind the wheel, massage gun or a hot shower?"],
     ["is a CT calcium score worth getting at 45?"],
+    ["is a dexa scan worth it at 50"],
   ])("%j", (message) => {
     expect(engine.ask(message)).toMatchObject({ kind: "unknown", nutrients: [] });
   });

@@ -30,7 +30,7 @@ const SETTINGS = {
     "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
   /** Infrastructure and the work around code: clusters, workers, pipelines, deploys, tickets. */
   infrastructure:
-    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploys?(?! ?ments?)|redeploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|uptime|latency|servers? (is|are|went) down",
+    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploys?(?! ?ments?)|redeploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|uptime|latency|servers? (is|are|went) down|namespaces?|grafana|datadog|sentry|dashboards?|env vars?",
   /** A site, a yard or a depot: parts, materials, machines and who supplies them. */
   worksite:
     "suppliers?|haulier|chase (the|up)|depot(?! (injections?|jabs?|shots?))|loading (bay|dock)|trailers? \\d+|in the trailer|spill kits?|out of service|off hire|anodes?|(sacrificial|anode) rods?|(?<!ear )drums?|sacks?|(came|arrived) (\\w+ )?short|backorder\\w*|purchase orders?|invoices?",
@@ -87,7 +87,7 @@ const THINGS =
  * is low on b12 today". What follows is about the thing, not a person.
  */
 const PERSONIFIED = new RegExp(
-  `\\b(our|the|this|that|my) (\\w+ ){0,2}(${THINGS}) (has|have|had|got|gets|is|needs?|'s)( \\S+){0,4} (deficien\\w*|cramp\\w*|fatigue\\w*|tired\\w*|weak\\w*|low on)\\b`,
+  `\\b(our|the|this|that|my) (\\w+ ){0,2}(${THINGS}) (has|have|had|got|gets|is|needs?|'s)( \\S+){0,4} (deficien\\w*|cramp\\w*|fatigue\\w*|tired\\w*|weak\\w*|low on|vitamin\\w*|b12|magnesium|calcium|omega\\w*|fish oil)\\b`,
 );
 
 /** A person's own body, state or amount, which a joke about a thing does not hold. */
@@ -103,6 +103,6 @@ const PERSON = new RegExp(
  * @example isChannelChat("saw a video that says magnesium helps cramps, true?") === false
  */
 export function isChannelChat(normalized: string): boolean {
-  if (!SETTING.test(normalized)) return false;
-  return !ASK.test(normalized) || (PERSONIFIED.test(normalized) && !PERSON.test(normalized));
+  if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
+  return SETTING.test(normalized) && !ASK.test(normalized);
 }
