@@ -76,7 +76,7 @@ const FLOORS = {
   "questions-3.yaml": 168,
   "questions-4.yaml": 162,
   "questions-5.yaml": 118,
-  "questions-6.yaml": 118,
+  "questions-6.yaml": 119,
   "questions-7.yaml": 126,
 } as const;
 

@@ -119,3 +119,16 @@ describe("which of several nutrients an answer leads with", () => {
     expect(answer.nutrients.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("an event named for what it offers asks nothing", () => {
+  it.each([
+    ["reminder: the covid booster jab clinic for staff is in room 4 on friday, bring your badge"],
+    ["volunteers needed for the b12 injection drop-in on tuesday, sign up in the thread"],
+  ])("%j is out of scope", (message) => {
+    expect(engine.ask(message).kind).toBe("out_of_scope");
+  });
+
+  it("a question about what such a clinic gives stays a question", () => {
+    expect(engine.ask("is the b12 injection clinic any good for tiredness?").kind).toBe("answer");
+  });
+});

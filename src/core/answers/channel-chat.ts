@@ -78,6 +78,12 @@ const ASKS = [
 
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
 
+/**
+ * An event named for what it offers ("the flu jab clinic", "the b12 injection drop-in"): its name
+ * asks nothing, so it is set aside before a message is read for a question.
+ */
+const EVENT_NAME = /\b(\w+ ){0,3}(clinics?|drop[ -]ins?|sessions?|workshops?|webinars?)\b/g;
+
 /** Machines and systems people joke about as if they had a body. */
 const THINGS =
   "ci|builds?|pipelines?|servers?|clusters?|printers?|laptops?|apps?|code|codebase|website|site|wifi|network|database|db|deploys?|bots?|repos?|kettle|coffee machine|vans?|trucks?|lorr(y|ies)|cars?|cranes?|forklifts?|boilers?";
@@ -104,5 +110,5 @@ const PERSON = new RegExp(
  */
 export function isChannelChat(normalized: string): boolean {
   if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
-  return SETTING.test(normalized) && !ASK.test(normalized);
+  return SETTING.test(normalized) && !ASK.test(normalized.replace(EVENT_NAME, " "));
 }
