@@ -61,6 +61,9 @@ describe("people at work who say their job, their shifts or a result of their ow
     ["vitamin d for deployment overseas?"],
     ["my son has a b12 deficiency"],
     ["the baby has a vitamin d deficiency, what dose?"],
+    ["which supplier of vitamin d drops do you use?"],
+    ["magnesium from my usual supplier is out of stock, is glycinate from another brand the same?"],
+    ["staging for my cancer is done, does vitamin d matter now?"],
   ])("%j is not chat", (message) => {
     expect(isChannelChat(normalize(message))).toBe(false);
     expect(engine.ask(message).kind).toBe("answer");
