@@ -21,13 +21,22 @@ const SETTINGS = {
   kitAndPolls:
     "polls?|vote|voting|hoodies?|jerseys?|t[ -]?shirts?|merch|logos?|colou?rs? (poll|vote|scheme|choice|options?)|(pick|choose|vote on|vote for|about|on) (a |the )?colou?r|colou?rways?|paint",
   /** Bikes and gear made of something. */
-  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|wheels?|wheelsets?|rims?|velodrome|groupsets?",
+  gear: "alloys?|(carbon|titanium|alumini?um|steel)( \\w+)? (frames?|wheels?|rims?|forks?|bikes?|handlebars?|seatposts?|cranks?)|frames?|(?<!(at|behind) the )wheels?|wheelsets?|rims?|velodrome|groupsets?",
   /** Links, videos and pinned messages. */
   media:
     "(the|a|that|this|youtube|dead|broken) links?(?! between)|links? (in|below|above|here)|in the thread|relink|videos?|youtube|playlists?|pinned|podcast episodes?|the stream|livestream",
   /** Software: bots, commands, errors, code. */
   software:
     "bots?|slash commands?|commands?|\\w*error|exceptions?|undefined|stack ?traces?|my code|the code|script|api|repo|devs?|the update",
+  /** Infrastructure and the work around code: clusters, workers, pipelines, deploys, tickets. */
+  infrastructure:
+    "infra|kubectl|k8s|kubernetes|clusters?(?! headaches?)|staging (clusters?|servers?|env\\w*|sites?|db|deploy\\w*|is down)|(on|to|in) staging|prod|pods?|containers?|workers? (pods?|nodes?|process\\w*|queues?)|\\w+[ -]ingest|ingest( worker)?|oom ?kill\\w*|oom|memory limits?|ci|ci ?cd|pipelines?|deploys?(?! ?ments?)|redeploy\\w*|builds? (server|failed|broke|is red)|build servers?|jira|tickets?|autocomplete\\w*|regressions?|hotfix\\w*|rollbacks?|outages?|incidents?|uptime|latency|servers? (is|are|went) down|namespaces?|grafana|datadog|sentry|dashboards?|env vars?",
+  /** A site, a yard or a depot: parts, materials, machines and who supplies them. */
+  worksite:
+    "haulier|chase (the|up)( the)?( suppliers?)?|depot(?! (injections?|jabs?|shots?))|loading (bay|dock)|trailers? \\d+|in the trailer|spill kits?|out of service|off hire|anodes?|(sacrificial|anode) rods?|(?<!ear )drums?|sacks?|(came|arrived) (\\w+ )?short|backorder\\w*|purchase orders?|invoices?",
+  /** Design work: reviews, mock-ups, illustrations, icons and themes. */
+  design:
+    "design (crit|review|system|team)|crits?|mock ?ups?|wireframes?|figma|illustrations?|icons?|onboarding( screens?| flow)?|(dark|light) mode|fonts?|typography|brand guidelines|palette",
   /** A command typed in the wrong place. */
   channels:
     "wrong channel|wrong chat|meant (that|this) for|dont @|don't @|@ me|@everyone|@here|^[!?/]\\w+|roles? (channel|command|menu)|self[ -]?assign\\w*",
@@ -41,15 +50,19 @@ const SETTINGS = {
 
 const SETTING = new RegExp(`(^|[^\\w])(${Object.values(SETTINGS).join("|")})(?!\\w)`, "u");
 
+/** Someone's own body. */
+const OWN_BODY =
+  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)";
+
 /**
  * What makes a message a health question whatever its setting: a symptom or state of the body,
  * a question about an effect, an amount or safety, a test or a clinician, someone's own body.
  */
 const ASKS = [
   // symptoms and states
-  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
+  "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|knots?|knotted|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
-  "help(s|ed|ing)?|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
+  "help(s|ed|ing)?|matter(s|ed)?|(the )?same (as|thing)|as good as|(do|does|did) (you|u|anyone|people) (use|take|get|buy|recommend)|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds
   "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
   // taking or needing something
@@ -58,11 +71,35 @@ const ASKS = [
   "doctors?|gp|nurse|pharmacist|surgeon|surgery|dietitian|blood tests?|tested|levels?|results?|diagnos\\w*|prescri\\w*",
   // what something is taken for, and treatments
   "for (my |your |the )?(energy|sleep|cramps?|bones?|muscles?|strength|recovery|mood|immunity|tiredness|joints?|heart|brain|skin)|injections?|infusions?|jabs?",
-  // someone's own body
-  "(my|your|his|her|their) (own )?(legs?|arms?|muscles?|bones?|back|hands?|fingers?|feet|foot|body|joints?|knees?|calves|thighs?|skin|heart|blood|health|diet|urine|pee|poo|stools?)",
+  // someone at work describing themselves: a job, shifts, days indoors, a result of their own
+  "^\\w+ here|(i'?m|im|i am|as) an? \\w+|(engineer|driver|operator|nurse|developer|scaffolder|labourer|welder|electrician|plumber|roofer|trucker|porter|picker|packer|cleaner|carer)s?|(night|day|long|late|early|\\d+ ?(hr|hour)) shifts?|shift work\\w*|indoors|inside all day|came back (at|as|low|high)|(is|was) (down to|only|at) \\d+|\\d+ ?(nmol|pmol|ng|pg)",
+  OWN_BODY,
 ] as const;
 
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
+
+/**
+ * An event named for what it offers ("the flu jab clinic", "the b12 injection drop-in"): its name
+ * asks nothing, so it is set aside before a message is read for a question.
+ */
+const EVENT_NAME = /\b(\w+ ){0,3}(clinics?|drop[ -]ins?|sessions?|workshops?|webinars?)\b/g;
+
+/** Machines and systems people joke about as if they had a body. */
+const THINGS =
+  "ci|builds?|pipelines?|servers?|clusters?|printers?|laptops?|apps?|code|codebase|website|site|wifi|network|database|db|deploys?|bots?|repos?|kettle|coffee machine|vans?|trucks?|lorr(y|ies)|cars?|cranes?|forklifts?|boilers?";
+
+/**
+ * A machine or system given a body in a joke: "our ci has a magnesium deficiency", "the printer
+ * is low on b12 today". What follows is about the thing, not a person.
+ */
+const PERSONIFIED = new RegExp(
+  `\\b(our|the|this|that|my) (\\w+ ){0,2}(${THINGS}) (has|have|had|got|gets|is|needs?|'s)( \\S+){0,4} (deficien\\w*|cramp\\w*|fatigue\\w*|tired\\w*|weak\\w*|low on|vitamin\\w*|b12|magnesium|calcium|omega\\w*|fish oil)\\b`,
+);
+
+/** A person's own body, state or amount, which a joke about a thing does not hold. */
+const PERSON = new RegExp(
+  `\\b(${OWN_BODY}|(i|i'm|im|i've|ive|i am|we|we're) (\\w+ ){0,2}(feel\\w*|get|got|have|am|are|take|taking)|should (i|we|you)|how (much|many)|doses?|\\d+ ?(mg|mcg|iu))\\b`,
+);
 
 /**
  * Whether a normalised message is channel chat with a health word used for something else: it
@@ -72,5 +109,6 @@ const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
  * @example isChannelChat("saw a video that says magnesium helps cramps, true?") === false
  */
 export function isChannelChat(normalized: string): boolean {
-  return SETTING.test(normalized) && !ASK.test(normalized);
+  if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
+  return SETTING.test(normalized) && !ASK.test(normalized.replace(EVENT_NAME, " "));
 }

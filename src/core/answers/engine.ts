@@ -21,7 +21,7 @@ import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
-import { MENTION, MUSCLE_DOMAIN, uncoveredTopics } from "./vocabulary.js";
+import { MENTION, MUSCLE_DOMAIN, SEVERAL_NUTRIENTS_ASKED, uncoveredTopics } from "./vocabulary.js";
 
 type TriageEngine = ReturnType<typeof createTriage>;
 type Retriever = ReturnType<typeof createRetriever>;
@@ -65,6 +65,8 @@ export interface AnswerEngineOptions {
   termCacheSize?: number;
 }
 
+/** Nutrients an answer is about for it to answer "which vitamins and minerals…". */
+const SEVERAL_NUTRIENTS = 2;
 /** Below this raw search score, a question that names no nutrient is not really covered. */
 const MIN_MATCH_WITHOUT_NUTRIENT = 6;
 const MAX_SOURCES = 3;
@@ -260,11 +262,27 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
-    const best = retriever()
+    const answers = retriever()
       .rank(u.read, targets, u.intents)
-      .find((r) => r.doc.kind === "answer");
+      .filter((r) => r.doc.kind === "answer");
+    // "Which vitamins and minerals should I get checked?" asks for several: an answer about one won't do.
+    const several =
+      targets.length === 0 && SEVERAL_NUTRIENTS_ASKED.test(u.normalized)
+        ? answers.find((r) => r.doc.nutrients.length >= SEVERAL_NUTRIENTS)
+        : undefined;
+    const best = several ?? answers[0];
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
-    return answerFrom(question, best.doc, targets, targets === u.named);
+    return answerFrom(question, best.doc, leadBySymptom(u, targets), targets === u.named);
+  }
+
+  /**
+   * Of several nutrients named, those the described symptoms point at lead: a panel of vitamin D,
+   * B12 and magnesium asked about night cramps is about magnesium first.
+   */
+  function leadBySymptom(u: Understanding, targets: NutrientId[]): NutrientId[] {
+    if (targets !== u.named || targets.length < 2) return targets;
+    const pointed = targets.filter((id) => u.bySymptom.includes(id));
+    return pointed.length > 0 ? [...pointed, ...targets.filter((id) => !pointed.includes(id))] : targets;
   }
 
   /**

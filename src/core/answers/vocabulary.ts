@@ -36,13 +36,13 @@ export type Intent = keyof typeof INTENTS;
 const UNCOVERED_KINDS = {
   /** Other vitamins, minerals and nutrients. */
   nutrients:
-    "vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|pyridoxine|b6|boron|phosphate|cholesterol",
+    "vitamin (a|c|k|k2|b6|b1|b)|vitamins? (a|c|k|k2|b6|b1)\\b|iron|ferritin|zinc|potassium|sodium|salt|selenium|iodine|copper|manganese|chromium|folate|folic acid|thiamine?|riboflavin|niacin|biotin|pyridoxine|b6|boron|phosphate|cholesterol|strontium( ranelate| citrate)?",
   /** Sports and body-building supplements, protein and the drinks sold for sport or frailty. */
   sportsSupplements:
     "creatine|collagen|glutamine|bcaa|beta[ -]?alanine|hmb|leucine|taurine|protein|whey|protein powders?|plant protein|pea protein|pre[ -]?workouts?|electrolytes?|carbs?|carbohydrates?|energy gels?|energy drinks?|sports drinks?|coconut water|meal replacements?|nutrition(al)? drinks?|ensure (drinks?|shakes?|plus|compact)|fortisip|complan",
   /** Herbal and other remedies. */
   remedies:
-    "ashwagandha|melatonin|caffeine|l[ -]?theanine|theanine|glucosamine|chondroitin|lutein|zeaxanthin|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit",
+    "ashwagandha|melatonin|caffeine|l[ -]?theanine|theanine|glucosamine|chondroitin|lutein|zeaxanthin|probiotics?|fiber supplements?|turmeric|coq10|co q10|coenzyme q10|ubiquinol|ginger|beetroot|quinine|tonic water|st\\.? john'?s wort|ginkgo|ginseng|cranberr(y|ies)|fenugreek|echinacea|valerian|milk thistle|evening primrose|black cohosh|saw palmetto|elderberry|tart cherr(y|ies)|cherry juice|grapefruit|benfotiamine|alpha[ -]lipoic( acid)?|nmn|resveratrol|quercetin|inositol",
   /**
    * Medicines that are the question's subject, by name or by their ending (blood-pressure
    * drugs, antibiotics, antidepressants). Statins, acid reducers and blood thinners stay out:
@@ -50,10 +50,10 @@ const UNCOVERED_KINDS = {
    * blood thinners.
    */
   medicines:
-    "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
+    "hrt|hormone replacement|acetazolamide|diamox|ibuprofen|paracetamol|acetaminophen|naproxen|codeine|tramadol|levothyroxine|thyroxine|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|antidepressants?|semaglutide|wegovy|ozempic|mounjaro|tirzepatide|saxenda|glp ?1|weight loss (pills?|jabs?|injections?)|testosterone|naltrexone|ldn|baclofen|modafinil|amantadine|methotrexate|hydroxychloroquine|\\w+(pril|olol|sartan|mycin|cillin|oxetine)",
   /** Diets, weight, other food topics (sugar, sweeteners, seed oils, gluten, fasting) and named products. */
   dietsAndProducts:
-    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)|sugars?|added sugar|sugary|sweeteners?|seed oils?|gluten|fasting|fasted",
+    "keto|ketogenic|diabetes diet|intermittent fasting|carnivore diet|weight gain|weight loss|lose weight|losing weight|ag1|athletic greens|centrum|one a day|greens? powders?|super ?greens|nature made|garden of life|vitafusion|optimum nutrition|opti[ -]?men|opti[ -]?women|huel|soylent|yfood|dioralyte|oral rehydration|rehydration (salts|sachets)|sugars?|added sugar|sugary|sweeteners?|seed oils?|gluten|fasting|fasted|berocca|redoxon|red ?bull|monster energy|lucozade|pro ?plus|wellman|wellwoman|well ?kid|perfectil|pregnacare|vitabiotics|emergen[ -]?c|liquid[ -]?i ?v|nuun|hydralyte|prime hydration|zma|alpha brain",
   /** Conditions, injuries and sports medicine outside muscle nutrition. */
   /**
    * Blood tests the content does not read, by their usual names and abbreviations (creatine
@@ -61,7 +61,7 @@ const UNCOVERED_KINDS = {
    * who ordered it, even beside a muscle ache.
    */
   labTests:
-    "ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
+    "(coronary |cardiac |ct |heart )?calcium (scores?|scans?|scoring)|cac (score|scan)|coronary calcium|ck|cpk|creatine kinase|creatine phosphokinase|hba1c|a1c|egfr|ldl|hdl|triglycerides?|psa|lipid (panel|profile)",
   /**
    * Physical treatments and what is rubbed on or worn: massage, needles, manipulation,
    * compression and tape, creams, gels and balms, heat and ice, TENS, cannabis products.
@@ -72,7 +72,7 @@ const UNCOVERED_KINDS = {
   sunProtection:
     "spf|spf ?\\d+|sunscreens?|sun ?creams?|sun ?blocks?|suncream|sunblock|sun ?lotion|sunburn\\w*|factor \\d+ (sun ?cream|sunscreen|lotion)",
   conditions:
-    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*",
+    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*|heat ?stroke|heat exhaustion|sunstroke|heat illness|heat rash|prickly heat|dumping syndrome",
 } as const;
 
 /**
@@ -95,6 +95,13 @@ const SETTING_KINDS = new RegExp(`^(${UNCOVERED_KINDS.medicines}|${UNCOVERED_KIN
 const NUTRIENTS_ASKED = /\b(which|what) (of (the|my|your) )?(vitamins?|minerals?|nutrients?)\b/;
 
 /**
+ * A question that asks which of several vitamins, minerals or nutrients matter: its answer names
+ * several. `normalize` reads "vitamins" as "vitamin", so a plural shows in the words beside it.
+ */
+export const SEVERAL_NUTRIENTS_ASKED =
+  /\b(which|what) (of (the|my|your|these) )?(vitamins? (and|or|\/) minerals|minerals|nutrients)\b/;
+
+/**
  * Whether an uncovered topic is the subject of a normalised text. A medicine or diet is only
  * the setting when the question asks which vitamins or minerals matter ("on a GLP-1 medicine
  * and eating little, which vitamins should I watch"); what the medicine itself does is not ours.
@@ -105,8 +112,13 @@ export function uncoveredSubject(normalized: string): boolean {
   return !(NUTRIENTS_ASKED.test(normalized) && topics.every((topic) => SETTING_KINDS.test(topic)));
 }
 
-/** The forms a plant or food product is sold in: "X powder", "X root", "X extract". */
-const PRODUCT_FORM = /\b([a-z]{4,}) (powders?|extracts?|roots?|leaf|leaves|teas?|tinctures?)\b/g;
+/**
+ * The forms a plant or food product is sold in: "X powder", "X root", "X extract". A word that
+ * says how a drink is made or when it is drunk ("sweet tea", "milky tea", "morning tea") names
+ * no product.
+ */
+const PRODUCT_FORM =
+  /\b(?!(?:sweet|sweetened|sugary|milky|strong|weak|black|white|iced|cold|plain|warm|morning|afternoon|evening|breakfast|builders?)\b)([a-z]{4,}) (powders?|extracts?|roots?|leaf|leaves|teas?|tinctures?)\b/g;
 
 /**
  * Whether a normalised text names a product by its form ("baobab powder", "maca root") made
@@ -154,7 +166,7 @@ const HEALTH_MORE =
  * to swap a shift for) is not a health word.
  */
 const BODY_AND_COMPLAINTS =
-  "ears?|eyes?|eyesight|vision|teeth|tooth\\w*|gums?|hair ?loss|scalp|dandruff|nails?|throat|lungs?|breath\\w*|sinus\\w*|nose|spine|pelvic|prostate|\\w+aches?|headaches?|migraines?|itch\\w*|rash(es)?|stings?|stung|insect bites?|blisters?|snor\\w*|insomnia|tinnitus|acne|eczema|psoriasis|asthma|allerg\\w*|hay ?fever|coughs?|coughing|a cold|colds|common cold|flu|fevers?|infections?|contagious|chicken ?pox|measles|covid|vaccin\\w*|jabs?|hangovers?|calories?|kcal|alcohol|smoking|smoker|vap(e|es|ing)|cigarettes?|(good|bad|healthy|unhealthy) for (you|me|us|your|my|the body)|antibiotics?|antihistamines?|painkillers?|steroids?|inhalers?|antivirals?|side effects?|dizz\\w*|light ?headed|vomit\\w*|hiccups?|heartburn|reflux|indigestion|palpitations?|swollen|swelling|bruis\\w*|lumps?|moles?|warts?|verrucas?|colic|teething|nappy rash|bmi|body fat|burn ?out|panic( attacks?)?|adhd|autism|autistic|ocd|ptsd|therap(y|ist)|counsell?(ing|or)|dementia|alzheimer'?s?|hot (flush|flash)\\w*|contracepti\\w*|smear test|ovulat\\w*|cancers?|tumou?rs?|chemo\\w*|radiotherapy|lupus|parkinson'?s|multiple sclerosis|epilep\\w*|shingles|hernias?|sciatica|ibs|irritable bowel|coeliac|celiac|crohn'?s|copd|hiv|herpes|uti|thrush|hereditary|genetic|type (1|2|one|two) diabet\\w*";
+  "ears?|eyes?|eyesight|vision|teeth|tooth\\w*|gums?|hair ?loss|scalp|dandruff|nails?|throat|lungs?|breath\\w*|sinus\\w*|nose|spine|pelvic|prostate|\\w+aches?|headaches?|migraines?|itch\\w*|rash(es)?|stings?|stung|insect bites?|blisters?|snor\\w*|insomnia|tinnitus|acne|eczema|psoriasis|asthma|allerg\\w*|hay ?fever|coughs?|coughing|a cold|colds|common cold|flu|fevers?|infections?|contagious|chicken ?pox|measles|covid|vaccin\\w*|jabs?|hangovers?|calories?|kcal|alcohol|smoking|smoker|vap(e|es|ing)|cigarettes?|(good|bad|healthy|unhealthy) for (you|me|us|your|my|the body)|antibiotics?|antihistamines?|painkillers?|steroids?|inhalers?|antivirals?|side effects?|dizz\\w*|light ?headed|vomit\\w*|hiccups?|heartburn|reflux|indigestion|palpitations?|swollen|swelling|bruis\\w*|lumps?|moles?|warts?|verrucas?|colic|teething|nappy rash|bmi|body fat|burn ?out|panic( attacks?)?|adhd|autism|autistic|ocd|ptsd|therap(y|ist)|counsell?(ing|or)|dementia|alzheimer'?s?|hot (flush|flash)\\w*|contracepti\\w*|smear test|ovulat\\w*|cancers?|tumou?rs?|chemo\\w*|radiotherapy|lupus|parkinson'?s|multiple sclerosis|epilep\\w*|shingles|hernias?|sciatica|ibs|irritable bowel|coeliac|celiac|crohn'?s|copd|hiv|herpes|uti|thrush|hereditary|genetic|type (1|2|one|two) diabet\\w*|(ct|mri|pet|dexa|dxa|bone density) scans?|x ?rays?|mri|ultrasound|dexa|dxa";
 
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =
