@@ -51,6 +51,23 @@ describe("a one-shot vitabot's young generation", () => {
     expect(newSpaceAtExit(args)).toBeLessThanOrEqual(UNGROWN);
   });
 
+  it("ask --json sorts without ICU's collation (loading it costs about 3 MiB of RSS)", () => {
+    // Counts what would load the collation data: localeCompare and Intl.Collator.
+    const COUNT = `data:text/javascript,let n=0;const l=String.prototype.localeCompare;String.prototype.localeCompare=function(...a){n++;return l.apply(this,a)};const C=Intl.Collator;Intl.Collator=function(...a){n++;return new C(...a)};process.on("exit",()=>process.stderr.write("collations="+n+"\\n"))`;
+    const run = spawnSync(
+      process.execPath,
+      ["--import", COUNT, LAUNCHER, "ask", "b12 and weak legs", "--json"],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${join(work, "vitabot.db")}`, LOG_LEVEL: "warn" },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).kind).toBeTruthy();
+    expect(run.stderr).toContain("collations=0");
+  });
+
   it("the same work in a process with V8's defaults grows it (what the launcher prevents)", () => {
     // The check above would pass vacuously if nothing ever grew the new space.
     const script = "const keep = []; for (let i = 0; i < 2e6; i++) keep.push({ i });";
