@@ -207,6 +207,21 @@ describe("the build's own copies of kysely and zod", () => {
   );
 
   it(
+    "the compiled console chat answers from the content snapshot without loading the YAML parser or the content schemas",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      const chat = loaded("chat", ["start"], "/tip\n");
+      expect(chat.run.stdout).toContain("tip");
+      expect(fromPackage(chat.urls, "js-yaml")).toEqual([]);
+      expect(
+        chat.urls.filter((url) => /\/dist\/src\/core\/content\/(schema|load-content)\.js$/.test(url)),
+      ).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     "zod's copy leaves out every locale but the English messages it uses, which read as zod's own",
     () => {
       const vendored = `${pathToFileURL(join(copy, "dist/vendor/zod.js")).href}`;
