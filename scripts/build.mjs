@@ -6,6 +6,10 @@
 // emits what `tsc -p tsconfig.build.json` emits, in a few seconds instead of a full type
 // check; `npm test` type-checks). The image's builder still runs tsc itself.
 //
+// kysely (257 modules) and zod (95, 64 of them locales) are bundled with esbuild into
+// dist/vendor/, one file each, and the compiled code imports them from there: loading a
+// few big files is much quicker than hundreds of small ones, and zod's copy leaves out the
+// locales vitabot never uses (its messages are zod's English ones, which stay).
 // Then it writes dist/.content-snapshot: content/ loaded, validated and its triage terms
 // compiled, which the CLI reads instead of the YAML while both still match.
 // Last, it writes dist/.build-stamp, dated when the build began: the launcher runs dist/
@@ -20,6 +24,63 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const STAMP = ".build-stamp";
+
+/** The packages dist/ takes from dist/vendor/, and each one's file there. */
+const VENDORED = { kysely: "kysely", "kysely/migration": "kysely-migration", zod: "zod" };
+
+/**
+ * zod's entry points all re-export every locale (`z.locales`); vitabot uses none of them.
+ * Its English messages come from `locales/en.js`, which zod imports on its own and stays.
+ */
+const withoutZodLocales = {
+  name: "without-zod-locales",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "empty" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
+
+/**
+ * Bundles the VENDORED packages into `next`/vendor/ (shared code in chunks, so kysely and
+ * kysely/migration share their classes); returns a function that points a compiled file's
+ * imports of them there. Without esbuild (a production install) dist/ imports them from
+ * node_modules as before.
+ */
+async function vendor(next) {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    process.stderr.write("build: esbuild is not installed; dist/ imports kysely and zod from node_modules\n");
+    return (_file, code) => code;
+  }
+  const outdir = join(next, "vendor");
+  await esbuild.build({
+    entryPoints: Object.entries(VENDORED).map(([pkg, out]) => ({ in: pkg, out })),
+    absWorkingDir: root,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    chunkNames: "chunk-[hash]",
+    legalComments: "none",
+    plugins: [withoutZodLocales],
+    logLevel: "warning",
+  });
+  const specifiers = Object.keys(VENDORED)
+    .map((pkg) => pkg.replace("/", "\\/"))
+    .join("|");
+  const importOf = new RegExp(`(\\bfrom\\s*|\\bimport\\s*\\(\\s*)"(${specifiers})"`, "g");
+  return (file, code) =>
+    code.replace(importOf, (_match, before, pkg) => {
+      const to = relative(dirname(file), join(outdir, `${VENDORED[pkg]}.js`)).replaceAll("\\", "/");
+      return `${before}"${to.startsWith(".") ? to : `./${to}`}"`;
+    });
+}
 
 function skip(why) {
   process.stderr.write(`build: skipped, ${why}; bin/vitabot.js runs the sources through tsx\n`);
@@ -78,6 +139,7 @@ async function build() {
   const next = `${outDir}.next-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
   try {
+    const fromVendor = await vendor(next);
     for (const file of fileNames) {
       const out = join(next, relative(rootDir, file)).replace(/\.ts$/, ".js");
       const { outputText, sourceMapText } = ts.transpileModule(readFileSync(file, "utf8"), {
@@ -85,7 +147,7 @@ async function build() {
         fileName: file,
       });
       mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, outputText);
+      writeFileSync(out, fromVendor(out, outputText));
       if (sourceMapText) {
         // The map names its source from where the .js file is, as tsc's maps do.
         const map = { ...JSON.parse(sourceMapText), sources: [relative(dirname(out), file)] };

@@ -22,11 +22,11 @@ import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
 import { loadContentFast } from "./core/content/content-snapshot.js";
-import { loadContent } from "./core/content/load-content.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
 import { PlatformError } from "./errors.js";
+import { knowledgeOptions } from "./knowledge-options.js";
 import type { Logger } from "./logger.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
@@ -74,25 +74,8 @@ export interface AppOptions {
   onCommand?: DispatcherDeps["onCommand"];
   /** A chart worker module of the test's own (one that waits on a gate). */
   chartWorker?: ChartPoolOptions["worker"];
-  /** The knowledge base `knowledgeFor(config)` gives, built already (tests share one). */
+  /** The knowledge base `knowledgeFor(config)` (src/knowledge-for.ts) gives, built already (tests share one). */
   knowledge?: Knowledge;
-}
-
-/**
- * The configured content as a knowledge base (throws ContentError on broken content).
- * @example const knowledge = knowledgeFor(parseConfig());
- */
-export function knowledgeFor(config: Config): Knowledge {
-  return createKnowledge(loadContent(config.contentDir), knowledgeOptions(config));
-}
-
-/** The safety numbers the configuration gives the answer engine. */
-function knowledgeOptions(config: Config) {
-  return {
-    emergencyNumber: config.emergencyNumber,
-    ...(config.crisisLine ? { crisisLine: config.crisisLine } : {}),
-    ...(config.poisonControl ? { poisonControl: config.poisonControl } : {}),
-  };
 }
 
 /** The configured database, opened and migrated (closed again if that fails). */

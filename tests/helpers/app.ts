@@ -5,12 +5,13 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import type { AdapterHealth, ChatAdapter } from "../../src/adapters/chat-adapter.js";
-import { createApp, knowledgeFor } from "../../src/app.js";
+import { createApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import type { Knowledge } from "../../src/core/knowledge/knowledge.js";
 import type { Reply } from "../../src/core/reply/reply.js";
+import { knowledgeFor } from "../../src/knowledge-for.js";
 import type { SchedulerDeps } from "../../src/scheduler/tips-job.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
 import type { ChannelRef, Platform, Storage } from "../../src/storage/ports/storage.js";

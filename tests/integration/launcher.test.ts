@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 
@@ -155,6 +156,107 @@ describe("the content snapshot of the build", () => {
       writeFileSync(file, `${readFileSync(file, "utf8")}\n# edited after the build\n`);
       expect(ask()).toEqual(ask({ VITABOT_SOURCE: "1" }));
       expect(ask().title).toBe(title);
+    },
+    SLOW,
+  );
+});
+
+describe("the build's own copies of kysely and zod", () => {
+  const HOOKS = join(PACKAGE_ROOT, "tests/fixtures/processes/record-imports.mjs");
+  const REGISTER = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(HOOKS).href)})`;
+  /** The URLs of the modules a run of the launcher loaded, and the run. */
+  const loaded = (name: string, args: string[], input = "", env: NodeJS.ProcessEnv = {}) => {
+    const record = join(copy, `${name}.imports`);
+    const run = spawnSync(process.execPath, ["--import", REGISTER, "bin/vitabot.js", ...args], {
+      cwd: copy,
+      input,
+      env: {
+        ...process.env,
+        LOG_LEVEL: "warn",
+        RECORD_IMPORTS: record,
+        DATABASE_URL: `file:${join(copy, "data", `${name}.db`)}`,
+        SLACK_BOT_TOKEN: "",
+        DISCORD_TOKEN: "",
+        ...env,
+      },
+      encoding: "utf8",
+      timeout: 170_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return { urls: readFileSync(record, "utf8").split("\n").filter(Boolean), run };
+  };
+  const fromPackage = (urls: string[], name: string) =>
+    urls.filter((url) => url.includes(`/node_modules/${name}/`));
+
+  it(
+    "are bundled into dist/vendor/, where the compiled one-shot and console load them from (one file each, not hundreds)",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      const ask = loaded("ask", ["ask", "b12 and weak legs", "--json"]);
+      expect(fromPackage(ask.urls, "zod")).toEqual([]);
+      expect(ask.urls.some((url) => url.endsWith("/dist/vendor/zod.js"))).toBe(true);
+      const chat = loaded("start", ["start"], "/tip\n");
+      expect(chat.run.stdout).toContain("tip");
+      expect(fromPackage(chat.urls, "kysely")).toEqual([]);
+      expect(fromPackage(chat.urls, "zod")).toEqual([]);
+      expect(chat.urls.some((url) => url.endsWith("/dist/vendor/kysely.js"))).toBe(true);
+      expect(chat.urls.some((url) => url.endsWith("/dist/vendor/kysely-migration.js"))).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    "the compiled console chat answers from the content snapshot without loading the YAML parser or the content schemas",
+    () => {
+      const build = node(["scripts/build.mjs"]);
+      expect(build.status, build.stderr).toBe(0);
+      const chat = loaded("chat", ["start"], "/tip\n");
+      expect(chat.run.stdout).toContain("tip");
+      expect(fromPackage(chat.urls, "js-yaml")).toEqual([]);
+      expect(
+        chat.urls.filter((url) => /\/dist\/src\/core\/content\/(schema|load-content)\.js$/.test(url)),
+      ).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "zod's copy leaves out every locale but the English messages it uses, which read as zod's own",
+    () => {
+      const vendored = `${pathToFileURL(join(copy, "dist/vendor/zod.js")).href}`;
+      const script = `
+        const ours = (await import(${JSON.stringify(vendored)})).z;
+        const theirs = (await import("zod")).z;
+        const messages = (z) => [
+          z.string().safeParse(1), z.number().int().safeParse(1.5), z.enum(["a", "b"]).safeParse("c"),
+          z.url().safeParse("nope"), z.object({ a: z.string() }).strict().safeParse({ a: "x", b: 1 }),
+          z.coerce.number().min(1).safeParse("0"), z.string().regex(/^x$/).safeParse("y"),
+        ].map((r) => r.error.issues[0].message);
+        console.log(JSON.stringify({ locales: Object.keys(ours.locales), ours: messages(ours), theirs: messages(theirs) }));`;
+      const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: copy,
+        encoding: "utf8",
+        timeout: 170_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const { locales, ours, theirs } = JSON.parse(run.stdout) as Record<string, string[]>;
+      expect(locales).toEqual([]);
+      expect(ours).toEqual(theirs);
+      expect(ours?.[0]).toMatch(/expected string, received number/);
+    },
+    SLOW,
+  );
+
+  it(
+    "a configuration problem reads the same from the compiled CLI as from the sources",
+    () => {
+      const bad = { PORT: "abc", LOG_LEVEL: "loud", SLACK_API_URL: "ftp://x", COOLDOWN_SECONDS: "-1" };
+      const compiled = node(["bin/vitabot.js", "ask", "b12", "--json"], bad);
+      const source = node(["bin/vitabot.js", "ask", "b12", "--json"], { ...bad, VITABOT_SOURCE: "1" });
+      expect(compiled.status).toBe(1);
+      expect(compiled.stderr).toContain("PORT: must be a port number");
+      expect(compiled.stderr).toBe(source.stderr);
     },
     SLOW,
   );

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
 import type { NutrientId } from "../content/schema.js";
+import { compareIds } from "../text/id-order.js";
 import type { AnswerDoc, Topic } from "./documents.js";
 import { createTermSearch, TERM_CACHE_MAX } from "./term-search.js";
 import type { Intent } from "./vocabulary.js";
@@ -130,7 +131,7 @@ export function createRetriever(
     for (const doc of first ? (sectionsOf.get(first) ?? []) : []) {
       if (!found.has(doc.id)) add(doc, SECTION_PRIOR, 0);
     }
-    return ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+    return ranked.sort((a, b) => b.score - a.score || compareIds(a.doc.id, b.doc.id));
   }
 
   /** The processed terms of every document's searchable fields, each once, in document order. */
