@@ -81,3 +81,53 @@ describe("missed kinds", () => {
     ).toMatch(/\/emergency$/);
   });
 });
+
+describe("false-alarm kinds stay calm", () => {
+  it("a definition wanted for a first-aid incident form is a general question", () => {
+    expect(decide("need a definition of acute confusion for the incident form at work")).toBe("none");
+  });
+
+  it("wheeze after each bouldering climb that passes is exertion (§3)", () => {
+    expect(
+      decide("bouldering makes me wheezy and puffing after every route, then I'm fine. do I need iron?"),
+    ).toBe("none");
+  });
+
+  it("a deadline 'suffocating me' is not breathlessness", () => {
+    expect(decide("my deadline is suffocating me, can I take zinc with my pill?")).toBe("none");
+  });
+
+  it("hiccups that caught the breath and then stopped are a look-alike (§3)", () => {
+    expect(
+      decide(
+        "hiccups kept catching my breath so I couldn't get a breath in, lasted half an hour then they stopped",
+      ),
+    ).toBe("none");
+  });
+
+  it("one potassium tablet taken for a cramp, feeling fine, is not a dangerous level (§9)", () => {
+    expect(decide("took one magnesium and potassium pill for a leg cramp, feel fine, was that okay?")).toBe(
+      "none",
+    );
+  });
+
+  it("a hand numb after hours of carrying that comes back is pressure, not a stroke (§1)", () => {
+    expect(
+      decide(
+        "after 2 hours carrying heavy trays my right hand goes numb along the little finger, shake it and it's back in a minute",
+      ),
+    ).toBe("none");
+  });
+
+  it("legs dead from sitting on something hard for a while are pressure (§14)", () => {
+    expect(decide("sat on a bucket for the whole match and both legs went dead for a minute")).toBe("none");
+  });
+
+  it("feet cramping in the heat that settled with a salty drink are heat cramps (§17)", () => {
+    expect(
+      decide(
+        "feet cramped after 4 hours in the heat of the bakery, had a salty drink and it settled, what snacks help?",
+      ),
+    ).toBe("none");
+  });
+});
