@@ -131,3 +131,39 @@ describe("false-alarm kinds stay calm", () => {
     ).toBe("none");
   });
 });
+
+describe("question sets' urgent kinds", () => {
+  it("a stoma pouring watery output with dizziness on standing and little urine is dehydration (NHS)", () => {
+    expect(
+      decide(
+        "my colostomy bag has been filling with water-like output for three days, I get dizzy whenever I stand and I hardly pee",
+      ),
+    ).toBe("dehydration/same_day");
+  });
+
+  it("a swollen hard belly with vomiting is a possible bowel obstruction (MedlinePlus)", () => {
+    expect(
+      decide("ulcerative colitis and my belly is swollen and rock hard, been vomiting all afternoon"),
+    ).toBe("bowel-obstruction/emergency");
+  });
+
+  it("a known kidney stone with a fever and shivering may be an infected kidney (NHS)", () => {
+    expect(
+      decide(
+        "they found a stone in my kidney last month, now I've got a temperature of 39 and I'm shivering",
+      ),
+    ).toBe("sepsis/emergency");
+  });
+
+  it("goodbye notes written are a plan (§21)", () => {
+    expect(
+      decide("it's been grey for months, I've stopped going out and I wrote goodbye notes last night"),
+    ).toBe("self-harm/emergency");
+  });
+
+  it("a question about a stoma's normal output stays calm", () => {
+    expect(
+      decide("is an ileostomy output like water normal in the first week? asking for my care plan notes"),
+    ).toBe("none");
+  });
+});
