@@ -167,3 +167,11 @@ describe("question sets' urgent kinds", () => {
     ).toBe("none");
   });
 });
+
+describe("question sets' look-alikes", () => {
+  it("an operation years ago is the past, not a present heart sign", () => {
+    expect(decide("4 years post bypass, shaky and sweaty with a pounding heart an hour after cake")).toBe(
+      "none",
+    );
+  });
+});
