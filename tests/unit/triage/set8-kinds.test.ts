@@ -169,6 +169,18 @@ describe("question sets' urgent kinds", () => {
 });
 
 describe("question sets' look-alikes", () => {
+  it("a calf or an eyelid that keeps twitching is not a seizure (§13)", () => {
+    expect(
+      decide("after a week of diarrhoea my calves and one eyelid won't stop twitching, do I need magnesium?"),
+    ).toBe("none");
+  });
+
+  it("limbs that won't stop jerking after a fall to the floor are still a seizure (§13)", () => {
+    expect(decide("my brother dropped to the floor and his arms won't stop jerking")).toBe(
+      "seizure/emergency",
+    );
+  });
+
   it("an operation years ago is the past, not a present heart sign", () => {
     expect(decide("4 years post bypass, shaky and sweaty with a pounding heart an hour after cake")).toBe(
       "none",
