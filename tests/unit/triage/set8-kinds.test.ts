@@ -169,6 +169,18 @@ describe("question sets' urgent kinds", () => {
 });
 
 describe("question sets' look-alikes", () => {
+  it("blackout blinds are window coverings, not a blackout", () => {
+    expect(
+      decide(
+        "we put blackout blinds up in every room for night shifts and I sleep till 3pm, should I take vitamin D?",
+      ),
+    ).toBe("none");
+  });
+
+  it("a mouse hand that cramps after hours of scrims is gaming strain (§8)", () => {
+    expect(decide("my mouse hand cramps after hours of scrims, fingers curl, magnesium?")).toBe("none");
+  });
+
   it("a calf or an eyelid that keeps twitching is not a seizure (§13)", () => {
     expect(
       decide("after a week of diarrhoea my calves and one eyelid won't stop twitching, do I need magnesium?"),
