@@ -70,14 +70,19 @@ describe("the labelled question sets", () => {
  * fixes were on branches, first scored 107 of 130 on main with all of them (kind 82.3%, unknown
  * 20 of 28, no urgent message answered; one urgent message read as out of scope, because "a
  * video" marked a whole sentence as something watched: 108 once that was mended).
+ * Set 8, written blind after set 7's first score while its fixes were on a branch, first
+ * scored 108 of 130 on main with all of them (kind 83.1%, unknown 21 of 28, no urgent message
+ * answered). After the last round of answer and triage fixes the floors are the figures
+ * reached: sets 3, 5, 6 and 7 at 169, 126, 124 and 127.
  */
 const FLOORS = {
   "questions-2.yaml": 187,
-  "questions-3.yaml": 168,
+  "questions-3.yaml": 169,
   "questions-4.yaml": 162,
-  "questions-5.yaml": 118,
-  "questions-6.yaml": 119,
-  "questions-7.yaml": 126,
+  "questions-5.yaml": 126,
+  "questions-6.yaml": 124,
+  "questions-7.yaml": 127,
+  "questions-8.yaml": 108,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
