@@ -73,7 +73,8 @@ describe("the labelled question sets", () => {
  * Set 8, written blind after set 7's first score while its fixes were on a branch, first
  * scored 108 of 130 on main with all of them (kind 83.1%, unknown 21 of 28, no urgent message
  * answered). After the last round of answer and triage fixes the floors are the figures
- * reached: sets 3, 5, 6 and 7 at 169, 126, 124 and 127.
+ * reached: sets 3, 5, 6 and 7 at 169, 126, 124 and 127; set 8 at 109 once "everyone" near a
+ * conference bridge was no longer read as self-harm.
  */
 const FLOORS = {
   "questions-2.yaml": 187,
@@ -82,7 +83,7 @@ const FLOORS = {
   "questions-5.yaml": 126,
   "questions-6.yaml": 124,
   "questions-7.yaml": 127,
-  "questions-8.yaml": 108,
+  "questions-8.yaml": 109,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

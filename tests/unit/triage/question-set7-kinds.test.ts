@@ -1,7 +1,8 @@
 /**
- * The kind of miss found on question set 7's first run, in our own wording (never a set
+ * Kinds found on question sets 7 and 8's first runs, in our own wording (never a set
  * item): "a video" marked a whole sentence as something watched, so signs seen live on a
- * video call were read as hearsay.
+ * video call were read as hearsay; and "everyone" near "bridge" (a conference line) read as
+ * self-harm.
  */
 import { describe, expect, it } from "vitest";
 import { createTriage } from "../../../src/core/triage/triage.js";
@@ -30,5 +31,24 @@ describe("signs seen live on a video call are not hearsay", () => {
       "none",
     );
     expect(decide("saw a video on heart attacks in women, does omega-3 lower the risk?")).toBe("none");
+  });
+});
+
+describe("work chat about a conference bridge is not self-harm (question set 8's first run)", () => {
+  it("a release rota asking everyone onto the bridge call", () => {
+    expect(
+      decide(
+        "heads up team, deploy window is Sunday 3am, everyone please dial into the bridge call ten minutes before",
+      ),
+    ).toBe("none");
+    expect(decide("everyone on nights: the conference bridge number changed, it's in the pinned post")).toBe(
+      "none",
+    );
+  });
+
+  it("a bridge as a means, and wanting everyone to be better off, stay urgent", () => {
+    expect(
+      decide("i keep looking at the bridge on my walk home and thinking everyone would be better off"),
+    ).toBe("self-harm/emergency");
   });
 });
