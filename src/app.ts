@@ -55,7 +55,14 @@ interface AppTickReport extends TickReport {
   purgedWorkspaces: number;
   /** Refused forms' typed values deleted once expired. */
   purgedFormDrafts: number;
+  /** Event and form-submission claims forgotten once a day old (hourly; 0 between). */
+  prunedEventClaims: number;
 }
+
+/** How long a claimed event or form submission is remembered: Slack's last retry comes about 5 minutes after the first try. */
+const EVENT_CLAIM_RETENTION_MS = 24 * 60 * 60_000;
+/** How often the tick prunes old claims. */
+const EVENT_CLAIM_PRUNE_EVERY_MS = 60 * 60_000;
 
 type AppScheduler = Tick<AppTickReport>;
 
@@ -172,7 +179,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     .register({
       // Refused forms' typed values (Discord's Try again) past their 15 minutes.
       run: async () => ({ purgedFormDrafts: await storage.purgeFormDrafts(clock.now().getTime()) }),
-    });
+    })
+    .register(pruneEventClaims(storage, clock));
   const services: BotServices = {
     post,
     tips: { postNext: tips.postNext, pickTip: tips.pickTip },
@@ -207,6 +215,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     close: async () => {
       await charts.close();
       await storage.close();
+    },
+  };
+}
+
+/**
+ * The tick's job that forgets claims older than a day (Slack event ids, Discord and Slack form
+ * submissions), at most once an hour, whichever platforms run.
+ */
+function pruneEventClaims(storage: Pick<Storage, "pruneEvents">, clock: Clock) {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    run: async () => {
+      const now = clock.now().getTime();
+      if (now - last < EVENT_CLAIM_PRUNE_EVERY_MS) return { prunedEventClaims: 0 };
+      last = now;
+      return { prunedEventClaims: await storage.pruneEvents(now - EVENT_CLAIM_RETENTION_MS) };
     },
   };
 }

@@ -32,7 +32,7 @@ import {
   verifyBotToken,
   webClientOptions,
 } from "./bolt-options.js";
-import { dedupEvents, startPruning } from "./dedup.js";
+import { dedupEvents } from "./dedup.js";
 import { deliverReply } from "./deliver.js";
 import { toPlatformError } from "./errors.js";
 import { registerHandlers } from "./handlers.js";
@@ -159,7 +159,6 @@ export function createSlackAdapter(app: AdapterApp, options: SlackAdapterOptions
   let bolt: BoltApp | undefined;
   let identity: BotIdentity | undefined;
   let served: Awaited<ReturnType<typeof serveBoltRoutes>>;
-  let stopPruning: (() => void) | undefined;
 
   async function prepareAuth(): Promise<void> {
     if (!slack.botToken) return;
@@ -237,14 +236,12 @@ export function createSlackAdapter(app: AdapterApp, options: SlackAdapterOptions
         ...(options.host ? { host: options.host } : {}),
       });
       bolt = created;
-      stopPruning = startPruning(app.storage, logger, now);
       logger.info(
         { mode, port: served?.mount.address()?.port, oauth: Boolean(installationStore) },
         "Slack adapter started",
       );
     },
     async stop() {
-      stopPruning?.();
       served?.own?.beginDrain();
       if (mode === "socket") await bolt?.stop();
       // Requests already acknowledged still get their answers (post() keeps working meanwhile).

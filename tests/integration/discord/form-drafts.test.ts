@@ -220,4 +220,17 @@ describe("Try again on a refused Discord form, with replicas on one PostgreSQL d
     expect(report.purgedFormDrafts).toBeGreaterThanOrEqual(1);
     expect(filledIn(modalOf(await press(replica, where, retry)))).toEqual(DEFAULTS);
   });
+
+  it("with Discord alone, the tick forgets a form submission's claim once it is a day old", async () => {
+    const replica = await startReplica();
+    const key = `modal:${snowflake()}:values`;
+    const claim = () => replica.app.storage.claimEvent("discord", key, replica.clock.now().getTime());
+    expect(await claim()).toBe(true);
+    replica.clock.advance(60 * 60_000);
+    expect((await replica.app.scheduler.tick()).prunedEventClaims).toBe(0);
+    expect(await claim()).toBe(false);
+    replica.clock.advance(24 * 60 * 60_000);
+    expect((await replica.app.scheduler.tick()).prunedEventClaims).toBeGreaterThanOrEqual(1);
+    expect(await claim()).toBe(true);
+  });
 });
