@@ -36,7 +36,8 @@ import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 export interface App extends AdapterApp {
   /**
    * The tick (src/scheduler/tick.ts): daily tips, then challenge posts, then purges of
-   * removed workspaces and expired form drafts, all posting through its shared queues.
+   * removed workspaces, expired form drafts and day-old event claims, all posting through
+   * its shared queues.
    */
   scheduler: AppScheduler;
   challengePosts: ChallengePosts;
