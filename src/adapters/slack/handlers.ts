@@ -1,7 +1,8 @@
 /**
  * The Bolt listeners: `/vitabot`, app mentions, direct messages, our buttons, the Home
- * tab, the Ask a question form, and uninstalls (the set-up forms are in form-handlers.ts). Each acknowledges first (Slack allows 3
- * seconds), then hands the line to the dispatcher and renders what comes back; no
+ * tab and the Ask a question form (the set-up forms are in form-handlers.ts; uninstalls, the
+ * bot joining a channel and profile changes in workspace-events.ts). Each acknowledges first
+ * (Slack allows 3 seconds), then hands the line to the dispatcher and renders what comes back; no
  * product logic lives here.
  * @see https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
@@ -10,8 +11,6 @@ import type { App as BoltApp, InstallationStore, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands/dispatch.js";
 import type { Knowledge } from "../../core/knowledge/knowledge.js";
-import { followProfile } from "../../core/personal-tip.js";
-import { workspaceRemoved } from "../../core/privacy/workspace-removal.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
 import type { Logger } from "../../logger.js";
@@ -29,6 +28,7 @@ import { SLASH_COMMAND } from "./manifest.js";
 import { toBlockKit } from "./render.js";
 import type { Responder } from "./respond.js";
 import type { UserDirectory } from "./user-directory.js";
+import { onWorkspaceEvents } from "./workspace-events.js";
 
 /** What the listeners use: the dispatcher, people, logging, answering and, with OAuth, the store. */
 export interface HandlerDeps {
@@ -59,7 +59,6 @@ export interface HandlerDeps {
 
 /** The action ids renderers give our buttons (`vb-0`, `vb-1`, …). */
 export const ACTION_ID_PATTERN = new RegExp(`^${ACTION_PREFIX}-\\d+$`);
-/** The action ids of buttons that open a form, and the callback ids of the forms' modals. */
 /** Where a request came from, as Slack ids. */
 interface Origin {
   teamId: string;
@@ -347,64 +346,6 @@ function notPostable(): Reply {
 }
 
 /**
- * Forget a workspace when the app is removed or its bot token revoked: its removal is
- * recorded (data purged after the grace period unless it comes back) and, with OAuth, its
- * installation deleted, as Bolt expects.
- */
-function onUninstall(bolt: BoltApp, deps: HandlerDeps): void {
-  const forget = async (teamId: string | undefined, enterpriseId: string | undefined, why: string) => {
-    deps.people.forget(teamId);
-    deps.logger.warn({ teamId, enterpriseId }, `vitabot was removed from a workspace (${why})`);
-    if (!teamId) return;
-    await workspaceRemoved(deps.storage, "slack", teamId, deps.clock.now());
-    if (!deps.installationStore?.deleteInstallation) return;
-    await deps.installationStore.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
-  };
-  bolt.event("app_uninstalled", async ({ body }) =>
-    forget(body.team_id, body.enterprise_id, "app_uninstalled"),
-  );
-  bolt.event("tokens_revoked", async ({ event, body }) => {
-    if ((event.tokens.bot ?? []).length > 0) await forget(body.team_id, body.enterprise_id, "tokens_revoked");
-  });
-}
-
-/** When vitabot itself joins a channel, it says hello there with a "Set up daily tips" button. */
-function onJoin(bolt: BoltApp, deps: HandlerDeps): void {
-  bolt.event("member_joined_channel", async ({ event, context, client }) => {
-    if (!context.botUserId || event.user !== context.botUserId) return;
-    try {
-      await client.chat.postMessage({ channel: event.channel, ...toBlockKit(deps.welcome) });
-    } catch (error) {
-      deps.logger.warn(
-        { code: toPlatformError(error, "post the welcome").code, channel: event.channel },
-        "welcome not posted",
-      );
-    }
-  });
-}
-
-/**
- * A person's profile changed (`user_change`): their own daily tip follows a new time zone,
- * and stops when the account is deactivated (`deleted: true`).
- * @see https://docs.slack.dev/reference/events/user_change
- */
-function onProfileChange(bolt: BoltApp, deps: HandlerDeps): void {
-  bolt.event("user_change", async ({ event }) => {
-    const user = event.user as { id: string; team_id?: string; deleted?: boolean; tz?: string };
-    // Cached users.info answers hold the old zone: the next command looks them up again.
-    if (user.team_id) deps.people.forgetPerson(user.team_id, user.id);
-    const change = { platform: "slack" as const, userId: user.id, deleted: user.deleted === true };
-    const result = await followProfile(
-      deps.storage,
-      { ...change, ...(user.tz ? { zone: user.tz } : {}) },
-      deps.clock.now(),
-    );
-    if (result.stopped || result.moved)
-      deps.logger.info({ userId: user.id, ...result }, "personal tip follows a profile change");
-  });
-}
-
-/**
  * Registers every listener on a Bolt app.
  * @example registerHandlers(bolt, { dispatcher, people, logger });
  */
@@ -415,7 +356,5 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   onButtons(bolt, deps, run);
   onHome(bolt, deps, run);
   onForms(bolt, deps, run);
-  onUninstall(bolt, deps);
-  onJoin(bolt, deps);
-  onProfileChange(bolt, deps);
+  onWorkspaceEvents(bolt, deps);
 }
