@@ -1,6 +1,6 @@
 /**
  * The frozen, labelled question sets (tests/fixtures/questions.yaml, and the blind sets
- * written for the content review, questions-2.yaml to questions-8.yaml) and how an
+ * written for the content review, questions-2.yaml to questions-9.yaml) and how an
  * answerer is scored on them. Shared by the engine test and `npm run bench`.
  */
 import { readFileSync } from "node:fs";
@@ -33,6 +33,7 @@ export const QUESTION_SETS = [
   "questions-6.yaml",
   "questions-7.yaml",
   "questions-8.yaml",
+  "questions-9.yaml",
 ] as const;
 
 export function loadQuestionSet(file: (typeof QUESTION_SETS)[number] = "questions.yaml"): Labelled[] {

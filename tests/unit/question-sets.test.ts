@@ -75,6 +75,10 @@ describe("the labelled question sets", () => {
  * answered). After the last round of answer and triage fixes the floors are the figures
  * reached: sets 3, 5, 6 and 7 at 169, 126, 124 and 127; set 8 at 109 once "everyone" near a
  * conference bridge was no longer read as self-harm.
+ * Set 9, written blind after set 8's first score while its fixes were on a branch, first scored
+ * 101 of 130 on main before them (kind 77.7%, unknown 21 of 28, two urgent messages answered:
+ * a racing heart with a tight chest after cardiac rehab, stopping steroids with vomiting and
+ * near-fainting).
  */
 const FLOORS = {
   "questions-2.yaml": 187,
@@ -84,6 +88,7 @@ const FLOORS = {
   "questions-6.yaml": 124,
   "questions-7.yaml": 127,
   "questions-8.yaml": 109,
+  "questions-9.yaml": 101,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
