@@ -25,12 +25,12 @@ import { loadContentFast } from "./core/content/content-snapshot.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
+import type { ChannelRef, Platform, Storage } from "./core/storage-ports/storage.js";
 import { PlatformError } from "./errors.js";
 import { knowledgeOptions } from "./knowledge-options.js";
 import type { Logger } from "./logger.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
-import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
 /** The running app: what adapters use (`AdapterApp`), plus the tick, charts and adapters. */
 export interface App extends AdapterApp {

@@ -62,12 +62,6 @@ const SDKS_AND_DRIVERS = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^bette
  * deleting it here and there.
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [
-  "src/core/commands/context.ts -> src/storage/ports/challenge-store.ts",
-  "src/core/commands/context.ts -> src/storage/ports/storage.ts",
-  "src/core/commands/context.ts -> src/storage/ports/tips-store.ts",
-  "src/core/commands/dispatch.ts -> src/storage/ports/storage.ts",
-  "src/core/commands/guards.ts -> src/storage/ports/tips-store.ts",
-  "src/core/privacy/workspace-removal.ts -> src/storage/ports/storage.ts",
   "src/core/commands/context.ts -> src/challenges/charts.ts",
   "src/core/commands/context.ts -> src/challenges/service.ts",
   "src/core/commands/context.ts -> src/challenges/challenge-posts.ts",

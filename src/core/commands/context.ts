@@ -6,13 +6,13 @@ import type { Logger } from "pino";
 import type { EndOutcome } from "../../challenges/challenge-posts.js";
 import type { DrawChart } from "../../challenges/charts.js";
 import type { ChallengeService } from "../../challenges/service.js";
-import type { Challenge } from "../../storage/ports/challenge-store.js";
-import type { Storage } from "../../storage/ports/storage.js";
-import type { Subscription } from "../../storage/ports/tips-store.js";
 import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { Reply } from "../reply/reply.js";
+import type { Challenge } from "../storage-ports/challenge-store.js";
+import type { Storage } from "../storage-ports/storage.js";
+import type { Subscription } from "../storage-ports/tips-store.js";
 import type { CommandDefinition } from "./define-command.js";
 
 /**
