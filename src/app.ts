@@ -14,6 +14,7 @@ import {
   createChallengePosts,
 } from "./challenges/challenge-posts.js";
 import { type ChartPool, type ChartPoolOptions, createChartPool } from "./challenges/chart-pool.js";
+import type { ChallengeServices } from "./challenges/command-services.js";
 import { createChallengeService } from "./challenges/service.js";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
@@ -182,12 +183,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       run: async () => ({ purgedFormDrafts: await storage.purgeFormDrafts(clock.now().getTime()) }),
     })
     .register(pruneEventClaims(storage, clock));
-  const services: BotServices = {
-    post,
-    tips: { postNext: tips.postNext, pickTip: tips.pickTip },
+  const challengeServices: ChallengeServices = {
     challenges,
     endChallenge: challengePosts.end,
     drawChart: charts.draw,
+  };
+  const services: BotServices = {
+    post,
+    tips: { postNext: tips.postNext, pickTip: tips.pickTip },
+    ...challengeServices,
   };
   const dispatcher = createDispatcher({
     registry,
