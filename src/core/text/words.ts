@@ -10,7 +10,7 @@
  * Punctuation and joining words ("and", "but") are kept as joiners: where a clause ends.
  */
 import { distance } from "fastest-levenshtein";
-import { stemOf } from "../triage/tokens.js";
+import { stemOf } from "./tokens.js";
 
 export interface Word {
   /** The word as the content writes it ("calf" for "carf", "tingling" for "tinglling"). */

@@ -5,6 +5,7 @@
  * near-concepts built from it ("weak" near "legs" near "both").
  */
 import type { Concept, TriageModel } from "../content/triage-schema.js";
+import type { Token } from "../text/tokens.js";
 import { addOccurrence, findNear, nearOrder, type Occurrence } from "./near.js";
 import type { PhraseMatch } from "./phrases.js";
 import type { ReadSentence } from "./read-concepts.js";
@@ -17,7 +18,6 @@ import {
   negationScopes,
   words,
 } from "./scopes.js";
-import type { Token } from "./tokens.js";
 import { conceptOf, type Trigger, type Value } from "./triggers.js";
 
 type Modifier = "negated" | "hypothetical" | "historical" | "figurative" | "ambient" | "activity";

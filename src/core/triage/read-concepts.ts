@@ -4,9 +4,9 @@
  * symptom words inside it, a trigger inside a longer concept is part of it).
  */
 import type { Concept, TriageModel } from "../content/triage-schema.js";
+import { readSentences, type Token } from "../text/tokens.js";
 import type { PhraseMatch } from "./phrases.js";
 import { overlaps } from "./scopes.js";
-import { readSentences, type Token } from "./tokens.js";
 import { BLOCKERS, buildIndex, conceptOf, SCOPED, spellingOf, type Trigger, type Value } from "./triggers.js";
 
 /** One sentence's matches, split by what they are. */
