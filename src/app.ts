@@ -22,7 +22,7 @@ import type { BotServices } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
-import { loadContentFast } from "./core/content/content-snapshot.js";
+import { loadContentFast } from "./core/knowledge/content-snapshot.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
