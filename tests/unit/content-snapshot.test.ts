@@ -124,7 +124,7 @@ describe("the content snapshot", () => {
     cpSync(join(PACKAGE_ROOT, "src/core"), code, { recursive: true });
     const before = snapshotKey(DEFAULT_CONTENT_DIR, code);
     expect(snapshotKey(DEFAULT_CONTENT_DIR, code)).toBe(before);
-    editFile(code, "triage/phrases.ts", (text) => `${text}\n// changed\n`);
+    editFile(code, "text/phrases.ts", (text) => `${text}\n// changed\n`);
     expect(snapshotKey(DEFAULT_CONTENT_DIR, code)).not.toBe(before);
   });
 

@@ -21,8 +21,9 @@ import { createIndex } from "../answers/retrieve.js";
 import type { Content } from "../content/load-content.js";
 import type { Source } from "../content/schema.js";
 import type { Concept, TriageModel } from "../content/triage-schema.js";
-import type { Phrase } from "../triage/phrases.js";
-import { compilePhrases, type Value } from "../triage/triggers.js";
+import type { Value } from "../content/triage-triggers.js";
+import type { Phrase } from "../text/phrases.js";
+import { compilePhrases } from "../triage/triggers.js";
 
 /** Where the running code keeps its snapshot: the root of that code (dist/ for the build). */
 const SNAPSHOT_FILE = fileURLToPath(new URL("../../../.content-snapshot", import.meta.url));

@@ -8,7 +8,7 @@
  * Typos of listed long words (`fuzzyWords`) are tolerated by edit distance.
  */
 import { distance } from "fastest-levenshtein";
-import { isNumberWord, readSentences, stemOf, type Token } from "../text/tokens.js";
+import { isNumberWord, readSentences, stemOf, type Token } from "./tokens.js";
 
 type Element =
   | { k: "stem"; v: string }
