@@ -167,7 +167,7 @@ export function createWordReader(options: WordReaderOptions) {
       ?.find((s) => s.lemmas.every((lemma, k) => tokens[i + k]?.word.lemma === lemma));
   }
 
-  /** Reads an already normalised text (lower case, see answers/normalize.ts). */
+  /** Reads an already normalised text (lower case, see normalize.ts). */
   function read(normalized: string): ReadText {
     const tokens = tokensOf(normalized);
     const words: Word[] = [];
