@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as parse } from "js-yaml";
 import { z } from "zod";
-import { normalize } from "../src/core/answers/normalize.js";
+import { normalize } from "../src/core/text/normalize.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
 
 const PatternsSchema = z.strictObject({

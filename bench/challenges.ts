@@ -13,6 +13,7 @@ import { individualBars } from "../src/challenges/chart-data.js";
 import { renderHeatmapChart, renderStandingsChart } from "../src/challenges/charts.js";
 import { computeLeaderboard } from "../src/challenges/leaderboard.js";
 import { rankSlice } from "../src/challenges/leaderboard-slice.js";
+import type { Challenge, ChallengeStore } from "../src/core/storage-ports/challenge-store.js";
 import { addDays } from "../src/core/time/local-time.js";
 import {
   type ChallengesDatabase,
@@ -26,7 +27,6 @@ import { buildActivity } from "../src/storage/member-activity.js";
 import { initial } from "../src/storage/migrations/001-initial.js";
 import { tips } from "../src/storage/migrations/003-tips.js";
 import { challenges } from "../src/storage/migrations/004-challenges.js";
-import type { Challenge, ChallengeStore } from "../src/storage/ports/challenge-store.js";
 import { startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, percentile, printTable, since } from "./stats.js";
 

@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Storage, UserRef } from "../src/core/storage-ports/storage.js";
 import { createPostgresStorage } from "../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../src/storage/kysely/sqlite-storage.js";
-import type { Storage, UserRef } from "../src/storage/ports/storage.js";
 import { startEmbeddedPostgres } from "../tests/kit/embedded-postgres.js";
 import { fmt, median, printTable, since } from "./stats.js";
 

@@ -87,7 +87,7 @@ function skip(why) {
 }
 
 /**
- * Writes `.content-snapshot` into the new build (see src/core/content/content-snapshot.ts):
+ * Writes `.content-snapshot` into the new build (see src/core/knowledge/content-snapshot.ts):
  * content/ loaded and validated by the code just compiled, its triage terms compiled, so
  * the CLI reads one file at start. Content that does not load gets no snapshot (the CLI
  * then reports the problems as it always has); the build itself still succeeds.
@@ -98,7 +98,7 @@ async function writeSnapshot(next) {
   const from = (path) => import(pathToFileURL(join(next, path)).href);
   try {
     const { loadContent } = await from("src/core/content/load-content.js");
-    const { writeContentSnapshot } = await from("src/core/content/content-snapshot.js");
+    const { writeContentSnapshot } = await from("src/core/knowledge/content-snapshot.js");
     writeContentSnapshot(loadContent(contentDir), contentDir);
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);

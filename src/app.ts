@@ -14,6 +14,7 @@ import {
   createChallengePosts,
 } from "./challenges/challenge-posts.js";
 import { type ChartPool, type ChartPoolOptions, createChartPool } from "./challenges/chart-pool.js";
+import type { ChallengeServices } from "./challenges/command-services.js";
 import { createChallengeService } from "./challenges/service.js";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
@@ -21,16 +22,16 @@ import type { BotServices } from "./core/commands/context.js";
 import type { CommandDefinition } from "./core/commands/define-command.js";
 import { createDispatcher, type DispatcherDeps } from "./core/commands/dispatch.js";
 import { createRegistry } from "./core/commands/registry.js";
-import { loadContentFast } from "./core/content/content-snapshot.js";
+import { loadContentFast } from "./core/knowledge/content-snapshot.js";
 import { createKnowledge, type Knowledge } from "./core/knowledge/knowledge.js";
 import { purgeRemovedWorkspaces } from "./core/privacy/workspace-removal.js";
 import type { Reply } from "./core/reply/reply.js";
+import type { ChannelRef, Platform, Storage } from "./core/storage-ports/storage.js";
 import { PlatformError } from "./errors.js";
 import { knowledgeOptions } from "./knowledge-options.js";
 import type { Logger } from "./logger.js";
 import { createPostQueues, createTick, type Tick } from "./scheduler/tick.js";
 import { createDailyTips, type SchedulerDeps, type TickReport } from "./scheduler/tips-job.js";
-import type { ChannelRef, Platform, Storage } from "./storage/ports/storage.js";
 
 /** The running app: what adapters use (`AdapterApp`), plus the tick, charts and adapters. */
 export interface App extends AdapterApp {
@@ -182,12 +183,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       run: async () => ({ purgedFormDrafts: await storage.purgeFormDrafts(clock.now().getTime()) }),
     })
     .register(pruneEventClaims(storage, clock));
-  const services: BotServices = {
-    post,
-    tips: { postNext: tips.postNext, pickTip: tips.pickTip },
+  const challengeServices: ChallengeServices = {
     challenges,
     endChallenge: challengePosts.end,
     drawChart: charts.draw,
+  };
+  const services: BotServices = {
+    post,
+    tips: { postNext: tips.postNext, pickTip: tips.pickTip },
+    ...challengeServices,
   };
   const dispatcher = createDispatcher({
     registry,

@@ -12,6 +12,7 @@ import type { CommandContext } from "../../src/core/commands/context.js";
 import { defineRunnable, option } from "../../src/core/commands/define-command.js";
 import { type Person, personalChannel, statusOf } from "../../src/core/personal-tip.js";
 import { type Reply, textReply } from "../../src/core/reply/reply.js";
+import type { Subscription } from "../../src/core/storage-ports/tips-store.js";
 import { canonicalZone, isValidZone } from "../../src/core/time/local-time.js";
 import {
   DEFAULT_TIME,
@@ -22,7 +23,6 @@ import {
 } from "../../src/core/time/schedule.js";
 import { suggestZones } from "../../src/core/time/zone-suggestions.js";
 import { UserFacingError } from "../../src/errors.js";
-import type { Subscription } from "../../src/storage/ports/tips-store.js";
 import { describeNext } from "./describe.js";
 import { buildSubscription } from "./subscription.js";
 

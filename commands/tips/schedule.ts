@@ -8,6 +8,7 @@ import { defineRunnable, option } from "../../src/core/commands/define-command.j
 import { announce, requireManager, requireSubscription } from "../../src/core/commands/guards.js";
 import { NUTRIENT_IDS, TIP_THEMES } from "../../src/core/content/content-ids.js";
 import { type Reply, textReply } from "../../src/core/reply/reply.js";
+import type { Subscription } from "../../src/core/storage-ports/tips-store.js";
 import { localDate } from "../../src/core/time/local-time.js";
 import {
   DateSchema,
@@ -22,7 +23,6 @@ import {
   scheduleOf,
 } from "../../src/core/time/schedule.js";
 import { UserFacingError } from "../../src/errors.js";
-import type { Subscription } from "../../src/storage/ports/tips-store.js";
 import { describeNext } from "./describe.js";
 import { buildSubscription } from "./subscription.js";
 

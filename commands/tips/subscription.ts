@@ -3,9 +3,9 @@
  * computed, and a rotation seed of its own (kept from an earlier subscription).
  */
 import { createHash } from "node:crypto";
+import type { ChannelRef } from "../../src/core/storage-ports/storage.js";
+import type { Subscription } from "../../src/core/storage-ports/tips-store.js";
 import { nextRunFields, type Schedule } from "../../src/core/time/schedule.js";
-import type { ChannelRef } from "../../src/storage/ports/storage.js";
-import type { Subscription } from "../../src/storage/ports/tips-store.js";
 
 /** A stable per-channel seed, so each channel's tip order differs. */
 function rotationSeedFor(channel: ChannelRef): string {

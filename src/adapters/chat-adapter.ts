@@ -9,9 +9,9 @@ import type { Dispatcher } from "../core/commands/dispatch.js";
 import type { Registry } from "../core/commands/registry.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply, ReplyButton } from "../core/reply/reply.js";
+import type { ChannelRef, Platform, Storage } from "../core/storage-ports/storage.js";
 import type { Logger } from "../logger.js";
 import type { AdapterHealth } from "../ops/health.js";
-import type { ChannelRef, Platform, Storage } from "../storage/ports/storage.js";
 
 /** Declared beside `/healthz`, which reads it; part of the contract every adapter keeps. */
 export type { AdapterHealth } from "../ops/health.js";

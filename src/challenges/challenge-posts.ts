@@ -8,9 +8,9 @@
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { Challenge } from "../storage/ports/challenge-store.js";
-import type { Storage } from "../storage/ports/storage.js";
-import type { DeliveryKey } from "../storage/ports/tips-store.js";
+import type { Challenge } from "../core/storage-ports/challenge-store.js";
+import type { Storage } from "../core/storage-ports/storage.js";
+import type { DeliveryKey } from "../core/storage-ports/tips-store.js";
 import type { DrawChart } from "./charts.js";
 import { type DuePost, duePosts, summaryLedgerDate } from "./due.js";
 import { recapReply, reminderReply, summaryReply } from "./replies.js";

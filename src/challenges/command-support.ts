@@ -4,9 +4,9 @@
  */
 import type { CommandContext } from "../core/commands/context.js";
 import { option } from "../core/commands/define-command.js";
+import type { Challenge } from "../core/storage-ports/challenge-store.js";
 import { parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import type { Challenge } from "../storage/ports/challenge-store.js";
 import { pickChallenge } from "./start.js";
 
 /** The options every per-challenge command takes. */

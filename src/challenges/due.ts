@@ -6,8 +6,9 @@
  * - recap: Mondays at the reminder time (09:00 without one), from the first Monday after the start;
  * - summary: the day after the last day at 12:00, once late check-ins for the last day have closed.
  */
+
+import type { Challenge } from "../core/storage-ports/challenge-store.js";
 import { addDays, isoWeekday, toInstant } from "../core/time/local-time.js";
-import type { Challenge } from "../storage/ports/challenge-store.js";
 import { challengePhase, endDateOf, isChallengeDay, LATE_CHECKIN_UNTIL, localClock } from "./window.js";
 
 /** The local time recaps go out when a challenge has no reminder time. */

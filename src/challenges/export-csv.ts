@@ -3,7 +3,7 @@
  * stay hidden here too ("anonymous member 1", …, numbered by rank, no user id), and cells
  * that a spreadsheet would run as a formula are prefixed with an apostrophe.
  */
-import type { ChallengeCheckIn, ChallengeMember } from "../storage/ports/challenge-store.js";
+import type { ChallengeCheckIn, ChallengeMember } from "../core/storage-ports/challenge-store.js";
 import { ANONYMOUS_LABEL, rankIndividuals } from "./leaderboard.js";
 import type { ChallengeTemplate, ChallengeTiming } from "./model.js";
 

@@ -3,7 +3,7 @@
  * `limit` with exact ranks, the asker's exact rank, and the teams, without ranking every
  * member. Agrees with `computeLeaderboard` (the contract suite checks it on both backends).
  */
-import type { LeaderboardSlice } from "../storage/ports/challenge-store.js";
+import type { LeaderboardSlice } from "../core/storage-ports/challenge-store.js";
 import { rankIndividuals, type Standing } from "./leaderboard.js";
 import type { ChallengeTiming } from "./model.js";
 import { rankTeamTotals, type TeamStanding } from "./teams.js";

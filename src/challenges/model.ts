@@ -1,6 +1,6 @@
 /**
  * The shapes the challenge rules work on: narrow views of the stored records
- * (src/storage/ports/challenge-store.ts), so the rules stay pure and tests build them by hand.
+ * (src/core/storage-ports/challenge-store.ts), so the rules stay pure and tests build them by hand.
  */
 import type { ChallengeTemplate } from "../core/content/schema.js";
 import type {
@@ -8,7 +8,7 @@ import type {
   ChallengeCheckIn,
   ChallengeMember,
   MemberStanding,
-} from "../storage/ports/challenge-store.js";
+} from "../core/storage-ports/challenge-store.js";
 
 /** Re-exported so rule modules import their shapes from one place. */
 export type { ChallengeTemplate, MemberStanding };

@@ -5,7 +5,7 @@
  * text version: when the pool is too busy to draw one, the reply goes without the picture.
  */
 import type { Reply, ReplyButton, ReplyImage } from "../core/reply/reply.js";
-import type { Challenge } from "../storage/ports/challenge-store.js";
+import type { Challenge } from "../core/storage-ports/challenge-store.js";
 import {
   heatmapCells,
   heatmapText,

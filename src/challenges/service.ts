@@ -4,13 +4,13 @@
  * (reminder, recap, summary) call. Returns data; commands turn it into replies.
  */
 import type { Clock } from "../core/clock.js";
-import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
 import type {
   Challenge,
   ChallengeCheckIn,
   ChallengeStore,
   JoinOutcome,
-} from "../storage/ports/challenge-store.js";
+} from "../core/storage-ports/challenge-store.js";
+import { canonicalTeam, cleanName, cleanNote } from "../core/text/user-text.js";
 import type { HeatmapInput } from "./chart-data.js";
 import {
   type CheckInDay,

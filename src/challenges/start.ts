@@ -4,11 +4,11 @@
  * command means in a channel (implied when there is one, `challenge:<name>` otherwise).
  */
 
+import type { Challenge, NewChallenge } from "../core/storage-ports/challenge-store.js";
+import type { ChannelRef } from "../core/storage-ports/storage.js";
 import { CHALLENGE_NAME_MAX_CHARS, cleanChallengeName } from "../core/text/user-text.js";
 import { DateSchema, parseZone } from "../core/time/schedule.js";
 import { UserFacingError } from "../errors.js";
-import type { Challenge, NewChallenge } from "../storage/ports/challenge-store.js";
-import type { ChannelRef } from "../storage/ports/storage.js";
 import type { ChallengeTemplate } from "./model.js";
 import { localClock } from "./window.js";
 

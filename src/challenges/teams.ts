@@ -3,7 +3,7 @@
  * the earliest last check-in, then name. Built from per-spelling totals, which come either
  * from individual standings or straight from the store's GROUP BY, so both paths agree.
  */
-import type { TeamTotals } from "../storage/ports/challenge-store.js";
+import type { TeamTotals } from "../core/storage-ports/challenge-store.js";
 
 export type { TeamTotals };
 

@@ -77,7 +77,7 @@ async function runOneShot(argv: string[]): Promise<number> {
 async function answerEngine(config: Config) {
   const [{ createAnswerEngine }, { loadContentFast }] = await Promise.all([
     import("../core/answers/engine.js"),
-    import("../core/content/content-snapshot.js"),
+    import("../core/knowledge/content-snapshot.js"),
   ]);
   return createAnswerEngine((await loadContentFast(config.contentDir)).content, config);
 }

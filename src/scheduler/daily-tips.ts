@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from "../core/knowledge/knowledge.js";
 import type { Reply } from "../core/reply/reply.js";
-import type { Subscription, TeamTip } from "../storage/ports/tips-store.js";
+import type { Subscription, TeamTip } from "../core/storage-ports/tips-store.js";
 import { nextTip } from "./rotation.js";
 
 /** Prefix of team-tip ids in the rotation, so they never collide with content ids. */

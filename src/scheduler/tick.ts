@@ -13,8 +13,8 @@
  */
 import cron, { type Logger as CronLogger } from "node-cron";
 import type { Reply } from "../core/reply/reply.js";
+import type { ChannelRef, Platform } from "../core/storage-ports/storage.js";
 import type { Logger } from "../logger.js";
-import type { ChannelRef, Platform } from "../storage/ports/storage.js";
 import { createPostQueue, type PostQueue, type PostQueueOptions } from "./post-queue.js";
 
 /** A running ticker. */

@@ -5,8 +5,8 @@
  * claim and send), which are reported, once per process, and never resent.
  */
 import type { Logger } from "pino";
-import type { ChannelRef, Storage } from "../storage/ports/storage.js";
-import type { Delivery, DeliveryKey } from "../storage/ports/tips-store.js";
+import type { ChannelRef, Storage } from "../core/storage-ports/storage.js";
+import type { Delivery, DeliveryKey } from "../core/storage-ports/tips-store.js";
 
 /** A claim older than this without a result is stale. */
 const DEFAULT_LEASE_MS = 10 * 60_000;

@@ -12,11 +12,11 @@
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock.js";
 import type { Knowledge } from "../core/knowledge/knowledge.js";
+import type { Platform, Storage } from "../core/storage-ports/storage.js";
+import type { Delivery, DeliveryKey, Subscription } from "../core/storage-ports/tips-store.js";
 import { localDate } from "../core/time/local-time.js";
 import { nextRunFields, scheduleOf } from "../core/time/schedule.js";
 import { PlatformError } from "../errors.js";
-import type { Platform, Storage } from "../storage/ports/storage.js";
-import type { Delivery, DeliveryKey, Subscription } from "../storage/ports/tips-store.js";
 import { chooseTip, eligibleTips, type TipItem, tipReply } from "./daily-tips.js";
 import {
   createPostQueues,

@@ -1,8 +1,8 @@
 /** Picks the Storage backend named by the parsed config (`DATABASE_URL`). */
 import type { StorageConfig } from "../config.js";
+import type { Storage } from "../core/storage-ports/storage.js";
 import { createPostgresStorage } from "./kysely/postgres-storage.js";
 import { createSqliteStorage, type StorageLogger } from "./kysely/sqlite-storage.js";
-import type { Storage } from "./ports/storage.js";
 
 export type { StorageConfig };
 

@@ -5,8 +5,9 @@
  * first query. `migrate` and `close` before that first use open nothing: opening migrates,
  * and there is nothing to close (later calls fail, as on a closed store).
  */
+
+import type { Storage } from "../core/storage-ports/storage.js";
 import { StorageError } from "../errors.js";
-import type { Storage } from "./ports/storage.js";
 
 /** What every method but `kind`, `migrate` and `close` is: an async call on the open store. */
 type Method = (...args: unknown[]) => Promise<unknown>;

@@ -2,8 +2,9 @@
  * A member's points and check-ins per challenge day (index 0 = start date), rebuilt from
  * their check-ins: the totals the challenge store keeps beside each member.
  */
+
+import type { Challenge, ChallengeCheckIn, ChallengeMember } from "../core/storage-ports/challenge-store.js";
 import { daysBetween } from "../core/time/local-time.js";
-import type { Challenge, ChallengeCheckIn, ChallengeMember } from "./ports/challenge-store.js";
 
 /** A member's activity per challenge day and its totals. */
 type MemberActivity = Pick<

@@ -8,6 +8,13 @@ import { type Migration, Migrator } from "kysely/migration";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeLeaderboard } from "../../src/challenges/leaderboard.js";
 import { rankSlice } from "../../src/challenges/leaderboard-slice.js";
+import type {
+  ChallengeCheckIn,
+  ChallengeStore,
+  NewChallenge,
+  NewMember,
+} from "../../src/core/storage-ports/challenge-store.js";
+import type { ChannelRef } from "../../src/core/storage-ports/storage.js";
 import { StorageError } from "../../src/errors.js";
 import {
   type ChallengesDatabase,
@@ -18,13 +25,6 @@ import { toStorageError } from "../../src/storage/kysely/storage.js";
 import { initial } from "../../src/storage/migrations/001-initial.js";
 import { tips } from "../../src/storage/migrations/003-tips.js";
 import { challenges } from "../../src/storage/migrations/004-challenges.js";
-import type {
-  ChallengeCheckIn,
-  ChallengeStore,
-  NewChallenge,
-  NewMember,
-} from "../../src/storage/ports/challenge-store.js";
-import type { ChannelRef } from "../../src/storage/ports/storage.js";
 
 /** A fresh, empty database and how to dispose of it. */
 export type OpenDatabase = () => Promise<{ db: Kysely<ChallengesDatabase>; cleanup(): Promise<void> }>;

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
+import type { ChannelRef, Storage } from "../../src/core/storage-ports/storage.js";
 import { type Database, TABLE_NAMES } from "../../src/storage/kysely/database.js";
 import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage, openSqliteDatabase } from "../../src/storage/kysely/sqlite-storage.js";
-import type { ChannelRef, Storage } from "../../src/storage/ports/storage.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const T0 = Date.parse("2026-03-02T08:00:00Z");

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
 import { StorageError } from "../../src/errors.js";
 import { openStorage } from "../../src/storage/create-storage.js";
 import { createLazyStorage } from "../../src/storage/lazy-storage.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
 import { storageContract } from "./storage.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vitabot-lazy-"));

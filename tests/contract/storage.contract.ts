@@ -6,15 +6,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { personalChannel } from "../../src/core/personal-tip.js";
-import { StorageError } from "../../src/errors.js";
-import { MAX_FORM_DRAFTS_PER_PERSON } from "../../src/storage/ports/form-draft-store.js";
+import { MAX_FORM_DRAFTS_PER_PERSON } from "../../src/core/storage-ports/form-draft-store.js";
 import type {
   ChannelRef,
   FeedbackInput,
   FormDraft,
   Storage,
   UserRef,
-} from "../../src/storage/ports/storage.js";
+} from "../../src/core/storage-ports/storage.js";
+import { StorageError } from "../../src/errors.js";
 
 /** Builds a fresh, empty, unmigrated storage. */
 export type MakeStorage = () => Promise<Storage>;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { personalChannel } from "../../src/core/personal-tip.js";
+import type { ChannelRef, Storage } from "../../src/core/storage-ports/storage.js";
+import { STALE_CLAIMS_LIMIT, type Subscription } from "../../src/core/storage-ports/tips-store.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { ChannelRef, Storage } from "../../src/storage/ports/storage.js";
-import { STALE_CLAIMS_LIMIT, type Subscription } from "../../src/storage/ports/tips-store.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 
 const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });

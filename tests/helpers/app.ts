@@ -11,10 +11,10 @@ import type { CommandDefinition } from "../../src/core/commands/define-command.j
 import type { Invocation } from "../../src/core/commands/dispatch.js";
 import type { Knowledge } from "../../src/core/knowledge/knowledge.js";
 import type { Reply } from "../../src/core/reply/reply.js";
+import type { ChannelRef, Platform, Storage } from "../../src/core/storage-ports/storage.js";
 import { knowledgeFor } from "../../src/knowledge-for.js";
 import type { SchedulerDeps } from "../../src/scheduler/tips-job.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { ChannelRef, Platform, Storage } from "../../src/storage/ports/storage.js";
 import { FakeClock } from "./fake-clock.js";
 
 /** A pino logger that keeps its JSON lines in memory. */

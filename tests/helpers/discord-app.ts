@@ -5,7 +5,7 @@
 import type { App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
 import type { CommandDefinition } from "../../src/core/commands/define-command.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
 import type { DiscordStandIn } from "../kit/discord-stand-in.js";
 import { createTestApp } from "./app.js";
 

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/postgres.js";
 

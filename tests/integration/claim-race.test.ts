@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
+import type { DeliveryKey } from "../../src/core/storage-ports/tips-store.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
-import type { DeliveryKey } from "../../src/storage/ports/tips-store.js";
 import { createTestDatabase } from "../helpers/postgres.js";
 
 const KEYS = 300;

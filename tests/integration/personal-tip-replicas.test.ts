@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { personalChannel } from "../../src/core/personal-tip.js";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
 import { createPostgresStorage } from "../../src/storage/kysely/postgres-storage.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
 import { createTestApp, slackInvocation } from "../helpers/app.js";
 import { createTestDatabase } from "../helpers/postgres.js";
 

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildSubscription } from "../../commands/tips/subscription.js";
 import { queueLimits } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
+import type { Storage } from "../../src/core/storage-ports/storage.js";
 import { PlatformError } from "../../src/errors.js";
 import { createPostQueue } from "../../src/scheduler/post-queue.js";
 import { startTicking, tickExpression } from "../../src/scheduler/tick.js";
 import { claimSliceSize } from "../../src/scheduler/tip-claims.js";
 import { createSqliteStorage } from "../../src/storage/kysely/sqlite-storage.js";
-import type { Storage } from "../../src/storage/ports/storage.js";
 import { createRecordingAdapter, createTestApp } from "../helpers/app.js";
 
 const SLACK = { SLACK_BOT_TOKEN: "xoxb-1-2", SLACK_SIGNING_SECRET: "0123456789abcdef" };

@@ -8,11 +8,11 @@ import { generateKeyPairSync } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSubscription } from "../../commands/tips/subscription.js";
+import type { ChannelRef } from "../../src/core/storage-ports/storage.js";
 import { localDate } from "../../src/core/time/local-time.js";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 import { createPostgresStorage, openPostgresDatabase } from "../../src/storage/kysely/postgres-storage.js";
 import { toRow } from "../../src/storage/kysely/tip-subscriptions.js";
-import type { ChannelRef } from "../../src/storage/ports/storage.js";
 
 const LAUNCHER = join(PACKAGE_ROOT, "bin/vitabot.js");
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { isChannelChat } from "../../src/core/answers/channel-chat.js";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
-import { normalize } from "../../src/core/answers/normalize.js";
+import { normalize } from "../../src/core/text/normalize.js";
 import { realContent } from "../helpers/content.js";
 
 const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });

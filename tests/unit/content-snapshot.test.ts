@@ -1,5 +1,5 @@
 /**
- * The content snapshot (src/core/content/content-snapshot.ts) that `npm run build` writes
+ * The content snapshot (src/core/knowledge/content-snapshot.ts) that `npm run build` writes
  * for a fast start: it gives back exactly the content the files give, the engine built on
  * it answers and triages exactly as one built from the files, and it is ignored (the
  * files are read and validated again) once a content file or the code changes.
@@ -10,13 +10,13 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { type Content, loadContent } from "../../src/core/content/load-content.js";
 import {
   loadContentFast,
   readContentSnapshot,
   snapshotKey,
   writeContentSnapshot,
-} from "../../src/core/content/content-snapshot.js";
-import { type Content, loadContent } from "../../src/core/content/load-content.js";
+} from "../../src/core/knowledge/content-snapshot.js";
 import { createKnowledge } from "../../src/core/knowledge/knowledge.js";
 import { compilePhrases } from "../../src/core/triage/triggers.js";
 import { ContentError } from "../../src/errors.js";
@@ -124,7 +124,7 @@ describe("the content snapshot", () => {
     cpSync(join(PACKAGE_ROOT, "src/core"), code, { recursive: true });
     const before = snapshotKey(DEFAULT_CONTENT_DIR, code);
     expect(snapshotKey(DEFAULT_CONTENT_DIR, code)).toBe(before);
-    editFile(code, "triage/phrases.ts", (text) => `${text}\n// changed\n`);
+    editFile(code, "text/phrases.ts", (text) => `${text}\n// changed\n`);
     expect(snapshotKey(DEFAULT_CONTENT_DIR, code)).not.toBe(before);
   });
 

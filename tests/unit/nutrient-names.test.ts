@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coveredList } from "../../src/core/answers/format.js";
-import { normalize } from "../../src/core/answers/normalize.js";
 import { createNutrientMatcher } from "../../src/core/answers/nutrient-names.js";
+import { normalize } from "../../src/core/text/normalize.js";
 import { realContent } from "../helpers/content.js";
 
 describe("recognising nutrients in text", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildDocuments } from "../../src/core/answers/documents.js";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
-import { normalize } from "../../src/core/answers/normalize.js";
 import { createIndex, processTerm } from "../../src/core/answers/retrieve.js";
 import { createTermSearch } from "../../src/core/answers/term-search.js";
+import { normalize } from "../../src/core/text/normalize.js";
 import { realContent } from "../helpers/content.js";
 import { loadQuestionSet } from "../kit/question-set.js";
 

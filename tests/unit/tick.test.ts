@@ -1,8 +1,8 @@
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { textReply } from "../../src/core/reply/reply.js";
+import type { ChannelRef } from "../../src/core/storage-ports/storage.js";
 import { createPostQueues, createTick, type PostQueues } from "../../src/scheduler/tick.js";
-import type { ChannelRef } from "../../src/storage/ports/storage.js";
 
 const logger = pino({ level: "silent" });
 

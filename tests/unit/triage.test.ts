@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { compileTerm, PhraseIndex } from "../../src/core/text/phrases.js";
+import { readSentences } from "../../src/core/text/tokens.js";
 import { explain } from "../../src/core/triage/explain.js";
 import { fillNumbers, NO_CRISIS_LINE } from "../../src/core/triage/numbers.js";
-import { compileTerm, PhraseIndex } from "../../src/core/triage/phrases.js";
-import { readSentences } from "../../src/core/triage/tokens.js";
 import { createTriage } from "../../src/core/triage/triage.js";
 import { realContent } from "../helpers/content.js";
 

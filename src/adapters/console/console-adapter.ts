@@ -9,7 +9,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Dispatcher, Invocation, Outcome } from "../../core/commands/dispatch.js";
 import { dmRecipient } from "../../core/personal-tip.js";
 import type { Reply } from "../../core/reply/reply.js";
-import type { ChannelRef } from "../../storage/ports/storage.js";
+import type { ChannelRef } from "../../core/storage-ports/storage.js";
 import type { ChatAdapter } from "../chat-adapter.js";
 import { renderConsole } from "./render.js";
 

@@ -9,8 +9,8 @@
 import type { Platform } from "../../core/channel-ref.js";
 import type { Clock } from "../../core/clock.js";
 import type { FormValues } from "../../core/forms/forms.js";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/ports/storage.js";
 
 /** How long a draft is kept: as long as Discord keeps an interaction token. */
 const FORM_DRAFT_TTL_MS = 15 * 60 * 1000;

@@ -9,7 +9,7 @@ import { type Client, Events, type Guild } from "discord.js";
 import type { Logger } from "pino";
 import type { Clock } from "../../core/clock.js";
 import { workspaceRemoved, workspaceReturned } from "../../core/privacy/workspace-removal.js";
-import type { Storage } from "../../storage/ports/storage.js";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import { errorInfo } from "./discord-errors.js";
 
 /** What tracking needs: where removals are recorded, and the time. */

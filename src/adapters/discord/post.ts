@@ -9,9 +9,9 @@
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from "discord.js";
 import { dmRecipient } from "../../core/personal-tip.js";
 import type { Reply } from "../../core/reply/reply.js";
+import type { ChannelRef } from "../../core/storage-ports/storage.js";
 import { PlatformError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import type { ChannelRef } from "../../storage/ports/storage.js";
 import { hasFiles, requestOf, withoutFiles } from "./attachments.js";
 import { errorInfo, toPlatformError } from "./discord-errors.js";
 import { renderReply } from "./render.js";

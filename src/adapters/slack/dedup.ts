@@ -6,8 +6,8 @@
  * @see https://docs.slack.dev/apis/events-api/#retries
  */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/ports/storage.js";
 
 /** The envelope's `event_id`, for Events API deliveries only. */
 function eventIdOf(body: unknown): string | undefined {

@@ -13,8 +13,8 @@ import type { Dispatcher, DispatchResult, Invocation } from "../../core/commands
 import type { Knowledge } from "../../core/knowledge/knowledge.js";
 import type { Reply } from "../../core/reply/reply.js";
 import { shareDecision } from "../../core/reply/share.js";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/ports/storage.js";
 import { ACTION_PREFIX, decodeAction } from "../chat-adapter.js";
 import type { AnswerJob, AnswerQueue } from "./answer-queue.js";
 import { ASK_ACTION_ID, ASK_CALLBACK_ID, askModal, questionOf } from "./ask-form.js";

@@ -8,8 +8,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { workspaceReturned } from "../../core/privacy/workspace-removal.js";
+import type { SlackInstallationKey, Storage } from "../../core/storage-ports/storage.js";
 import type { Logger } from "../../logger.js";
-import type { SlackInstallationKey, Storage } from "../../storage/ports/storage.js";
 
 /** How long a fetched installation is reused by this process (authorize runs on every request). */
 const INSTALLATION_CACHE_TTL_MS = 30_000;

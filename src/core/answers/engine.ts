@@ -6,6 +6,7 @@
 import type { Content } from "../content/load-content.js";
 import type { NutrientId, Source } from "../content/schema.js";
 import type { Category, Tier } from "../content/triage-schema.js";
+import { normalize } from "../text/normalize.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
 import { isChannelChat } from "./channel-chat.js";
@@ -15,7 +16,6 @@ import { coveredList } from "./format.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
 import { otherNutrientInside } from "./more-uncovered.js";
-import { normalize } from "./normalize.js";
 import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";

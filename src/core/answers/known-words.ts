@@ -4,8 +4,9 @@
  * An English question, even a misspelt or non-native one, shares most of its words with
  * the content; a question in another language shares a few names ("vitamina D").
  */
+
+import { normalize, tokenize } from "../text/normalize.js";
 import type { AnswerDoc } from "./documents.js";
-import { normalize, tokenize } from "./normalize.js";
 import { processTerm } from "./retrieve.js";
 
 /** Every word of every answer (title, question, phrasings, body), normalised. */

@@ -4,7 +4,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Nutrient, NutrientId } from "../content/schema.js";
-import { normalize, tokenize } from "./normalize.js";
+import { normalize, tokenize } from "../text/normalize.js";
 
 /** A mention found in text: which nutrient, and where (for "most relevant first"). */
 export interface NutrientMention {

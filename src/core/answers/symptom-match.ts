@@ -7,8 +7,9 @@
  * a joining word ("pins and needles") keeps it joined.
  */
 import type { Nutrient, NutrientId } from "../content/schema.js";
-import { createWordReader, type Word, type WordReader } from "../text/words.js";
-import { normalize, tokenize } from "./normalize.js";
+import { normalize } from "../text/normalize.js";
+import { symptomReader, tellingWords } from "../text/symptom-reading.js";
+import type { Word, WordReader } from "../text/words.js";
 
 /** A nutrient whose deficiency symptoms a text describes, with the terms that matched. */
 export interface SymptomMatch {
@@ -17,13 +18,6 @@ export interface SymptomMatch {
   /** How telling the matched words are: each word counts 1 / the number of deficiencies it is a sign of. */
   score: number;
 }
-
-/** Words a term may leave out or a message may add ("hard to get up from a chair"). */
-const FILLERS = new Set(
-  "a an the of in on at to from up into around about with for my your his her our their me i it its is are am was were be been being".split(
-    " ",
-  ),
-);
 
 interface Term {
   id: NutrientId;
@@ -51,7 +45,7 @@ export function createSymptomMatcher(nutrients: readonly Nutrient[], reader: Wor
     n.symptomTerms.map((term) => {
       const { words } = reader.read(normalize(term));
       for (const glue of gluesOf(words)) glues.add(glue);
-      const lemmas = [...new Set(words.filter((w) => !w.joiner && !FILLERS.has(w.text)).map((w) => w.lemma))];
+      const lemmas = [...new Set(tellingWords(words).map((w) => w.lemma))];
       return { id: n.id, term, lemmas };
     }),
   );
@@ -100,8 +94,6 @@ export function createSymptomMatcher(nutrients: readonly Nutrient[], reader: Wor
     matchWords,
     /** The same for text already normalised. */
     match: (normalized: string) => matchWords(reader.read(normalized).words),
-    /** Every term's lemmas (for the content check: lay words must lead to them). */
-    lemmas: (): ReadonlySet<string> => new Set(terms.flatMap((t) => t.lemmas)),
   };
 }
 
@@ -114,34 +106,9 @@ export function createSymptomReader(
   says: Readonly<Record<string, string>>,
   known?: ReadonlySet<string>,
 ): WordReader {
-  const targets = [...nutrients.flatMap((n) => n.symptomTerms), ...Object.values(says)].flatMap((t) =>
-    tokenize(normalize(t)),
+  return symptomReader(
+    nutrients.flatMap((n) => n.symptomTerms),
+    says,
+    known,
   );
-  return createWordReader({ says, targets, ...(known ? { known } : {}) });
-}
-
-/**
- * What is wrong with a list of lay words: each must read as words the symptom terms use,
- * or it can never lead to a symptom. One message per bad entry.
- */
-export function symptomWordProblems(
-  nutrients: readonly Nutrient[],
-  says: Readonly<Record<string, string>>,
-): { key: string; message: string }[] {
-  const reader = createSymptomReader(nutrients, says);
-  const used = createSymptomMatcher(nutrients, reader).lemmas();
-  return Object.entries(says).flatMap(([key, means]) => {
-    const unused = reader
-      .read(normalize(means))
-      .words.filter((w) => !w.joiner && !FILLERS.has(w.text) && !used.has(w.lemma))
-      .map((w) => w.text);
-    return unused.length === 0
-      ? []
-      : [
-          {
-            key,
-            message: `"${means}": ${unused.join(", ")} is in no symptom term (see nutrients/*.yaml symptomTerms)`,
-          },
-        ];
-  });
 }

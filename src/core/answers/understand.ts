@@ -3,8 +3,8 @@
  * symptoms it describes, what it asks for, and whether it is in our domain at all.
  */
 import type { Nutrient, NutrientId } from "../content/schema.js";
+import { normalize, tokenize } from "../text/normalize.js";
 import type { WordReader } from "../text/words.js";
-import { normalize, tokenize } from "./normalize.js";
 import type { NutrientMatcher } from "./nutrient-names.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";

@@ -3,21 +3,19 @@
  * same shape on every platform, so commands never branch on the platform.
  */
 import type { Logger } from "pino";
-import type { EndOutcome } from "../../challenges/challenge-posts.js";
-import type { DrawChart } from "../../challenges/charts.js";
-import type { ChallengeService } from "../../challenges/service.js";
-import type { Challenge } from "../../storage/ports/challenge-store.js";
-import type { Storage } from "../../storage/ports/storage.js";
-import type { Subscription } from "../../storage/ports/tips-store.js";
 import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { Reply } from "../reply/reply.js";
+import type { Storage } from "../storage-ports/storage.js";
+import type { Subscription } from "../storage-ports/tips-store.js";
 import type { CommandDefinition } from "./define-command.js";
 
 /**
  * What commands may ask of the running bot beyond storage: posting to a channel through
- * its platform adapter, and the tip scheduler. Provided by the composition root.
+ * its platform adapter, and the tip scheduler. Provided by the composition root. A feature
+ * folder that core may not import adds its own members by declaration merging (team
+ * challenges: src/challenges/command-services.ts), so core stays below it.
  */
 export interface BotServices {
   /**
@@ -33,12 +31,6 @@ export interface BotServices {
       subscription: Subscription,
     ): Promise<{ item: { id: string; text: string; team: boolean } } | undefined>;
   };
-  /** Team challenges: start, join, check in, standings (src/challenges/service.ts). */
-  challenges: ChallengeService;
-  /** Ends a challenge now and posts its summary once (shared with the scheduler's ledger). */
-  endChallenge(challenge: Challenge, by: string): Promise<EndOutcome>;
-  /** Draws a chart's picture off the thread that answers requests (src/challenges/chart-pool.ts). */
-  drawChart: DrawChart;
 }
 
 export interface CommandContext {

@@ -8,12 +8,12 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { UserFacingError } from "../../errors.js";
-import type { Storage } from "../../storage/ports/storage.js";
 import type { ChannelRef, Platform } from "../channel-ref.js";
 import type { Clock } from "../clock.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { Outcome } from "../reply/outcome.js";
 import { type Reply, textReply } from "../reply/reply.js";
+import type { Storage } from "../storage-ports/storage.js";
 import { stripInvisible } from "../text/user-text.js";
 import type { BotServices, CommandContext } from "./context.js";
 import type { Runnable } from "./define-command.js";

@@ -3,8 +3,8 @@
  * error, who may change it, and posting in the channel with access problems explained.
  */
 import { PlatformError, UserFacingError } from "../../errors.js";
-import type { Subscription } from "../../storage/ports/tips-store.js";
 import type { Reply } from "../reply/reply.js";
+import type { Subscription } from "../storage-ports/tips-store.js";
 import type { CommandContext } from "./context.js";
 
 /** The channel's subscription, or a friendly error saying how to create one. */

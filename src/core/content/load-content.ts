@@ -47,7 +47,7 @@ export interface Content {
   triage: TriageModel;
   /**
    * What the answer engine builds from this content, when the content comes from the
-   * snapshot (content-snapshot.ts); the engine builds them itself when this is absent.
+   * snapshot (src/core/knowledge/content-snapshot.ts); the engine builds them itself when this is absent.
    */
   prebuilt?: {
     /** The search index over the answer documents, as MiniSearch's `toJSON()` gives it. */

@@ -2,8 +2,7 @@
  * Reads `content/safety/`, the red-flag model: shared concepts, modifiers and categories,
  * linked into one concept map, with every term, concept reference and source checked.
  */
-import { compileTerm } from "../triage/phrases.js";
-import { modifierLists } from "../triage/triggers.js";
+import { compileTerm } from "../text/phrases.js";
 import { checkSourceRefs, type IssueCollector, readFile } from "./read-files.js";
 import type { Source } from "./schema.js";
 import {
@@ -15,6 +14,7 @@ import {
   ModifiersSchema,
   type TriageModel,
 } from "./triage-schema.js";
+import { modifierLists } from "./triage-triggers.js";
 
 /** Reads `safety/`: the shared concepts, the modifiers and the categories, and links them. */
 export function readTriage(

@@ -5,14 +5,14 @@
  * concepts into a tier. `content/README.md` describes the files in prose.
  */
 import { z } from "zod";
-import type { Phrase } from "../triage/phrases.js";
-import type { Value } from "../triage/triggers.js";
+import type { Phrase } from "../text/phrases.js";
+import type { Value } from "./triage-triggers.js";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens (kebab-case)");
-/** A term: words, `*` gaps, `#N` numbers, `=Exact` spellings (see src/core/triage/phrases.ts). */
+/** A term: words, `*` gaps, `#N` numbers, `=Exact` spellings (see src/core/text/phrases.ts). */
 const term = text(120);
 const terms = z.array(term);
 /** One or more concept ids joined by `|`: any of them. */

@@ -4,8 +4,8 @@
  * scheduler purges it. Adapters call these two functions; they hold no rule themselves.
  */
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../../storage/ports/storage.js";
 import type { Platform } from "../channel-ref.js";
+import type { Storage } from "../storage-ports/storage.js";
 
 /** How long a removed workspace's data is kept before it is deleted. */
 export const WORKSPACE_GRACE_MS = 7 * 24 * 3600_000;

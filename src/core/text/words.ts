@@ -10,7 +10,7 @@
  * Punctuation and joining words ("and", "but") are kept as joiners: where a clause ends.
  */
 import { distance } from "fastest-levenshtein";
-import { stemOf } from "../triage/tokens.js";
+import { stemOf } from "./tokens.js";
 
 export interface Word {
   /** The word as the content writes it ("calf" for "carf", "tingling" for "tinglling"). */
@@ -167,7 +167,7 @@ export function createWordReader(options: WordReaderOptions) {
       ?.find((s) => s.lemmas.every((lemma, k) => tokens[i + k]?.word.lemma === lemma));
   }
 
-  /** Reads an already normalised text (lower case, see answers/normalize.ts). */
+  /** Reads an already normalised text (lower case, see normalize.ts). */
   function read(normalized: string): ReadText {
     const tokens = tokensOf(normalized);
     const words: Word[] = [];

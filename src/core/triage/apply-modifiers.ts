@@ -5,8 +5,10 @@
  * near-concepts built from it ("weak" near "legs" near "both").
  */
 import type { Concept, TriageModel } from "../content/triage-schema.js";
+import type { Trigger, Value } from "../content/triage-triggers.js";
+import type { PhraseMatch } from "../text/phrases.js";
+import type { Token } from "../text/tokens.js";
 import { addOccurrence, findNear, nearOrder, type Occurrence } from "./near.js";
-import type { PhraseMatch } from "./phrases.js";
 import type { ReadSentence } from "./read-concepts.js";
 import {
   clauseScopes,
@@ -17,8 +19,7 @@ import {
   negationScopes,
   words,
 } from "./scopes.js";
-import type { Token } from "./tokens.js";
-import { conceptOf, type Trigger, type Value } from "./triggers.js";
+import { conceptOf } from "./triggers.js";
 
 type Modifier = "negated" | "hypothetical" | "historical" | "figurative" | "ambient" | "activity";
 

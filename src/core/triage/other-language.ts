@@ -7,8 +7,8 @@
  */
 import type { TriageModel } from "../content/triage-schema.js";
 import { loadFranc } from "../text/franc.js";
+import type { Token } from "../text/tokens.js";
 import type { ReadSentence } from "./read-concepts.js";
-import type { Token } from "./tokens.js";
 
 /**
  * The languages franc weighs English against: Latin-script languages of the places vitabot

@@ -4,10 +4,11 @@
  * symptom words inside it, a trigger inside a longer concept is part of it).
  */
 import type { Concept, TriageModel } from "../content/triage-schema.js";
-import type { PhraseMatch } from "./phrases.js";
+import type { Trigger, Value } from "../content/triage-triggers.js";
+import type { PhraseMatch } from "../text/phrases.js";
+import { readSentences, type Token } from "../text/tokens.js";
 import { overlaps } from "./scopes.js";
-import { readSentences, type Token } from "./tokens.js";
-import { BLOCKERS, buildIndex, conceptOf, SCOPED, spellingOf, type Trigger, type Value } from "./triggers.js";
+import { BLOCKERS, buildIndex, conceptOf, SCOPED, spellingOf } from "./triggers.js";
 
 /** One sentence's matches, split by what they are. */
 export interface ReadSentence {

@@ -2,7 +2,7 @@
  * How far a modifier reaches within one sentence: clauses, negation windows, clause-long
  * triggers and history. Positions are token indexes; spans are [start, end).
  */
-import type { Token } from "./tokens.js";
+import type { Token } from "../text/tokens.js";
 
 /** A run of tokens: [start, end). */
 export interface Span {

@@ -1,6 +1,11 @@
 import type { Transaction } from "kysely";
+import type {
+  ChallengeCheckIn,
+  CheckInKey,
+  JoinOutcome,
+  NewMember,
+} from "../../core/storage-ports/challenge-store.js";
 import { buildActivity } from "../member-activity.js";
-import type { ChallengeCheckIn, CheckInKey, JoinOutcome, NewMember } from "../ports/challenge-store.js";
 import { type ChallengesDatabase, type Db, encodeDays, memberKey, toMember } from "./challenge-tables.js";
 
 /** Takes the member's row lock (bumping `revision`); their join date, or undefined when not a (current) member. */

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
-import type { DeletedCounts } from "../ports/challenge-store.js";
-import type { Platform } from "../ports/records.js";
+import type { DeletedCounts } from "../../core/storage-ports/challenge-store.js";
+import type { Platform } from "../../core/storage-ports/records.js";
 import {
   type ChallengesDatabase,
   type Db,

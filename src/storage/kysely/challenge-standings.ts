@@ -1,5 +1,9 @@
 import type { Transaction } from "kysely";
-import type { LeaderboardSlice, MemberStanding, TeamTotals } from "../ports/challenge-store.js";
+import type {
+  LeaderboardSlice,
+  MemberStanding,
+  TeamTotals,
+} from "../../core/storage-ports/challenge-store.js";
 import {
   type ChallengeMembersTable,
   type ChallengesDatabase,

@@ -6,7 +6,7 @@
  * from that member's check-ins in the next statement always see every committed one.
  */
 import { randomUUID } from "node:crypto";
-import type { Challenge, ChallengeStore, NewChallenge } from "../ports/challenge-store.js";
+import type { Challenge, ChallengeStore, NewChallenge } from "../../core/storage-ports/challenge-store.js";
 import { addCheckIn, joinChallenge, removeCheckIn, type TimingCache } from "./challenge-checkins.js";
 import { deleteUserData, deleteWorkspaceData, exportUserData } from "./challenge-privacy.js";
 import { leaderboardSlice, listCheckIns, listMembers, listStandings } from "./challenge-standings.js";

@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Challenge, ChallengeCheckIn, ChallengeMember } from "../ports/challenge-store.js";
-import type { ChannelRef, Platform } from "../ports/records.js";
+import type {
+  Challenge,
+  ChallengeCheckIn,
+  ChallengeMember,
+} from "../../core/storage-ports/challenge-store.js";
+import type { ChannelRef, Platform } from "../../core/storage-ports/records.js";
 
 /** One challenge; primary key id. */
 export interface ChallengesTable {

@@ -5,7 +5,7 @@
  * dialects (better-sqlite3 returns numbers; the pg pool parses int8 as a number).
  */
 
-import type { Platform } from "../ports/records.js";
+import type { Platform } from "../../core/storage-ports/records.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { TipsDatabase } from "./tips-store.js";
 

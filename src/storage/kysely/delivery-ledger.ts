@@ -5,7 +5,7 @@
  * PostgreSQL alike.
  */
 import { type Kysely, sql } from "kysely";
-import type { ChannelRef, Platform } from "../ports/records.js";
+import type { ChannelRef, Platform } from "../../core/storage-ports/records.js";
 import {
   type Delivery,
   type DeliveryKey,
@@ -13,7 +13,7 @@ import {
   type DeliveryStatus,
   STALE_CLAIMS_LIMIT,
   type TipsStore,
-} from "../ports/tips-store.js";
+} from "../../core/storage-ports/tips-store.js";
 import { channelOf } from "./tip-subscriptions.js";
 import type { TipsDatabase } from "./tips-store.js";
 

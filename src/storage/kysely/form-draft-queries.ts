@@ -10,8 +10,8 @@ import {
   type FormDraft,
   type FormDraftLookup,
   MAX_FORM_DRAFTS_PER_PERSON,
-} from "../ports/form-draft-store.js";
-import type { Platform } from "../ports/records.js";
+} from "../../core/storage-ports/form-draft-store.js";
+import type { Platform } from "../../core/storage-ports/records.js";
 import type { Database, FormDraftsTable } from "./database.js";
 
 const valuesSchema = z.record(z.string(), z.string());

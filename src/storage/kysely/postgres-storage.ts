@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
-import type { Storage } from "../ports/storage.js";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import type { Database } from "./database.js";
 import { createKyselyStorage } from "./storage.js";
 

@@ -4,8 +4,13 @@
  * failure leaves everything as it was.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { ForgetCounts, PrivacyStore, PurgedWorkspace, UserData } from "../ports/privacy-store.js";
-import type { Platform } from "../ports/records.js";
+import type {
+  ForgetCounts,
+  PrivacyStore,
+  PurgedWorkspace,
+  UserData,
+} from "../../core/storage-ports/privacy-store.js";
+import type { Platform } from "../../core/storage-ports/records.js";
 import { deleteUserData, deleteWorkspaceData, exportUserData } from "./challenge-privacy.js";
 import { type Db, FORGOTTEN_USER } from "./challenge-tables.js";
 import type { Database } from "./database.js";

@@ -3,8 +3,8 @@
  * columns meaning "the deployment's default".
  */
 import type { Kysely } from "kysely";
-import type { Platform } from "../ports/records.js";
-import type { WorkspaceNumbers } from "../ports/storage.js";
+import type { Platform } from "../../core/storage-ports/records.js";
+import type { WorkspaceNumbers } from "../../core/storage-ports/storage.js";
 import type { Database, SafetyNumbersTable } from "./database.js";
 
 const KINDS = ["emergency", "crisis", "poison"] as const;

@@ -4,7 +4,7 @@
  * `INSERT … ON CONFLICT`.
  */
 import type { Kysely } from "kysely";
-import type { SlackInstallationKey, SlackInstallationRecord } from "../ports/storage.js";
+import type { SlackInstallationKey, SlackInstallationRecord } from "../../core/storage-ports/storage.js";
 import type { Database } from "./database.js";
 
 /** Deletes event claims made before `before`; returns how many. */

@@ -13,8 +13,8 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
 } from "kysely";
+import type { Storage } from "../../core/storage-ports/storage.js";
 import type { Logger } from "../../logger.js";
-import type { Storage } from "../ports/storage.js";
 import type { Database } from "./database.js";
 import type { QueryRunner } from "./prepared.js";
 import { checkpointInBackground } from "./sqlite-checkpointer.js";

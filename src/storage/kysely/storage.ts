@@ -5,8 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import { StorageError } from "../../errors.js";
-import { migrateToLatest } from "../migrations/index.js";
 import type {
   CooldownResult,
   FeedbackInput,
@@ -15,7 +13,9 @@ import type {
   Platform,
   Storage,
   UserRef,
-} from "../ports/storage.js";
+} from "../../core/storage-ports/storage.js";
+import { StorageError } from "../../errors.js";
+import { migrateToLatest } from "../migrations/index.js";
 import { createKyselyChallengeStore } from "./challenge-store.js";
 import type { ChallengesDatabase } from "./challenge-tables.js";
 import type { Database, FeedbackTable } from "./database.js";

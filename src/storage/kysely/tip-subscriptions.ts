@@ -3,8 +3,8 @@
  * rotation, and a channel's team tips: the same portable queries on SQLite and PostgreSQL.
  */
 import type { ColumnType, Insertable, Kysely, Selectable } from "kysely";
-import type { ChannelRef, Platform } from "../ports/records.js";
-import type { Subscription, TeamTip, TipsStore } from "../ports/tips-store.js";
+import type { ChannelRef, Platform } from "../../core/storage-ports/records.js";
+import type { Subscription, TeamTip, TipsStore } from "../../core/storage-ports/tips-store.js";
 import type { DeliveryLedger } from "./delivery-ledger.js";
 import type { TipsDatabase } from "./tips-store.js";
 

@@ -3,7 +3,7 @@
  * delivery ledger (delivery-ledger.ts), the same portable queries on SQLite and PostgreSQL.
  */
 import type { Kysely } from "kysely";
-import type { TipsStore } from "../ports/tips-store.js";
+import type { TipsStore } from "../../core/storage-ports/tips-store.js";
 import { createKyselyDeliveryLedger, type LedgerDatabase } from "./delivery-ledger.js";
 import { createKyselyTipSubscriptions, type SubscriptionsDatabase } from "./tip-subscriptions.js";
 

@@ -4,7 +4,7 @@
  * left out (their zone is one person's). Portable SQL for SQLite and PostgreSQL.
  */
 import type { Kysely } from "kysely";
-import type { Platform } from "../ports/records.js";
+import type { Platform } from "../../core/storage-ports/records.js";
 import type { Database } from "./database.js";
 
 type Newest = { zone: string; created_at: number } | undefined;

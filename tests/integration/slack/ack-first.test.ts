@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { encodeAction } from "../../../src/adapters/chat-adapter.js";
-import type { SlackInstallationKey } from "../../../src/storage/ports/storage.js";
+import type { SlackInstallationKey } from "../../../src/core/storage-ports/storage.js";
 import { type SlackTestApp, startSlackTestApp } from "../../helpers/slack-app.js";
 import {
   buttonPress,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { duePosts, summaryLedgerDate } from "../../../src/challenges/due.js";
-import type { Challenge } from "../../../src/storage/ports/challenge-store.js";
+import type { Challenge } from "../../../src/core/storage-ports/challenge-store.js";
 
 const challenge = (overrides: Partial<Challenge> = {}): Challenge => ({
   id: "c1",

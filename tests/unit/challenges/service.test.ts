@@ -2,14 +2,14 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ChallengeService, createChallengeService } from "../../../src/challenges/service.js";
 import { pickChallenge } from "../../../src/challenges/start.js";
+import type { Challenge, ChallengeStore } from "../../../src/core/storage-ports/challenge-store.js";
+import type { ChannelRef } from "../../../src/core/storage-ports/storage.js";
 import { UserFacingError } from "../../../src/errors.js";
 import {
   type ChallengesDatabase,
   createKyselyChallengeStore,
 } from "../../../src/storage/kysely/challenge-store.js";
 import { openSqliteDatabase } from "../../../src/storage/kysely/sqlite-storage.js";
-import type { Challenge, ChallengeStore } from "../../../src/storage/ports/challenge-store.js";
-import type { ChannelRef } from "../../../src/storage/ports/storage.js";
 import { guard, migrateForChallenges } from "../../contract/challenge-store.contract.js";
 import { realContent } from "../../helpers/content.js";
 import { FakeClock } from "../../helpers/fake-clock.js";

@@ -6,8 +6,8 @@ import {
   installationKey,
 } from "../../../src/adapters/slack/installation-store.js";
 import { workspaceRemoved } from "../../../src/core/privacy/workspace-removal.js";
+import type { Storage } from "../../../src/core/storage-ports/storage.js";
 import { createSqliteStorage } from "../../../src/storage/kysely/sqlite-storage.js";
-import type { Storage } from "../../../src/storage/ports/storage.js";
 import { createMemoryLogger } from "../../helpers/app.js";
 
 const opened: Storage[] = [];

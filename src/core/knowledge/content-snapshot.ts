@@ -18,11 +18,12 @@ import { fileURLToPath } from "node:url";
 import { buildDocuments } from "../answers/documents.js";
 import { contentWords } from "../answers/known-words.js";
 import { createIndex } from "../answers/retrieve.js";
-import type { Phrase } from "../triage/phrases.js";
-import { compilePhrases, type Value } from "../triage/triggers.js";
-import type { Content } from "./load-content.js";
-import type { Source } from "./schema.js";
-import type { Concept, TriageModel } from "./triage-schema.js";
+import type { Content } from "../content/load-content.js";
+import type { Source } from "../content/schema.js";
+import type { Concept, TriageModel } from "../content/triage-schema.js";
+import type { Value } from "../content/triage-triggers.js";
+import type { Phrase } from "../text/phrases.js";
+import { compilePhrases } from "../triage/triggers.js";
 
 /** Where the running code keeps its snapshot: the root of that code (dist/ for the build). */
 const SNAPSHOT_FILE = fileURLToPath(new URL("../../../.content-snapshot", import.meta.url));
@@ -188,6 +189,6 @@ export async function loadContentFast(
 ): Promise<{ content: Content; from: "snapshot" | "files" }> {
   const snapshot = readContentSnapshot(contentDir, file);
   if (snapshot) return { content: snapshot, from: "snapshot" };
-  const { loadContent } = await import("./load-content.js");
+  const { loadContent } = await import("../content/load-content.js");
   return { content: loadContent(contentDir), from: "files" };
 }

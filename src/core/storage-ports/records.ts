@@ -4,9 +4,9 @@
  * storage.ts, which composes the stores, so each store can use them without importing
  * the port that includes it.
  */
-import type { UserRef } from "../../core/channel-ref.js";
+import type { UserRef } from "../channel-ref.js";
 
-export type { ChannelRef, Platform, UserRef } from "../../core/channel-ref.js";
+export type { ChannelRef, Platform, UserRef } from "../channel-ref.js";
 
 export interface FeedbackInput {
   where: UserRef;
