@@ -8,6 +8,7 @@ import type { NutrientId, Source } from "../content/schema.js";
 import type { Category, Tier } from "../content/triage-schema.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
+import { uncoveredAskedBeside } from "./asked-subject.js";
 import { isChannelChat } from "./channel-chat.js";
 import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
@@ -20,6 +21,7 @@ import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
+import { withoutUncovered } from "./uncovered-mask.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
 import { MENTION, MUSCLE_DOMAIN, SEVERAL_NUTRIENTS_ASKED, uncoveredTopics } from "./vocabulary.js";
 
@@ -107,6 +109,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     known,
   );
   const docById = new Map(docs.map((d) => [d.id, d]));
+  const namesCovered = (text: string) => matcher.find(withoutUncovered(text)).length > 0;
   let searching: Retriever | undefined;
   const retriever = () =>
     (searching ??= createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex));
@@ -255,8 +258,13 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
-    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product.
-    if (u.uncovered && otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION))
+    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product;
+    // "is K2 needed with my D3": another supplement, asked about beside a covered one.
+    if (
+      u.uncovered &&
+      (otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION) ||
+        uncoveredAskedBeside(u.normalized, namesCovered))
+    )
       return uncoveredAnswer(question, u);
     const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
     if (targets.length === 0 && !u.health) return outOfScope(question);

@@ -3,7 +3,7 @@
  * don't cover, and whether a message is about health at all. Kept apart from the
  * logic so they read as data.
  */
-import { MORE_HEALTH_WORDS, MORE_UNCOVERED_KINDS } from "./more-uncovered.js";
+import { MORE_HEALTH_WORDS, MORE_TAKEN_KINDS, MORE_UNCOVERED_KINDS } from "./more-uncovered.js";
 
 /** What a question asks about; matches the FAQ topics, so retrieval can prefer them. */
 export const INTENTS = {
@@ -84,6 +84,24 @@ export const UNCOVERED = new RegExp(
 );
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
+
+/**
+ * Uncovered topics that are taken as a supplement or remedy (other vitamins and minerals, sports
+ * supplements, herbal remedies, tonics), as regex alternatives: what a question may ask about
+ * beside a covered nutrient ("is K2 needed with my D3"), unlike a medicine or a condition, which
+ * is its setting.
+ */
+export const TAKEN_TOPICS = [
+  UNCOVERED_KINDS.nutrients,
+  UNCOVERED_KINDS.sportsSupplements,
+  UNCOVERED_KINDS.remedies,
+  ...MORE_TAKEN_KINDS.map((kind) => MORE_UNCOVERED_KINDS[kind]),
+].join("|");
+
+/** A taken uncovered topic named as such (not set aside: "apart from protein"). */
+export const TAKEN_UNCOVERED = new RegExp(
+  `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${TAKEN_TOPICS})\\b`,
+);
 
 /**
  * The kinds of uncovered topic that can be the setting of a question about the six rather than
