@@ -15,6 +15,7 @@ import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { coveredList } from "./format.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
+import { leadByMedicine } from "./medicine-lead.js";
 import { otherNutrientInside } from "./more-uncovered.js";
 import { normalize } from "./normalize.js";
 import { createNutrientMatcher } from "./nutrient-names.js";
@@ -266,7 +267,10 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
         uncoveredAskedBeside(u.normalized, namesCovered))
     )
       return uncoveredAnswer(question, u);
-    const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
+    const found = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
+    // Symptoms on a medicine that lowers one of the nutrients they suggest point at that one first.
+    const byMedicine = found === u.bySymptom ? leadByMedicine(u.normalized, found) : undefined;
+    const targets = byMedicine ?? found;
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
@@ -280,7 +284,12 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
         : undefined;
     const best = several ?? answers[0];
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
-    return answerFrom(question, best.doc, leadBySymptom(u, targets), targets === u.named);
+    return answerFrom(
+      question,
+      best.doc,
+      leadBySymptom(u, targets),
+      targets === u.named || byMedicine !== undefined,
+    );
   }
 
   /**
