@@ -6,7 +6,7 @@
  * question set 8.
  */
 import { describe, expect, it } from "vitest";
-import { uncoveredAskedBeside } from "../../src/core/answers/asked-subject.js";
+import { amountAsked, uncoveredAskedBeside } from "../../src/core/answers/asked-subject.js";
 import { createAnswerEngine } from "../../src/core/answers/engine.js";
 import { normalize } from "../../src/core/answers/normalize.js";
 import { realContent } from "../helpers/content.js";
@@ -56,5 +56,28 @@ describe("the covered nutrient stays the subject when the message asks about it"
     expect(uncoveredAskedBeside(normalize("I take zinc. Should I take magnesium?"), covered)).toBe(false);
     expect(uncoveredAskedBeside(normalize("I take magnesium. Should I take zinc?"), covered)).toBe(true);
     expect(uncoveredAskedBeside(normalize("I take magnesium and zinc."), covered)).toBe(false);
+  });
+});
+
+describe("of several nutrients named, the one whose amount is asked leads", () => {
+  it.each([
+    [
+      "She takes a calcium tablet with D3 and a spoon of fish oil. Is that too much vitamin D for a 90 year old?",
+      "vitamin-d",
+    ],
+    [
+      "my multivitamin has vitamin D and E, plus a magnesium tablet at night. how much magnesium is safe?",
+      "magnesium",
+    ],
+  ])("%j", (question, first) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe(first);
+  });
+
+  it("reads the few words after the amount, and nothing when no amount is asked", () => {
+    const find = (text: string) => (/\bcalcium\b/.test(text) ? (["calcium"] as const).slice() : []);
+    expect(amountAsked("is that enough calcium for me", find)).toBe("calcium");
+    expect(amountAsked("is calcium good for me", find)).toBeUndefined();
   });
 });

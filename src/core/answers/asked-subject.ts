@@ -4,6 +4,7 @@
  * B12"). Read the way a reader finds the topic of a question: what its first question names,
  * and the phrases that make one thing the companion or the cause of another.
  */
+import type { NutrientId } from "../content/schema.js";
 import { TAKEN_TOPICS, TAKEN_UNCOVERED } from "./vocabulary.js";
 
 /** A sentence ends at ".", "!" or "?" before a space, or at a line break. */
@@ -35,4 +36,25 @@ export function uncoveredAskedBeside(normalized: string, namesCovered: (text: st
     .filter((sentence) => sentence.trimEnd().endsWith("?"))
     .find((sentence) => TAKEN_UNCOVERED.test(sentence) || namesCovered(sentence));
   return asked !== undefined && TAKEN_UNCOVERED.test(asked) && !namesCovered(asked);
+}
+
+/** An amount asked about, and the few words after it that say of what ("too much vitamin D with all that"). */
+const AMOUNT_OF =
+  /\b(too much|too many|enough|how much|how many|overdo\w*|overdos\w*|excess)\b((?: \S+){1,4})/g;
+
+/**
+ * The covered nutrient whose amount a message asks about ("is he getting too much vitamin D",
+ * "how much calcium with my tablets"), found by `find` in the words right after the amount;
+ * undefined when no amount of a named nutrient is asked.
+ * @param find the covered nutrients a text names, earliest first
+ */
+export function amountAsked(
+  normalized: string,
+  find: (text: string) => NutrientId[],
+): NutrientId | undefined {
+  for (const [, , after] of normalized.matchAll(AMOUNT_OF)) {
+    const [first] = find(after ?? "");
+    if (first) return first;
+  }
+  return undefined;
 }

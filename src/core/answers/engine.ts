@@ -8,7 +8,7 @@ import type { NutrientId, Source } from "../content/schema.js";
 import type { Category, Tier } from "../content/triage-schema.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
-import { uncoveredAskedBeside } from "./asked-subject.js";
+import { amountAsked, uncoveredAskedBeside } from "./asked-subject.js";
 import { isChannelChat } from "./channel-chat.js";
 import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
@@ -293,11 +293,15 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   }
 
   /**
-   * Of several nutrients named, those the described symptoms point at lead: a panel of vitamin D,
-   * B12 and magnesium asked about night cramps is about magnesium first.
+   * Of several nutrients named, the one whose amount is asked leads; else those the described
+   * symptoms point at lead: a panel of vitamin D, B12 and magnesium asked about night cramps is
+   * about magnesium first.
    */
   function leadBySymptom(u: Understanding, targets: NutrientId[]): NutrientId[] {
     if (targets !== u.named || targets.length < 2) return targets;
+    // "Is he getting too much vitamin D with all that?": the nutrient whose amount is asked leads.
+    const amount = amountAsked(u.normalized, (text) => matcher.find(withoutUncovered(text)));
+    if (amount && targets.includes(amount)) return [amount, ...targets.filter((id) => id !== amount)];
     const pointed = targets.filter((id) => u.bySymptom.includes(id));
     return pointed.length > 0 ? [...pointed, ...targets.filter((id) => !pointed.includes(id))] : targets;
   }
