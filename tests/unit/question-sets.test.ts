@@ -74,21 +74,27 @@ describe("the labelled question sets", () => {
  * scored 108 of 130 on main with all of them (kind 83.1%, unknown 21 of 28, no urgent message
  * answered). After the last round of answer and triage fixes the floors are the figures
  * reached: sets 3, 5, 6 and 7 at 169, 126, 124 and 127; set 8 at 109 once "everyone" near a
- * conference bridge was no longer read as self-harm.
+ * conference bridge was no longer read as self-harm. The next round of question kinds (another
+ * supplement asked about beside a covered nutrient, channel chat about the channel's rules, a
+ * coffee run, lost property, course slides, a pun or a crop; answers for diuretics and cod
+ * liver oil; the nutrient whose amount is asked leading; dumping syndrome) raised set 8 to 121
+ * (kind 93.1%, unknown 26 of 28, every miss left an urgent reading for the triage work), set 7
+ * to 128 and set 3 to 170; sets 2 and 4 are held at the 188 and 166 they had reached.
  * Set 9, written blind after set 8's first score while its fixes were on a branch, first scored
  * 101 of 130 on main before them (kind 77.7%, unknown 21 of 28, two urgent messages answered:
  * a racing heart with a tight chest after cardiac rehab, stopping steroids with vomiting and
- * near-fainting).
+ * near-fainting); after the round tuned on set 8, which never saw it: 103 (kind 79.2%, unknown
+ * 22 of 28, the same two urgent messages answered).
  */
 const FLOORS = {
-  "questions-2.yaml": 187,
-  "questions-3.yaml": 169,
-  "questions-4.yaml": 162,
+  "questions-2.yaml": 188,
+  "questions-3.yaml": 170,
+  "questions-4.yaml": 166,
   "questions-5.yaml": 126,
   "questions-6.yaml": 124,
-  "questions-7.yaml": 127,
-  "questions-8.yaml": 109,
-  "questions-9.yaml": 101,
+  "questions-7.yaml": 128,
+  "questions-8.yaml": 121,
+  "questions-9.yaml": 103,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

@@ -113,3 +113,16 @@ describe("health words of medicines, moods and fluids make a question unknown, n
     expect(engine.ask(question).kind).toBe("unknown");
   });
 });
+
+describe("dumping after stomach surgery, named in a question, is a condition we don't cover", () => {
+  it.each([
+    ["had a gastric sleeve last year, after pudding I go clammy and faint-ish, could that be dumping?"],
+    ["what is late dumping and why does sugar set it off"],
+  ])("%j", (question) => {
+    expect(engine.ask(question).kind).toBe("unknown");
+  });
+
+  it("dumping as an everyday verb stays what it was", () => {
+    expect(engine.ask("is it ok to keep dumping logs into the b12 channel").kind).toBe("out_of_scope");
+  });
+});

@@ -43,6 +43,18 @@ const SETTINGS = {
   /** Games: roles, builds, matches and ranks. */
   games:
     "scrims?|ranked|glass cannon|(tank|dps|healer|support|squishy|squishiest|meta) builds?|squish\\w*|healer|tank|dps|(support|tank|healer|dps|jungle|mid|top) mains?|nerfed|buffed|loadouts?|lobby|respawn|0 ?\\/ ?\\d+|gg|ez|lan|tournaments?|game nights?",
+  /** How the channel is run: which thread a subject belongs in, introductions, off-topic posts. */
+  channelRules:
+    "keep (the |all |any |our )?(\\w+ ){0,3}(chat|talk|posts?|questions?|discussions?|stuff) (to|in|for) (the |our )?(\\w+ ){0,2}(threads?|channels?)|(threads?|channels?) (is|are) (for|only for)|off[ -]topic|introductions?|new members?",
+  /** Food and drink fetched for the group: a coffee run, a tea round, who is ordering. */
+  rounds:
+    "coffee runs?|tea rounds?|brew rounds?|(coffee|tea|drinks|food|lunch|pizza|takeaway) orders?|who'?s (sorting|organi[sz]ing|ordering|booking|getting) (the|a|some|our)|reunions?",
+  /** Something lost or found, and who has it. */
+  lostProperty:
+    "lost property|^(lost|found) ?[:!-]|has anyone (seen|found|picked up|handed in)|has anyone got (it|them|my)|(left|dropped) (behind )?(in|at|on) the|left (my|a|her|his|our) (\\w+ ){1,4}(in|at|on) the",
+  /** Course material asked for: slides, notes and recordings of a lecture. */
+  studyMaterial:
+    "slides|lecture notes|lectures?|handouts?|seminars?|recordings? (of|from)|past papers?|revision notes|reading lists?",
   /** Naming a thing as a joke and thanking the channel. */
   jokes:
     "(named|called|call) (him|her|it)|jokes?|puns?|memes?|riddles?|knock knock|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
@@ -79,10 +91,19 @@ const ASKS = [
 const ASK = new RegExp(`\\b(${ASKS.join("|")})\\b`);
 
 /**
- * An event named for what it offers ("the flu jab clinic", "the b12 injection drop-in"): its name
- * asks nothing, so it is set aside before a message is read for a question.
+ * Words that name a health subject without asking about it, set aside before a message is read
+ * for a question: an event named for what it offers ("the flu jab clinic", "the b12 injection
+ * drop-in"), what a lecture or talk is about ("the lecture on b12 absorption"), and the body
+ * joked to be made of a drink ("my blood is 80% coffee").
  */
-const EVENT_NAME = /\b(\w+ ){0,3}(clinics?|drop[ -]ins?|sessions?|workshops?|webinars?)\b/g;
+const NAMES_NOT_ASKS = new RegExp(
+  [
+    "\\b(\\w+ ){0,3}(clinics?|drop[ -]ins?|sessions?|workshops?|webinars?)\\b",
+    "\\b(lectures?|talks?|seminars?|presentations?|slides|webinars?|workshops?|modules?) (on|about|covering)( [\\w'-]+){1,3}",
+    "\\b(my |our )?(blood|veins?)( type)? (is|are|runs? on) (\\S+ ){0,3}?(coffee|caffeine|tea|espresso|flat whites?|lattes?|cappuccinos?|energy drinks?|red bull|monster)\\b",
+  ].join("|"),
+  "g",
+);
 
 /** Machines and systems people joke about as if they had a body. */
 const THINGS =
@@ -102,6 +123,23 @@ const PERSON = new RegExp(
 );
 
 /**
+ * The forms of a joke whatever its subject: a riddle ("why did the X refuse…", "what do you
+ * call…"), a knock-knock, the groan after a pun.
+ */
+const JOKE_FORM =
+  /\b(i'?ll (see|show) myself out|ba ?dum( ?tss?)?|what do you call (a|an)|knock knock|pun intended|(dad|bad) jokes?|why did the (\w+ ){1,4}(cross|refuse\w*|break up|blush\w*|quit))\b/;
+
+/**
+ * Looking after plants, crops or livestock: magnesium sulphate on leaves or a mineral lick for
+ * ewes is agronomy, not a question about a person's health.
+ */
+const GROWING =
+  /\b(foliar|per (hectare|acre)|hectares?|chlorosis|leaf veins|yellow(ing)? (between )?(the )?(leaf|leaves)|leaves (are |keep )?(turning|going) yellow|fertili[sz]ers?|top ?dress\w*|grass staggers|livestock|(my|the|our) (vines|vineyards?|orchards?|seedlings|tomatoes|tomato plants|roses|lawns?|allotment|greenhouse|crops?|plants|hedges?|veg patch|cattle|ewes|herd|flock|cows|heifers))\b/;
+
+/** Someone's own body, a symptom or a state, which talk about plants or animals does not hold. */
+const BODY_ASKED = new RegExp(`\\b(${ASKS[0]}|${OWN_BODY}|(i|we) (take|eat|drink|swallow))\\b`);
+
+/**
  * Whether a normalised message is channel chat with a health word used for something else: it
  * has the setting of a shop, an event, kit, gear, a link, software, a game or a joke, and asks
  * nothing about a body, an amount, safety or an effect.
@@ -110,5 +148,6 @@ const PERSON = new RegExp(
  */
 export function isChannelChat(normalized: string): boolean {
   if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
-  return SETTING.test(normalized) && !ASK.test(normalized.replace(EVENT_NAME, " "));
+  if ((JOKE_FORM.test(normalized) || GROWING.test(normalized)) && !BODY_ASKED.test(normalized)) return true;
+  return SETTING.test(normalized) && !ASK.test(normalized.replace(NAMES_NOT_ASKS, " "));
 }

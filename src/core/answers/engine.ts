@@ -9,17 +9,20 @@ import type { Category, Tier } from "../content/triage-schema.js";
 import { normalize } from "../text/normalize.js";
 import { fillNumbers, mergeNumbers, type SafetyNumbers } from "../triage/numbers.js";
 import { createTriage, type Decision } from "../triage/triage.js";
+import { amountAsked, uncoveredAskedBeside } from "./asked-subject.js";
 import { isChannelChat } from "./channel-chat.js";
 import { withDaylightHint } from "./daylight-dose.js";
 import { type AnswerDoc, buildDocuments } from "./documents.js";
 import { coveredList } from "./format.js";
 import { contentWords, createKnownWords } from "./known-words.js";
 import { notEnglish } from "./language.js";
+import { leadByMedicine } from "./medicine-lead.js";
 import { otherNutrientInside } from "./more-uncovered.js";
 import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
 import { createSymptomReader } from "./symptom-match.js";
+import { withoutUncovered } from "./uncovered-mask.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
 import { MENTION, MUSCLE_DOMAIN, SEVERAL_NUTRIENTS_ASKED, uncoveredTopics } from "./vocabulary.js";
 
@@ -107,6 +110,7 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     known,
   );
   const docById = new Map(docs.map((d) => [d.id, d]));
+  const namesCovered = (text: string) => matcher.find(withoutUncovered(text)).length > 0;
   let searching: Retriever | undefined;
   const retriever = () =>
     (searching ??= createRetriever(docs, options.termCacheSize, content.prebuilt?.answerIndex));
@@ -255,10 +259,18 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
-    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product.
-    if (u.uncovered && otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION))
+    // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product;
+    // "is K2 needed with my D3": another supplement, asked about beside a covered one.
+    if (
+      u.uncovered &&
+      (otherNutrientInside(matcher.mask(u.normalized, MENTION), MENTION) ||
+        uncoveredAskedBeside(u.normalized, namesCovered))
+    )
       return uncoveredAnswer(question, u);
-    const targets = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
+    const found = [u.named, u.bySymptom, u.hinted].find((list) => list.length > 0) ?? [];
+    // Symptoms on a medicine that lowers one of the nutrients they suggest point at that one first.
+    const byMedicine = found === u.bySymptom ? leadByMedicine(u.normalized, found) : undefined;
+    const targets = byMedicine ?? found;
     if (targets.length === 0 && !u.health) return outOfScope(question);
     if (targets.length === 0 && !MUSCLE_DOMAIN.test(u.read)) return unknown(question);
     // An uncovered topic's own reply is for questions about it, never instead of a covered answer.
@@ -272,15 +284,24 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
         : undefined;
     const best = several ?? answers[0];
     if (!best || (targets.length === 0 && best.match < MIN_MATCH_WITHOUT_NUTRIENT)) return unknown(question);
-    return answerFrom(question, best.doc, leadBySymptom(u, targets), targets === u.named);
+    return answerFrom(
+      question,
+      best.doc,
+      leadBySymptom(u, targets),
+      targets === u.named || byMedicine !== undefined,
+    );
   }
 
   /**
-   * Of several nutrients named, those the described symptoms point at lead: a panel of vitamin D,
-   * B12 and magnesium asked about night cramps is about magnesium first.
+   * Of several nutrients named, the one whose amount is asked leads; else those the described
+   * symptoms point at lead: a panel of vitamin D, B12 and magnesium asked about night cramps is
+   * about magnesium first.
    */
   function leadBySymptom(u: Understanding, targets: NutrientId[]): NutrientId[] {
     if (targets !== u.named || targets.length < 2) return targets;
+    // "Is he getting too much vitamin D with all that?": the nutrient whose amount is asked leads.
+    const amount = amountAsked(u.normalized, (text) => matcher.find(withoutUncovered(text)));
+    if (amount && targets.includes(amount)) return [amount, ...targets.filter((id) => id !== amount)];
     const pointed = targets.filter((id) => u.bySymptom.includes(id));
     return pointed.length > 0 ? [...pointed, ...targets.filter((id) => !pointed.includes(id))] : targets;
   }

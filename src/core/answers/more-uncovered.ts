@@ -31,7 +31,22 @@ export const MORE_UNCOVERED_KINDS = {
   eyes: "eye ?strain|blue light( glasses)?|dry eyes|eyesight|vision|screen time",
   /** The gut and what is sold for it. */
   gut: "colostrum|gut health|prebiotics?|kefir|kombucha|digestive enzymes?|apple cider vinegar",
+  /**
+   * Other dietary supplements the NIH Office of Dietary Supplements writes fact sheets on, not
+   * named in `vocabulary.ts`'s lists: the vitamins and minerals of its index
+   * (https://ods.od.nih.gov/factsheets/list-all/), carnitine, vitamin K2 by its own names, and
+   * the ingredients of its exercise and athletic performance sheet
+   * (https://ods.od.nih.gov/factsheets/ExerciseAndAthleticPerformance-HealthProfessional/).
+   */
+  odsSupplements:
+    "(acetyl[ -]?)?(l[ -]?)?carnitine|choline|molybdenum|fluoride|pantothenic( acid)?|phosphorus|vitamin b(2|3|5|7|9)|k2|mk[ -]?7|menaquinones?|(l[ -]?)?arginine|(l[ -]?)?citrulline|nitrates?|d[ -]?ribose|betaine|dhea|tribulus|sodium bicarbonate",
 } as const;
+
+/**
+ * The kinds above whose topics are taken as supplements or remedies: what a question may ask
+ * about beside a covered nutrient (see `asked-subject.ts`).
+ */
+export const MORE_TAKEN_KINDS = ["vitaminA", "tonics", "odsSupplements"] as const;
 
 /** Health words that make a message a health question, though not a subject of ours on their own. */
 export const MORE_HEALTH_WORDS =

@@ -3,7 +3,7 @@
  * don't cover, and whether a message is about health at all. Kept apart from the
  * logic so they read as data.
  */
-import { MORE_HEALTH_WORDS, MORE_UNCOVERED_KINDS } from "./more-uncovered.js";
+import { MORE_HEALTH_WORDS, MORE_TAKEN_KINDS, MORE_UNCOVERED_KINDS } from "./more-uncovered.js";
 
 /** What a question asks about; matches the FAQ topics, so retrieval can prefer them. */
 export const INTENTS = {
@@ -72,7 +72,7 @@ const UNCOVERED_KINDS = {
   sunProtection:
     "spf|spf ?\\d+|sunscreens?|sun ?creams?|sun ?blocks?|suncream|sunblock|sun ?lotion|sunburn\\w*|factor \\d+ (sun ?cream|sunscreen|lotion)",
   conditions:
-    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*|heat ?stroke|heat exhaustion|sunstroke|heat illness|heat rash|prickly heat|dumping syndrome",
+    "thyroid|underactive thyroid|hypothyroid\\w*|tsh|fibromyalgia|gout|tennis elbow|shin splints?|plantar fasciitis|\\w+itis|doms|delayed onset muscle soreness|foam roll\\w*|ice baths?|tendin\\w*|tendon\\w*|achilles|runner'?s knee|it band|iliotibial|sprain\\w*|morning sickness|afterbirth|red[ -]s|relative energy deficiency|amenorrh\\w*|periods? (have |has )?stopped|osteoarthritis|polymyalgia|strain(ed|s)?|pulled (a |my )?(muscle|hamstring|calf|groin|back|quad)|torn (muscle|hamstring|calf|ligament|cartilage|meniscus)|ligaments?|meniscus|whiplash|dislocat\\w*|heat ?stroke|heat exhaustion|sunstroke|heat illness|heat rash|prickly heat|dumping syndrome|(late|early) dumping|(is (that|this|it)|that'?s|sounds like|could (it|this|that) be) dumping",
 } as const;
 
 /**
@@ -84,6 +84,24 @@ export const UNCOVERED = new RegExp(
 );
 
 const UNCOVERED_ALL = new RegExp(UNCOVERED.source, "g");
+
+/**
+ * Uncovered topics that are taken as a supplement or remedy (other vitamins and minerals, sports
+ * supplements, herbal remedies, tonics), as regex alternatives: what a question may ask about
+ * beside a covered nutrient ("is K2 needed with my D3"), unlike a medicine or a condition, which
+ * is its setting.
+ */
+export const TAKEN_TOPICS = [
+  UNCOVERED_KINDS.nutrients,
+  UNCOVERED_KINDS.sportsSupplements,
+  UNCOVERED_KINDS.remedies,
+  ...MORE_TAKEN_KINDS.map((kind) => MORE_UNCOVERED_KINDS[kind]),
+].join("|");
+
+/** A taken uncovered topic named as such (not set aside: "apart from protein"). */
+export const TAKEN_UNCOVERED = new RegExp(
+  `(?<!\\b(apart from|aside from|besides|other than|except|except for) )\\b(${TAKEN_TOPICS})\\b`,
+);
 
 /**
  * The kinds of uncovered topic that can be the setting of a question about the six rather than
