@@ -85,16 +85,20 @@ describe("the labelled question sets", () => {
  * a racing heart with a tight chest after cardiac rehab, stopping steroids with vomiting and
  * near-fainting); after the round tuned on set 8, which never saw it: 103 (kind 79.2%, unknown
  * 22 of 28, the same two urgent messages answered).
+ * The seventh triage round's look-alikes (muscles that seize up, a seizure threshold, a
+ * coronary calcium score, spacing doses out, a guessed low level, beta-alanine tingling, a
+ * prescribed vitamin D loading course, a low potassium the GP manages) raised set 2 to 191 and
+ * set 8 to 130; set 9, which that round never saw, to 104.
  */
 const FLOORS = {
-  "questions-2.yaml": 188,
+  "questions-2.yaml": 191,
   "questions-3.yaml": 170,
   "questions-4.yaml": 166,
   "questions-5.yaml": 126,
   "questions-6.yaml": 124,
   "questions-7.yaml": 128,
-  "questions-8.yaml": 121,
-  "questions-9.yaml": 103,
+  "questions-8.yaml": 130,
+  "questions-9.yaml": 104,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

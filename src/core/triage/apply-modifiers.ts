@@ -98,6 +98,7 @@ export function createModifiers(model: TriageModel) {
       window: near.window,
       groups: near.all.map((g) => g.split("|")),
       idiom: concept.idiom && !concept.literal,
+      sign: !concept.context,
     };
   });
 
@@ -193,12 +194,26 @@ export function createModifiers(model: TriageModel) {
       if (jokeClauses.size > 0 && near.idiom) continue; // "my heart's at 174bpm all day lmao"
       const hit = findNear(byConcept, near.groups, near.window);
       if (!hit) continue;
-      addOccurrence(byConcept, { concept: near.id, ...hit });
+      // A sign made of settings ("infected" near "blisters") is still a sign: a general
+      // question or a past event that reaches all of it clears it like a sign's own words.
+      const first = clauseOf[hit.start] as number;
+      const last = clauseOf[hit.end - 1] as number;
+      const hypothetical =
+        near.sign &&
+        (generalSentence ||
+          (generalClauses.has(first) && generalClauses.has(last)) ||
+          (hypoAt[hit.start] === true && hypoAt[hit.end - 1] === true));
+      const historical =
+        near.sign && [first, last].every((c) => historyClauses.has(c) && !presentClauses.has(c));
+      if (!hypothetical && !historical) addOccurrence(byConcept, { concept: near.id, ...hit });
+      const cleared: Modifier[] = [];
+      if (hypothetical) cleared.push("hypothetical");
+      if (historical) cleared.push("historical");
       findings?.push({
         concept: near.id,
         text: words(tokens, hit.start, hit.end),
         sentence: n,
-        cleared: [],
+        cleared,
         otherPerson,
       });
     }
