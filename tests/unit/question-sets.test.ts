@@ -89,6 +89,9 @@ describe("the labelled question sets", () => {
  * coronary calcium score, spacing doses out, a guessed low level, beta-alanine tingling, a
  * prescribed vitamin D loading course, a low potassium the GP manages) raised set 2 to 191 and
  * set 8 to 130; set 9, which that round never saw, to 104.
+ * Set 10, written blind after set 9's first score while set 9's fixes were on a branch, first
+ * scored 104 of 130 on main with the round tuned on set 8 and the seventh triage round (kind
+ * 80.0%, unknown 19 of 28, no urgent message answered, one urgent message read as unknown).
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -99,6 +102,7 @@ const FLOORS = {
   "questions-7.yaml": 128,
   "questions-8.yaml": 130,
   "questions-9.yaml": 104,
+  "questions-10.yaml": 104,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
