@@ -30,7 +30,7 @@ const forget = defineRunnable({
       return {
         ...textReply(
           "Delete your data?",
-          `This deletes all your challenge memberships, check-ins and feedback on ${ctx.platform}, in every workspace. Your points leave your teams' totals. It cannot be undone.`,
+          `This deletes your challenge memberships, check-ins, feedback votes and personal daily tip on ${ctx.platform}, in every workspace, with what vitabot keeps about you for a short while (your last answer, cooldowns, unsent form drafts). Your points leave your teams' totals. It cannot be undone.`,
           "urgent",
         ),
         buttons: [{ label: "Yes, delete my data", action: "privacy forget confirm:yes", style: "danger" }],
@@ -39,7 +39,7 @@ const forget = defineRunnable({
     const counts = await ctx.storage.forgetUser(ctx.platform, ctx.user.id);
     return textReply(
       "Your data is deleted",
-      `Deleted ${counts.memberships} challenge memberships, ${counts.checkIns} check-ins and ${counts.feedback} feedback votes. Things you set up for a channel (tips, challenges) stay, without your name.`,
+      `Deleted ${counts.memberships} challenge memberships, ${counts.checkIns} check-ins, ${counts.feedback} feedback votes, ${counts.personalTips} personal daily tips and ${counts.lastAnswers + counts.cooldowns + counts.formDrafts} short-lived records (last answers, cooldowns, form drafts). Things you set up for a channel (tips, challenges) stay, without your name.`,
       "success",
     );
   },

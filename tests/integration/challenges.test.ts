@@ -212,9 +212,11 @@ describe("challenge commands", () => {
     expect(data.checkIns).toHaveLength(1);
 
     const asked = await ok(t, bo, "privacy forget");
+    expect(fallbackText(asked.reply)).toMatch(/personal daily tip.*unsent form drafts/s);
     expect(await t.storage.getMember(data.memberships[0].challengeId, "U_BO")).toBeDefined();
     const done = await press(t, bo, asked.reply, /Yes, delete/);
     expect(fallbackText(done.reply)).toContain("Deleted 1 challenge memberships, 1 check-ins");
+    expect(fallbackText(done.reply)).toMatch(/0 personal daily tips and \d+ short-lived records/);
     expect(await t.storage.exportUser("slack", "U_BO")).toMatchObject({ memberships: [], checkIns: [] });
   });
 });
