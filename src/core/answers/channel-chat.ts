@@ -55,6 +55,9 @@ const SETTINGS = {
   /** Course material asked for: slides, notes and recordings of a lecture. */
   studyMaterial:
     "slides|lecture notes|lectures?|handouts?|seminars?|recordings? (of|from)|past papers?|revision notes|reading lists?",
+  /** Crafts: knitting, crochet and sewing, and the pattern for a thing to make. */
+  crafts:
+    "knit\\w*|crochet\\w*|yarn|cos(y|ies)|quilt\\w*|sewing|embroider\\w*|cross[ -]stitch\\w*|(knitting|crochet|sewing|quilting) patterns?|patterns? for (the|that|a|an|those|these|this|my|her|his)",
   /** Naming a thing as a joke and thanking the channel. */
   jokes:
     "(named|called|call) (him|her|it)|jokes?|puns?|memes?|riddles?|knock knock|cheers (all|everyone|for all)|thank(s| you) (all|everyone)|kind messages|lol|lmao|\u{1f602}|\u{1f480}",
@@ -74,7 +77,7 @@ const ASKS = [
   // symptoms and states
   "weak\\w*|tired\\w*|exhausted|wrecked|drained|knackered|shattered|fatigue\\w*|cramp\\w*|pains?|painful|ach(e|es|ing|y)|hurts?|hurting|sore\\w*|numb\\w*|tingl\\w*|twitch\\w*|spasm\\w*|dizz\\w*|sick|unwell|symptoms?|deficien\\w*|stiff\\w*|knots?|knotted|swell\\w*|shaky|fractur\\w*|broke(n)? (my|a|her|his|their)|heal(s|ed|ing)?|recover\\w*|low (in |on )?(vitamin|b12|levels?)",
   // an effect, an amount, safety
-  "help(s|ed|ing)?|matter(s|ed)?|(the )?same (as|thing)|as good as|(do|does|did) (you|u|anyone|people) (use|take|get|buy|recommend)|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
+  "help(s|ed|ing)?|matter(s|ed)?|diff?e?rences?|differ\\w*|vs|versus|compared? (to|with)|toxic\\w*|poison\\w*|harm\\w*|(the )?same (as|thing)|as good as|(do|does|did) (you|u|anyone|people) (use|take|get|buy|recommend)|good for|bad for|any good|best|better|mean(s)? (anything|something)|healthy|safe\\w*|dangerous|side effects?|how (much|many|often|long)|doses?|dosage|\\d+ ?(mg|mcg|iu|micrograms?|milligrams?|g)|enough|too much|worth (it|taking|trying)|does it (work|do)|do anything|(actually|really) (do|help|work)\\w*|gains|works? for|benefits?|causes?|prevents?|stops?|absorb\\w*|interact\\w*|evidence|affect\\w*|why|link between|linked|connection|science|research|studies|proof|legit|is (that|this|it) (true|right|correct|ok|okay)|is (that|this|it|mine) (\\w+ )?(bad|normal|serious|low|high|a problem|worrying|concerning)|normal|worr\\w*|(ok|okay|fine|good) (with|to|for|after)|expir\\w*|out of date|(anyone|has anyone|have you|you ever) tried",
   // what a food holds
   "which (one|ones|of|food|foods)|ha(s|ve) (any|more|the most|much|enough)|rich in|high in|sources? of|contain\\w*|way to get|get (more|enough|my)",
   // taking or needing something
@@ -136,8 +139,46 @@ const JOKE_FORM =
 const GROWING =
   /\b(foliar|per (hectare|acre)|hectares?|chlorosis|leaf veins|yellow(ing)? (between )?(the )?(leaf|leaves)|leaves (are |keep )?(turning|going) yellow|fertili[sz]ers?|top ?dress\w*|grass staggers|livestock|(my|the|our) (vines|vineyards?|orchards?|seedlings|tomatoes|tomato plants|roses|lawns?|allotment|greenhouse|crops?|plants|hedges?|veg patch|cattle|ewes|herd|flock|cows|heifers))\b/;
 
-/** Someone's own body, a symptom or a state, which talk about plants or animals does not hold. */
-const BODY_ASKED = new RegExp(`\\b(${ASKS[0]}|${OWN_BODY}|(i|we) (take|eat|drink|swallow))\\b`);
+/**
+ * Long-term complaints of people (inflamed joints, gout, rheumatism, eczema, migraine, blood
+ * pressure, diabetes): a remedy grown on an allotment and taken for one is a health question.
+ */
+const PERSON_COMPLAINT =
+  "\\w+itis|gout|rheumati\\w*|eczema|psoriasis|asthma|migraines?|headaches?|blood pressure|cholesterol|diabet\\w*|insomnia|hay ?fever|colds?|flu|coughs?";
+
+/** Someone's own body, a symptom, a state or a complaint, which talk about plants or animals does not hold. */
+const BODY_ASKED = new RegExp(
+  `\\b(${ASKS[0]}|${OWN_BODY}|${PERSON_COMPLAINT}|(i|we) (take|eat|drink|swallow))\\b`,
+);
+
+/**
+ * Requests and notices whose form makes them chat whatever health words they carry, by kind.
+ * Only a symptom, someone's own body or complaint, or a question of amount or safety makes
+ * such a message a health question.
+ */
+const REQUEST_KINDS = {
+  /** A shift to swap or cover, and the favour owed for it. */
+  rota: "(swap|cover|take over) (my|a|your|the|his|her|their|our) (\\w+ ){0,3}(shifts?|lates?|earl(y|ies)|nights?|long days?|weekends?|on ?calls?|walk ?rounds?|rounds?|dut(y|ies))|shift swaps?|i'?ll owe (you|u|ya)|owe (you|u|ya) (one|big)",
+  /** A group's walk, class or meeting moved or cancelled, and a meetup announced. */
+  notices:
+    "(walks?|rides?|runs?|sessions?|class(es)?|meetings?|meet ?ups?|swims?|groups?|clubs?|socials?|rehearsals?|practices?) (is |are |has |have )?(been )?(moved|cancell?ed|canceled|postponed|rescheduled|brought forward|put back)|moved to (\\d|the |next )|now (starts|meets|begins)|meet ?ups?|who'?s (in|coming|joining|up for it)|all welcome|everyone welcome",
+  /** A recipe asked of the group, and a shared meal. */
+  recipes:
+    "(anyone|anybody|someone|somebody) (\\w+ ){0,2}(got|have|has|share|know) (\\w+ ){0,4}recipes?|pot ?luck|bring[ -](and|a)[ -](share|dish|plate)",
+  /** A reminder asked of the bot. */
+  reminders:
+    "remind (me|us) (every|each|daily|weekly|at|on|to|tomorrow|tonight|in|when|about)|set (me )?(up )?(a )?reminders?|reminders? (for|to|every|each)",
+  /** Praise for an answer: feedback, not a question. */
+  feedback:
+    "(that|this|the|your) (\\w+ ){0,3}(explanation|answer|reply|summary|breakdown|rundown|write ?up|info|advice) (was|is|made|helped|really|makes|has)|(clearer|more helpful|more useful|easier to follow) than|made (a lot of |so much |more |much more )?sense",
+} as const;
+
+const REQUEST = new RegExp(`(^|[^\\w])(${Object.values(REQUEST_KINDS).join("|")})(?!\\w)`, "u");
+
+/** A question of amount, safety or what a food holds, which a request or notice does not ask. */
+const AMOUNT_OR_SAFETY = new RegExp(
+  `\\b(how (much|many|often|long)|doses?|\\d+ ?(mg|mcg|iu)|should (i|we|he|she|they)|can (i|we|he|she) (take|have|eat|drink)|safe\\w*|ok to|okay to|lots of|plenty of|full of|packed with|${ASKS[2]})\\b`,
+);
 
 /**
  * Whether a normalised message is channel chat with a health word used for something else: it
@@ -148,6 +189,8 @@ const BODY_ASKED = new RegExp(`\\b(${ASKS[0]}|${OWN_BODY}|(i|we) (take|eat|drink
  */
 export function isChannelChat(normalized: string): boolean {
   if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
+  if (REQUEST.test(normalized) && !BODY_ASKED.test(normalized) && !AMOUNT_OR_SAFETY.test(normalized))
+    return true;
   if ((JOKE_FORM.test(normalized) || GROWING.test(normalized)) && !BODY_ASKED.test(normalized)) return true;
   return SETTING.test(normalized) && !ASK.test(normalized.replace(NAMES_NOT_ASKS, " "));
 }
