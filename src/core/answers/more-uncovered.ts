@@ -3,6 +3,14 @@
  * `vocabulary.ts`'s lists so each reads as data; `vocabulary.ts` joins them into `UNCOVERED`.
  */
 
+/** Alcoholic drinks by their everyday names. */
+const ALCOHOL =
+  "alcohol|booze|wines?|beers?|lagers?|ales?|ciders?|sherry|sherries|whisk(e)?y|gin|vodka|rum|brandy|prosecco|champagne|spirits|pints?|(a|one|two|few|small|couple of) drinks";
+
+/** Medicines taken every day that a drink may not mix with, by name, kind and ending. */
+const MEDICINES_TAKEN =
+  "warfarin|blood thinners?|anticoagulants?|\\w+xaban|dabigatran|statins?|\\w+statin|antibiotics?|metronidazole|painkillers?|tablets|pills|meds|medications?|medicines?|metformin|insulin|methotrexate|antidepressants?|\\w+(pril|olol|sartan|mycin|cillin|oxetine|prazole|semide|triptyline|azepam|sone|solone)";
+
 /** Uncovered subjects by kind, as regex alternatives (matched as whole words). */
 export const MORE_UNCOVERED_KINDS = {
   /** Remedies and problems of breastfeeding: ours is only what a nutrient does for muscle. */
@@ -40,6 +48,18 @@ export const MORE_UNCOVERED_KINDS = {
    */
   odsSupplements:
     "(acetyl[ -]?)?(l[ -]?)?carnitine|choline|molybdenum|fluoride|pantothenic( acid)?|phosphorus|vitamin b(2|3|5|7|9)|k2|mk[ -]?7|menaquinones?|(l[ -]?)?arginine|(l[ -]?)?citrulline|nitrates?|d[ -]?ribose|betaine|dhea|tribulus|sodium bicarbonate",
+  /**
+   * Alcohol with a medicine ("a glass of wine on warfarin", "beer with my statin"): a question
+   * for the pharmacist who knows the medicine, whatever the drink.
+   */
+  alcoholWithMedicine: `(${ALCOHOL})( \\S+){0,5} (with|on|while on|while taking|alongside|and) (my |the |your |his |her |their )?(${MEDICINES_TAKEN})|(on|taking|with) (my |the |your |his |her |their )?(${MEDICINES_TAKEN})( \\S+){0,8} (${ALCOHOL})`,
+  /**
+   * Corticosteroids by name and by the endings of their names (-sone, -solone): what a steroid
+   * does to muscle is a question for the prescriber. Beside a covered nutrient (steroids lower
+   * vitamin D and calcium absorption) the nutrient is the subject.
+   */
+  corticosteroids:
+    "corticosteroids?|glucocorticoids?|steroid (tablets?|pills?|inhalers?|injections?|courses?)|budesonide|entocort|cortisone|\\w+(sone|solone)",
 } as const;
 
 /**
