@@ -92,6 +92,11 @@ describe("the labelled question sets", () => {
  * Set 10, written blind after set 9's first score while set 9's fixes were on a branch, first
  * scored 104 of 130 on main with the round tuned on set 8 and the seventh triage round (kind
  * 80.0%, unknown 19 of 28, no urgent message answered, one urgent message read as unknown).
+ * The round tuned on set 9 (channel requests and notices: a crafts pattern, a shift swap, a
+ * walk moved or a meetup, a recipe for a shared meal, a reminder or praise for the bot; a remedy
+ * for a person's complaint, alcohol with a medicine and corticosteroids as uncovered; a
+ * comparison or harm asked beside "lol") raised set 9 to 116 (kind 89.2%, unknown 26 of 28;
+ * every miss left is a triage reading, for the triage work); set 10, never looked at, held at 104.
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -101,7 +106,7 @@ const FLOORS = {
   "questions-6.yaml": 124,
   "questions-7.yaml": 128,
   "questions-8.yaml": 130,
-  "questions-9.yaml": 104,
+  "questions-9.yaml": 116,
   "questions-10.yaml": 104,
 } as const;
 
