@@ -13,7 +13,7 @@ export const INTENTS = {
   reversibility:
     /\b(revers\w*|permanent\w*|recover\w*|go away|goes away|come back|get better|gets better|how long|undo|heal\w*|back to normal|regain|rebuild|fixable|cured?)\b/,
   symptoms:
-    /\b(symptoms?|signs?|feel|feeling|feels|tired|fatigue|weak|weakness|cramps?|cramping|tingl\w*|numb\w*|aches?|aching|pain|sore|twitch\w*|spasms?|dizzy|balance|pins and needles|exhausted)\b/,
+    /\b(symptoms?|signs?|feel|feeling|feels|tired|fatigue|weak|weakness|cramps?|cramping|tingl\w*|numb(?!er)\w*|aches?|aching|pain|sore|twitch\w*|spasms?|dizzy|balance|pins and needles|exhausted)\b/,
   mechanism:
     /\b(why|how does|how do|how can|mechanism|what does .* do|role|affect\w*|harm\w*|damage\w*|cause\w*|lead to|link\w*|connection|related|fibres?|fibers?|mitochondri\w*|nerves?|myopathy|atrophy)\b/,
   risk: /\b(who|at risk|risk|vegan\w*|vegetarian\w*|plant based|older|elderly|seniors?|aging|ageing|over 50|over 60|over 65|over 70|metformin|ppis?|omeprazole|antacids?|acid reducers?|pregnan\w*|breastfeed\w*|gastric bypass|crohn\w*|celiac|coeliac|dark skin|indoors?)\b/,
@@ -188,7 +188,7 @@ const BODY_AND_COMPLAINTS =
 
 /** Words that put a message in the health and nutrition domain. */
 const HEALTH_WORDS =
-  /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
+  /\b(vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|nutrition\w*|muscles?|muscular|weak\w*|tired|fatigue\w*|cramps?|bones?|nerves?|tingl\w*|numb(?!er)\w*|diet\w*|foods?|eat\w*|health\w*|doctor|gp|blood|pains?|aches?|aching|sore\w*|strength|strong|exercise|workout|gym|sarcopenia|aging|ageing|protein|pills?|tablets?|capsules?|dose|symptoms?|sick|ill|illness|injur\w*|joints?|energy|sleep|stamina|frail\w*|falls?|balance|legs?|arms?|body|weight|heart|brain|memory|skin|anemi\w*|anaemi\w*|dairy|milk|fish|meat|vegan\w*|vegetarian\w*|charley horses?|iu|mcg|methylmalonic|mma|homocysteine|osteomalacia|rickets|osteoporosis|statins?|twitch\w*|spasms?)\b/;
 
 export const HEALTH = new RegExp(
   `${HEALTH_WORDS.source}|\\b(${HEALTH_MORE}|${BODY_AND_COMPLAINTS}|${MEDICAL_ENDINGS}|${MORE_HEALTH_WORDS})\\b|${UNCOVERED.source}`,
@@ -201,7 +201,7 @@ export const HEALTH = new RegExp(
  * medicine, a product or a condition would get whichever answer shares its other words.
  */
 export const MUSCLE_DOMAIN =
-  /\b(muscles?|muscular|sarcopenia|cramp\w*|charley horses?|weak\w*|strength|stronger|frail\w*|twitch\w*|spasms?|tingl\w*|numb\w*|pins and needles|nerves?|neuropath\w*|bones?|osteo\w*|rickets|fractures?|falls?|falling|balance|grip|mobility|fatigue\w*|tired\w*|exhausted|aches?|aching|sore\w*|stiff\w*|vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|fish oil|cod liver|sun(?!days?\b)\w*|iu|mcg|pains?|hurt\w*|bow(ed|ing|s)?|methylmalonic|mma|homocysteine)\b/;
+  /\b(muscles?|muscular|sarcopenia|cramp\w*|charley horses?|weak\w*|strength|stronger|frail\w*|twitch\w*|spasms?|tingl\w*|numb(?!er)\w*|pins and needles|nerves?|neuropath\w*|bones?|osteo\w*|rickets|fractures?|falls?|falling|balance|grip|mobility|fatigue\w*|tired\w*|exhausted|aches?|aching|sore\w*|stiff\w*|vitamins?|multivitamins?|minerals?|supplements?|deficien\w*|nutrients?|fish oil|cod liver|sun(?!days?\b)\w*|iu|mcg|pains?|hurt\w*|bow(ed|ing|s)?|methylmalonic|mma|homocysteine)\b/;
 
 /** Short social messages that are not questions at all. */
 export const SMALL_TALK =
