@@ -38,6 +38,11 @@ const FORM_WORDS = new Set(
   ),
 );
 const AMBIGUOUS = Symbol("ambiguous");
+/**
+ * Least length of a nutrient's one-word name clipped in a product name ("Magne B6", "Calci-D"):
+ * shorter cuts ("mag", "cal") are everyday words or aliases of their own.
+ */
+const MIN_CLIPPED_NAME = 5;
 /** Least length of a name of several words read with a slip ("fish oil"). */
 const MIN_FUZZY_PHRASE_LENGTH = 7;
 
@@ -80,7 +85,11 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
   const exact = new Map<string, NutrientId | typeof AMBIGUOUS>();
   const fuzzyTerms: FuzzyTerm[] = [];
   const fuzzyPhrases: FuzzyTerm[] = [];
+  /** Each nutrient's name when it is one word ("magnesium", "calcium"), which products clip. */
+  const oneWordNames: FuzzyTerm[] = [];
   for (const nutrient of nutrients) {
+    const name = normalize(nutrient.name);
+    if (/^[a-z]+$/.test(name)) oneWordNames.push({ id: nutrient.id, term: name });
     const names = new Set([nutrient.id, nutrient.name, ...nutrient.aliases].map(normalize));
     names.add(normalize(nutrient.id.replace(/-/g, " ")));
     for (const name of names) {
@@ -134,6 +143,12 @@ export function createNutrientMatcher(nutrients: readonly Nutrient[]) {
       const index = normalized.indexOf(token, offset);
       offset = index + token.length;
       if (token.length < MIN_FUZZY_LENGTH) continue;
+      // A name clipped in a product sold abroad ("magne b6" is magnesium with vitamin B6).
+      const clipped = oneWordNames.find((n) => n.term.length > token.length && n.term.startsWith(token));
+      if (token.length >= MIN_CLIPPED_NAME && clipped) {
+        mentions.push({ id: clipped.id, index });
+        continue;
+      }
       const allowed = token.length >= 7 ? 2 : 1;
       let best: FuzzyTerm | undefined;
       let bestDistance = allowed + 1;

@@ -68,7 +68,16 @@ const IU_DOSE = /\b(\d[\d,.]*\s?iu|iu)\b/;
  * A deficiency disease the content defines in a nutrient's `conditions` ("Rickets in children:
  * soft bones…", "Hypocalcaemia (low blood calcium)"): the one or two names at its head.
  */
-const DEFINED_CONDITION = /^([a-z]+(?: and [a-z]+)?)(?: in [a-z]+)?(?::| \()/;
+const DEFINED_CONDITION =
+  /^([a-z]+(?: (?:anaemia|anemia|disease|syndrome))?(?: and [a-z]+)?)(?: in [a-z]+)?(?::| \()/;
+
+/** A narrower condition named inside a broader one ("Megaloblastic anaemia, including pernicious anaemia (…)"). */
+const INCLUDING = /,? including /;
+
+/** A condition name in both spellings: "anaemia" and "anemia". */
+function spellings(name: string): string[] {
+  return [...new Set([name, name.replace(/aemia\b/, "emia"), name.replace(/(?<!a)emia\b/, "aemia")])];
+}
 
 /**
  * The deficiency diseases that point to one nutrient: those the content defines for that
@@ -79,9 +88,11 @@ function conditionNames(nutrients: readonly Nutrient[]): Map<string, NutrientId>
   const owners = new Map<string, Set<NutrientId>>();
   for (const nutrient of nutrients) {
     for (const condition of nutrient.conditions) {
-      const head = DEFINED_CONDITION.exec(condition.toLowerCase())?.[1];
-      for (const name of head?.split(" and ") ?? []) {
-        owners.set(name, (owners.get(name) ?? new Set()).add(nutrient.id));
+      for (const part of condition.toLowerCase().split(INCLUDING)) {
+        const head = DEFINED_CONDITION.exec(part)?.[1];
+        for (const name of (head?.split(" and ") ?? []).flatMap(spellings)) {
+          owners.set(name, (owners.get(name) ?? new Set()).add(nutrient.id));
+        }
       }
     }
   }
@@ -106,8 +117,10 @@ export function createUnderstanding(
 
   /** The nutrients of the deficiency diseases a text names, in the text's order. */
   function byDisease(normalized: string): NutrientId[] {
-    const ids = tokenize(normalized)
-      .map((word) => diseases.get(word))
+    const words = tokenize(normalized);
+    // A two-word name ("pernicious anaemia") is read before its words.
+    const ids = words
+      .map((word, at) => diseases.get(`${word} ${words[at + 1] ?? ""}`) ?? diseases.get(word))
       .filter((id): id is NutrientId => id !== undefined);
     return [...new Set(ids)];
   }
