@@ -21,6 +21,7 @@ import { otherNutrientInside } from "./more-uncovered.js";
 import { createNutrientMatcher } from "./nutrient-names.js";
 import { createRetriever, processTerm } from "./retrieve.js";
 import { smallTalkReply } from "./small-talk.js";
+import { asksNothing } from "./statement.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { withoutUncovered } from "./uncovered-mask.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
@@ -251,8 +252,11 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
     if (u.smallTalk && u.named.length === 0) return smallTalkAnswer(question, normalized);
     const foundNothing = knownShare(normalized) < MIN_KNOWN_SHARE;
     if (foundNothing && notEnglish(question)) return notEnglishAnswer(question, numbers);
-    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word.
-    return isChannelChat(normalized) ? outOfScope(question) : understood(question, u);
+    // Chat about a shop, an event, kit, a link, a bot or a game that borrows a health word;
+    // thanks, news and notices that ask nothing and describe no one's symptom.
+    return isChannelChat(normalized) || asksNothing(normalized)
+      ? outOfScope(question)
+      : understood(question, u);
   }
 
   /** The answer from the English reading of a question triage let through. */

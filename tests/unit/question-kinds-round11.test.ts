@@ -1,0 +1,69 @@
+/**
+ * Kinds of message from question-set round 11, decided mostly by the message's shape rather than
+ * by new words. Written in our own words; none of these sentences comes from an evaluation set.
+ */
+import { describe, expect, it } from "vitest";
+import { createAnswerEngine } from "../../src/core/answers/engine.js";
+import { asksNothing } from "../../src/core/answers/statement.js";
+import { normalize } from "../../src/core/text/normalize.js";
+import { realContent } from "../helpers/content.js";
+
+const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
+const kindOf = (text: string) => engine.ask(text).kind;
+
+describe("a message that asks nothing is out of scope", () => {
+  it.each([
+    [
+      "cheers all for the magnesium tips last month, the GP's happy with my bloods and I'm sleeping through now 🙌",
+    ],
+    ["passed my bone density recheck!!! celebrating with a big slice of cheese on toast"],
+    ["reminder: the vitamin D leaflets for the waiting room are in the blue box, please sign them out"],
+    ["we got smashed in the pub quiz, Kev thought calcium was a gas 🍻 his round next time"],
+  ])("%s", (text) => {
+    expect(asksNothing(normalize(text))).toBe(true);
+    expect(kindOf(text)).toBe("out_of_scope");
+  });
+
+  it.each([
+    // a symptom of the writer's or of someone they speak of keeps it a health message
+    ["thanks all for the advice, but my thighs still ache when I climb stairs 🙏"],
+    ["reminder to self: mum's hands keep cramping at night, mention it to the GP!!"],
+    // any form of question keeps it one
+    ["thanks!! does magnesium glycinate work better than citrate for cramps"],
+    ["cheers for the info, vitamin d in the morning or evening"],
+    ["thanks all, should I keep taking the calcium with my breakfast"],
+  ])("%s asks or describes something", (text) => {
+    expect(asksNothing(normalize(text))).toBe(false);
+  });
+});
+
+describe("numbers are not numbness", () => {
+  it("a headcount with 'numbers' and 'hands up' is not answered", () => {
+    expect(kindOf("need final numbers for the team dinner by monday, hands up if you're coming")).not.toBe(
+      "answer",
+    );
+  });
+  it("numbness still reads as a symptom", () => {
+    expect(engine.ask("numbness in both feet and I'm vegan, which vitamin could it be").nutrients[0]).toBe(
+      "vitamin-b12",
+    );
+  });
+});
+
+describe("conditions and products that point to a covered nutrient", () => {
+  it("pernicious anaemia (either spelling) leads to B12", () => {
+    for (const text of [
+      "my aunt has pernicious anaemia, can tablets ever replace her jabs",
+      "pernicious anemia treatment: do injections have to be for life",
+    ]) {
+      const answer = engine.ask(text);
+      expect(answer.kind).toBe("answer");
+      expect(answer.nutrients[0]).toBe("vitamin-b12");
+    }
+  });
+  it("a one-word name clipped in a product sold abroad names that nutrient", () => {
+    const answer = engine.ask("my Polish neighbour swears by Magne B6 for calf cramps, is it any good");
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("magnesium");
+  });
+});
