@@ -67,3 +67,27 @@ describe("conditions and products that point to a covered nutrient", () => {
     expect(answer.nutrients[0]).toBe("magnesium");
   });
 });
+
+describe("something to make for other people, a riddle with its answer, a bot asked to repeat itself", () => {
+  it.each([
+    ["could someone write me a short poem about calcium for the bone clinic's newsletter"],
+    ["can you put together a six question vitamin round for the staff quiz"],
+    ["has anyone got a lesson plan on vitamin D and rickets for year 8"],
+    ["make us a birthday card verse about grandad's cramp and his famous bananas"],
+    ["why did the vitamin B12 break up with the vegan? she said it was never absorbed. ba dum tss"],
+    ["what's the difference between a cramp and a bad pun? one of them passes quickly. I'll get my coat"],
+    ["can you show me again what you told me last week about omega-3"],
+    ["repeat what you said yesterday about magnesium and sleep"],
+  ])("%s", (text) => {
+    expect(kindOf(text)).toBe("out_of_scope");
+  });
+
+  it.each([
+    // an amount or a safety question inside a request keeps it a question
+    ["for the quiz round: how much vitamin D does an adult need a day"],
+    // a riddle followed by the writer's own symptom is not a joke to ignore
+    ["what do you call a leg that cramps every night? mine, my calves have been cramping for weeks"],
+  ])("%s is still a health question", (text) => {
+    expect(kindOf(text)).not.toBe("out_of_scope");
+  });
+});

@@ -130,7 +130,29 @@ const PERSON = new RegExp(
  * call…"), a knock-knock, the groan after a pun.
  */
 const JOKE_FORM =
-  /\b(i'?ll (see|show) myself out|ba ?dum( ?tss?)?|what do you call (a|an)|knock knock|pun intended|(dad|bad) jokes?|why did the (\w+ ){1,4}(cross|refuse\w*|break up|blush\w*|quit))\b/;
+  /\b(i'?ll (see|show) myself out|i'?ll get my coat|ba ?dum( ?tss?)?|what do you call (a|an)|knock knock|pun intended|(dad|bad) jokes?|why did the (\w+ ){1,4}(cross|refuse\w*|break up|blush\w*|quit))\b/;
+
+/**
+ * A riddle its teller answers: the riddle's question, then a line that asks nothing more ("what
+ * do you call a tired calcium ion? a bit of a drag"). Symptom words in it set up the punchline.
+ */
+const RIDDLE_ANSWERED =
+  /\b(what do you call|why did the|what did the|what'?s the difference between)\b[^?]*\?[^?]+$/;
+
+/**
+ * Something to make for other people, asked of anyone: a quiz or its round, a worksheet or
+ * lesson, a poem, limerick, song, card, poster, caption, speech or story. Its health words are
+ * the material, not a question; a plan or a list for oneself is not among them.
+ */
+const MAKING = new RegExp(
+  [
+    "\\b(write|make|draft|create|put together|come up with|compose|design|do|knock up|set)( me| us| her| him| them)? (a|an|some|the|my|our)\\b[^.?!]{0,40}?\\b(quiz(zes)?|quiz rounds?|rounds?|worksheets?|lesson( plans?)?|crosswords?|word ?searches|poems?|limericks?|rhymes?|songs?|raps?|verses?|cards?|posters?|leaflets?|flyers?|captions?|speech(es)?|toasts?|stor(y|ies)|sketch(es)?)\\b",
+    "\\b(got|have|has|share|made|found) (a|an|any|the|some) (\\w+ ){0,2}(worksheets?|quiz(zes)?|lesson plans?|crosswords?|word ?searches|posters?|flyers?)\\b",
+    // a bot asked to repeat what it said before
+    "\\b(paste|repeat|resend|send|post|show)( me| us)? (it|that|them|this|what you (said|sent|told me))( \\w+)? again\\b",
+    "\\bwhat (i|you) (asked|said|told|sent)( you| me)? (yesterday|earlier|last (night|week|time))\\b",
+  ].join("|"),
+);
 
 /**
  * Looking after plants, crops or livestock: magnesium sulphate on leaves or a mineral lick for
@@ -145,6 +167,11 @@ const GROWING =
  */
 const PERSON_COMPLAINT =
   "\\w+itis|gout|rheumati\\w*|eczema|psoriasis|asthma|migraines?|headaches?|blood pressure|cholesterol|diabet\\w*|insomnia|hay ?fever|colds?|flu|coughs?";
+
+/** The writer's or someone's own body, or the writer having a symptom: not a riddle's material. */
+const PERSON_BODY = new RegExp(
+  `\\b(${OWN_BODY}|(i|i'm|im|i've|ive|i am) (\\w+ ){0,2}(have|get|got|getting|having|feel\\w*))\\b`,
+);
 
 /** Someone's own body, a symptom, a state or a complaint, which talk about plants or animals does not hold. */
 const BODY_ASKED = new RegExp(
@@ -192,5 +219,7 @@ export function isChannelChat(normalized: string): boolean {
   if (REQUEST.test(normalized) && !BODY_ASKED.test(normalized) && !AMOUNT_OR_SAFETY.test(normalized))
     return true;
   if ((JOKE_FORM.test(normalized) || GROWING.test(normalized)) && !BODY_ASKED.test(normalized)) return true;
+  if (RIDDLE_ANSWERED.test(normalized) && !PERSON_BODY.test(normalized)) return true;
+  if (MAKING.test(normalized) && !AMOUNT_OR_SAFETY.test(normalized)) return true;
   return SETTING.test(normalized) && !ASK.test(normalized.replace(NAMES_NOT_ASKS, " "));
 }
