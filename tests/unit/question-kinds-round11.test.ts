@@ -91,3 +91,40 @@ describe("something to make for other people, a riddle with its answer, a bot as
     expect(kindOf(text)).not.toBe("out_of_scope");
   });
 });
+
+describe("a medicine, condition, remedy or product the content never names is the subject: unknown", () => {
+  it.each([
+    // a medicine started or changed, and what it does
+    ["ever since starting colchicine my calves feel weak and heavy, could it be the tablets"],
+    ["my sertraline went up to 100 last week and now my jaw aches all day, is that the dose"],
+    // the risk of a condition we don't cover
+    ["long-haul flight next week with my achy calves, am I at risk of thrombosis"],
+    // a remedy or gadget whose worth is asked
+    ["is apple cider vinegar any good for night cramps"],
+    ["infrared sauna blanket for sore muscles after football, worth the money?"],
+    // how long a product keeps
+    ["found a tub of omega capsules in the cupboard that expired in 2022, still fine to use up?"],
+  ])("%s", (text) => {
+    expect(kindOf(text)).toBe("unknown");
+  });
+
+  it("a remedy beside a nutrient named only as its setting is still the subject", () => {
+    expect(kindOf("I get calcium oxalate stones. Does cranberry-free beetroot juice help stop them?")).toBe(
+      "unknown",
+    );
+    expect(kindOf("had a calcium stone last year, is barley water any good for preventing another")).toBe(
+      "unknown",
+    );
+  });
+
+  it.each([
+    // the remedy is one of the six, or points back to it
+    ["I have low vitamin D and a weak grip: will topping it up help"],
+    ["is magnesium glycinate any good for night cramps"],
+    ["had a calcium stone last year, should I cut back on dairy"],
+    // a food the content holds
+    ["are sardines any good for vitamin D"],
+  ])("%s is answered", (text) => {
+    expect(kindOf(text)).toBe("answer");
+  });
+});

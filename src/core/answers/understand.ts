@@ -9,6 +9,7 @@ import type { NutrientMatcher } from "./nutrient-names.js";
 import { createSymptomMatcher, type SymptomMatch } from "./symptom-match.js";
 import { readSlips } from "./typing-slips.js";
 import { withoutUncovered } from "./uncovered-mask.js";
+import { namesUnknownSubject } from "./unnamed-subject.js";
 import {
   HEALTH,
   INTENTS,
@@ -151,7 +152,8 @@ export function createUnderstanding(
       uncovered:
         uncoveredSubject(normalized) ||
         uncoveredSubject(readSlips(normalized, UNCOVERED_WORDS)) ||
-        (HEALTH.test(text) && unknownProduct(normalized, known)),
+        (HEALTH.test(text) && unknownProduct(normalized, known)) ||
+        (named.length === 0 && namesUnknownSubject(normalized, known)),
       health: HEALTH.test(text) || named.length > 0,
       chat: named.length === 0 && bySymptom.length === 0 && isChat(text),
       smallTalk: SMALL_TALK.test(normalized),
