@@ -128,3 +128,19 @@ describe("a medicine, condition, remedy or product the content never names is th
     expect(kindOf(text)).toBe("answer");
   });
 });
+
+describe("fatigue conditions with their own treatment debates", () => {
+  it("graded exercise or pacing in ME/CFS is not ours", () => {
+    expect(
+      kindOf("my OT says pacing, my cousin says graded exercise therapy for CFS, which one rebuilds muscle"),
+    ).toBe("unknown");
+    expect(kindOf("post-viral fatigue for months and my legs are heavy, what helps")).toBe("unknown");
+  });
+  it("a covered nutrient asked about beside the condition is still answered", () => {
+    const answer = engine.ask(
+      "chronic fatigue syndrome for years, could a low B12 be adding to the weakness",
+    );
+    expect(answer.kind).toBe("answer");
+    expect(answer.nutrients[0]).toBe("vitamin-b12");
+  });
+});

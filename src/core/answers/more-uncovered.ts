@@ -54,6 +54,12 @@ export const MORE_UNCOVERED_KINDS = {
    */
   alcoholWithMedicine: `(${ALCOHOL})( \\S+){0,5} (with|on|while on|while taking|alongside|and) (my |the |your |his |her |their )?(${MEDICINES_TAKEN})|(on|taking|with) (my |the |your |his |her |their )?(${MEDICINES_TAKEN})( \\S+){0,8} (${ALCOHOL})`,
   /**
+   * Fatigue conditions with their own treatment debates (graded exercise, pacing): ME/CFS and
+   * post-viral fatigue. Beside a covered nutrient (a B12 result in ME/CFS) the nutrient is the subject.
+   */
+  fatigueConditions:
+    "chronic fatigue( syndrome)?|me ?/ ?cfs|cfs ?/ ?me|cfs|myalgic encephalomyelitis|post[ -]viral fatigue( syndrome)?|graded exercise( therapy)?",
+  /**
    * Corticosteroids by name and by the endings of their names (-sone, -solone): what a steroid
    * does to muscle is a question for the prescriber. Beside a covered nutrient (steroids lower
    * vitamin D and calcium absorption) the nutrient is the subject.
