@@ -103,7 +103,7 @@ describe("a medicine, condition, remedy or product the content never names is th
     ["is apple cider vinegar any good for night cramps"],
     ["infrared sauna blanket for sore muscles after football, worth the money?"],
     // how long a product keeps
-    ["found a tub of omega capsules in the cupboard that expired in 2022, still fine to use up?"],
+    ["found a tub of multivitamin gummies in the cupboard that expired in 2022, still fine to use up?"],
   ])("%s", (text) => {
     expect(kindOf(text)).toBe("unknown");
   });

@@ -25,7 +25,7 @@ import { asksNothing } from "./statement.js";
 import { createSymptomReader } from "./symptom-match.js";
 import { withoutUncovered } from "./uncovered-mask.js";
 import { createUnderstanding, type Understanding } from "./understand.js";
-import { asksOutsideContent } from "./unnamed-subject.js";
+import { asksWorthOfUnknown } from "./unnamed-subject.js";
 import { MENTION, MUSCLE_DOMAIN, SEVERAL_NUTRIENTS_ASKED, uncoveredTopics } from "./vocabulary.js";
 
 type TriageEngine = ReturnType<typeof createTriage>;
@@ -264,9 +264,8 @@ export function createAnswerEngine(content: Content, options: AnswerEngineOption
   function understood(question: string, u: Understanding): Answer {
     if (u.normalized.length === 0 || u.nameOnly || u.chat) return outOfScope(question);
     if (u.named.length === 0 && u.uncovered) return uncoveredAnswer(question, u);
-    // "Had calcium stones: is lemon water any good?" (a remedy we never name, beside a nutrient as
-    // its setting); "my fish oil expired last year, still ok?" (how long a product keeps).
-    if (asksOutsideContent(u.normalized, known, namesCovered)) return uncoveredAnswer(question, u);
+    // "Had calcium stones: is lemon water any good?": a remedy we never name, beside a nutrient as its setting.
+    if (asksWorthOfUnknown(u.normalized, known, namesCovered)) return uncoveredAnswer(question, u);
     // "The vitamin A in cod liver oil": another nutrient, asked about inside a covered one's product;
     // "is K2 needed with my D3": another supplement, asked about beside a covered one.
     if (

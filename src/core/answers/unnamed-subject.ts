@@ -24,11 +24,13 @@ const KEEPING =
 
 /**
  * Whether a normalised question's subject, in one of those places, is a word the content never
- * uses.
+ * uses, or it asks how long a product keeps (read only when no covered nutrient is named: a
+ * nutrient's own tablets past their date keep it the subject).
  * @param known whether the content (or the list of stop words) holds a word
  * @example namesUnknownSubject("since starting allopurinol my legs ache", known) === true
  */
 export function namesUnknownSubject(normalized: string, known: (word: string) => boolean): boolean {
+  if (KEEPING.test(normalized)) return true;
   const slots = [
     ...[...normalized.matchAll(STARTED)].map((m) => m[1] ?? m[2] ?? ""),
     ...[...normalized.matchAll(RISK_OF)].map((m) => m[1] ?? ""),
@@ -41,19 +43,17 @@ export function namesUnknownSubject(normalized: string, known: (word: string) =>
 const POINTS_BACK = /\b(it|its|them|they|this|that|these|those|one)\b/;
 
 /**
- * Whether a normalised question asks how long a product keeps ("expired", "best before", "go
- * off"), or the worth of a remedy the content never names, even beside
+ * Whether a normalised question asks the worth of a remedy the content never names, even beside
  * a covered nutrient named as its setting ("had two calcium stones: is lemon water any good for
  * stopping the next?"), read by the remedy's first word. A remedy that names a covered nutrient or
  * points back to one is not it.
  * @param namesCovered whether a text names one of the six
  */
-export function asksOutsideContent(
+export function asksWorthOfUnknown(
   normalized: string,
   known: (word: string) => boolean,
   namesCovered: (text: string) => boolean,
 ): boolean {
-  if (KEEPING.test(normalized)) return true;
   return [...normalized.matchAll(WORTH_ASKED)].some((m) => {
     const remedy = (m[1] ?? m[2] ?? "").trim();
     if (POINTS_BACK.test(remedy) || namesCovered(remedy)) return false;
