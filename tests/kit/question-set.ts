@@ -1,6 +1,6 @@
 /**
  * The frozen, labelled question sets (tests/fixtures/questions.yaml, and the blind sets
- * written for the content review, questions-2.yaml to questions-10.yaml) and how an
+ * written for the content review, questions-2.yaml to questions-11.yaml) and how an
  * answerer is scored on them. Shared by the engine test and `npm run bench`.
  */
 import { readFileSync } from "node:fs";
@@ -35,6 +35,7 @@ export const QUESTION_SETS = [
   "questions-8.yaml",
   "questions-9.yaml",
   "questions-10.yaml",
+  "questions-11.yaml",
 ] as const;
 
 export function loadQuestionSet(file: (typeof QUESTION_SETS)[number] = "questions.yaml"): Labelled[] {

@@ -107,6 +107,9 @@ describe("the labelled question sets", () => {
  * ME/CFS as uncovered. Set 10 rose to 123 (kind 94.6%, unknown 26 of 28, no urgent message
  * answered); the seven misses left are triage readings (six questions read as urgent, one
  * urgent missed), for the triage work.
+ * Set 11, written blind while that round was on a branch and committed after it landed (it never
+ * saw set 11), first scored 116 of 130 (kind 89.2%, unknown 25 of 28, no urgent message answered):
+ * the first new set since set 5 that comes within one item of the kind target on its first run.
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -118,6 +121,7 @@ const FLOORS = {
   "questions-8.yaml": 130,
   "questions-9.yaml": 116,
   "questions-10.yaml": 123,
+  "questions-11.yaml": 116,
 } as const;
 
 describe("the blind question sets hold their floors", () => {
