@@ -62,7 +62,14 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|seconds?|secs
 // Emoji are read as single characters below (wink's emoji pattern is the costliest part of it).
 // A quoted phrase is read word by word: wink would keep `"chest feels tight"` as one token,
 // and what someone texted or said, quoted, is often the very symptom.
-tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true, emoji: false, quoted_phrase: false });
+tokenizer.defineConfig({
+  hashtag: false,
+  mention: false,
+  email: false,
+  url: true,
+  emoji: false,
+  quoted_phrase: false,
+});
 
 /** Contraction pieces wink-tokenizer leaves: "ca" + "n't". */
 const PIECES: Record<string, string> = {
