@@ -76,6 +76,11 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * Set 10, written blind while that round was on a branch, first run (on main without it):
  * 49/59 urgent, 11/37 look-alikes, 1 emergency as same_day; with it (it never saw set 10):
  * the same, 49/59, 11/37 and 1.
+ * After an eighth round, tuned on set 10 and question sets 9-10 (quoted words read, lay and
+ * clinicians' words for seizure, paraparesis, retention, passive wishes not to exist, nonsense
+ * texts, fever with fast breathing, adrenal crisis, septic arthritis; role-play, drills,
+ * training and plans for others as hypothetical): set 10 59/59 urgent, 0/37 look-alikes, none
+ * as same_day; set 4 445/478, 22/278; sets 5-9 unchanged.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
   set: number;
@@ -83,13 +88,13 @@ export const FLOOR_TRIAGE_SETS: readonly {
   falseAlarmRate: number;
   emergencyAsSameDay: number;
 }[] = [
-  { set: 4, recall: 0.93, falseAlarmRate: 0.083, emergencyAsSameDay: 0 },
+  { set: 4, recall: 0.93, falseAlarmRate: 0.08, emergencyAsSameDay: 0 },
   { set: 5, recall: 0.909, falseAlarmRate: 0.13, emergencyAsSameDay: 0 },
   { set: 6, recall: 0.878, falseAlarmRate: 0.069, emergencyAsSameDay: 0 },
   { set: 7, recall: 0.85, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 8, recall: 0.97, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 9, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
-  { set: 10, recall: 0.83, falseAlarmRate: 0.298, emergencyAsSameDay: 1 },
+  { set: 10, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
 ];
 
 /** At most this share of a set's look-alikes may be flagged. */

@@ -107,9 +107,12 @@ describe("the labelled question sets", () => {
  * ME/CFS as uncovered. Set 10 rose to 123 (kind 94.6%, unknown 26 of 28, no urgent message
  * answered); the seven misses left are triage readings (six questions read as urgent, one
  * urgent missed), for the triage work.
+ * The eighth triage round raised set 9 to 120 and set 10 to 124 (the urgent ones missed are now
+ * flagged; past events named as time anchors are history); the question-side triage errors
+ * left are nutrient questions naming a level, a chronic symptom or a mechanism.
  * Set 11, written blind while that round was on a branch and committed after it landed (it never
- * saw set 11), first scored 116 of 130 (kind 89.2%, unknown 25 of 28, no urgent message answered):
- * the first new set since set 5 that comes within one item of the kind target on its first run.
+ * saw set 11), first scored 116 of 130 (kind 89.2%, unknown 25 of 28, no urgent message answered),
+ * the same with the eighth triage round (which never saw it either): the first new set since set 5 that comes within one item of the kind target on its first run.
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -119,8 +122,8 @@ const FLOORS = {
   "questions-6.yaml": 124,
   "questions-7.yaml": 128,
   "questions-8.yaml": 130,
-  "questions-9.yaml": 116,
-  "questions-10.yaml": 123,
+  "questions-9.yaml": 120,
+  "questions-10.yaml": 124,
   "questions-11.yaml": 116,
 } as const;
 

@@ -60,7 +60,16 @@ const tokenizer = createTokenizer();
 const DURATION = /^(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|seconds?|secs?)$/;
 // Hashtags and mentions are words here ("#help", "@dave" -> "help", "dave").
 // Emoji are read as single characters below (wink's emoji pattern is the costliest part of it).
-tokenizer.defineConfig({ hashtag: false, mention: false, email: false, url: true, emoji: false });
+// A quoted phrase is read word by word: wink would keep `"chest feels tight"` as one token,
+// and what someone texted or said, quoted, is often the very symptom.
+tokenizer.defineConfig({
+  hashtag: false,
+  mention: false,
+  email: false,
+  url: true,
+  emoji: false,
+  quoted_phrase: false,
+});
 
 /** Contraction pieces wink-tokenizer leaves: "ca" + "n't". */
 const PIECES: Record<string, string> = {

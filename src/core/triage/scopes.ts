@@ -75,6 +75,9 @@ export function historyScope(
     const clause = clauseOf[h.start] as number;
     scope.add(clause);
     if (!withConcept.has(clause)) scope.add(clause - 1);
+    // A past setting told in a present clause ("home from rehab and it's been racing for
+    // 40 mins, dizzy…") opens a present story: the clauses after it are now, not history.
+    if (presentClauses.has(clause)) continue;
     for (let next = clause + 1; next <= last; next++) {
       if (presentClauses.has(next) || presentTenseClauses.has(next)) break;
       scope.add(next);
