@@ -17,7 +17,7 @@ const engine = createAnswerEngine(realContent(), { emergencyNumber: "911" });
 describe("logistics around a health topic is out of scope", () => {
   it.each([
     // a supplier's contact and stock
-    ["can someone send me the number for the protein powder supplier, the chocolate tubs sold out of stock"],
+    ["can someone send me the number for the protein powder supplier, the chocolate tubs have all gone"],
     // who comes to a talk and when it starts
     [
       "the vitamin D and falls talk on Monday - will the sign language interpreter be there, and what time does it kick off?",

@@ -197,9 +197,9 @@ const REQUEST_KINDS = {
   /** Who comes to an event and when it starts: an interpreter, a speaker, the start time. */
   attending:
     "(is|are|will) (the |a |an |our )?(\\w+ )?(interpreters?|speakers?|signers?|captioners?) (coming|there|booked|going to be)|what time (does |do |is |will )?(it|the \\w+|we|they)( \\w+)? (start|starts|finish|finishes|end|ends|begin|begins|open|opens|kick off)",
-  /** A supplier or stockist to ring, and stock run out: the shop's business, not a body's. */
+  /** A supplier or stockist's number asked for: the shop's business, not a body's. */
   suppliers:
-    "(number|contact|details|email|phone|mobile) (for|of) (the |our |that |a )?(\\w+ ){0,2}(suppliers?|wholesalers?|stockists?|reps?|distributors?|guy|lady|company)|(sold|selling) out of|(back|out of) stock",
+    "(number|contact|details|email|phone|mobile) (for|of) (the |our |that |a )?(\\w+ ){0,2}(suppliers?|wholesalers?|stockists?|reps?|distributors?|guy|lady|company)",
   /** Forms and applications: whether a letter is posted or scanned, what goes online. */
   paperwork:
     "(\\w+ ){0,3}(allowance|benefits?|claim|application|registration|passport|visa|council|housing|blue badge|insurance) forms?|forms? (online|by post)|paperwork|(post|posted|send|sent|mail|mailed) (it|them|the \\w+|\\w+'?s letter) in\\b|(letters?|forms?|cop(y|ies)) (posted|sent|mailed) in\\b|scan (it|them|the \\w+)|(do|fill|fill in|complete|submit) (it |them |the (whole )?(thing|form|lot) )?online",
