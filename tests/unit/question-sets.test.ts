@@ -114,6 +114,12 @@ describe("the labelled question sets", () => {
  * landed (neither that round nor the eighth triage round saw it), first scored 116 of 130 (kind
  * 89.2%, unknown 25 of 28, first nutrient 70 of 70, no urgent message answered): the first new
  * set since set 5 that comes within one item of the kind target on its first run.
+ * The round on set 11 (issue 17) raised it to 125 (kind 96.2%, out_of_scope 18 of 18): logistics
+ * around a health topic (a supplier's number, who comes to a talk and when, a form posted or
+ * scanned, an expense claimed, wood for a cabinet, catering, a meeting moved with its quoted
+ * topic, an awareness day) is chat. The five misses left are triage readings (three `unknown`
+ * questions and two nutrient questions read as urgent); without triage the answer side gives the
+ * three `unknown`.
  */
 const FLOORS = {
   "questions-2.yaml": 191,
@@ -125,7 +131,7 @@ const FLOORS = {
   "questions-8.yaml": 130,
   "questions-9.yaml": 120,
   "questions-10.yaml": 124,
-  "questions-11.yaml": 116,
+  "questions-11.yaml": 125,
 } as const;
 
 describe("the blind question sets hold their floors", () => {

@@ -104,6 +104,11 @@ const NAMES_NOT_ASKS = new RegExp(
     "\\b(\\w+ ){0,3}(clinics?|drop[ -]ins?|sessions?|workshops?|webinars?)\\b",
     "\\b(lectures?|talks?|seminars?|presentations?|slides|webinars?|workshops?|modules?) (on|about|covering)( [\\w'-]+){1,3}",
     "\\b(my |our )?(blood|veins?)( type)? (is|are|runs? on) (\\S+ ){0,3}?(coffee|caffeine|tea|espresso|flat whites?|lattes?|cappuccinos?|energy drinks?|red bull|monster)\\b",
+    // an event named by its subject: "the vitamins and strong bones talk", "tonight's sleep webinar"
+    "\\b(the|a|our|this|next|tonight'?s|tomorrow'?s|friday'?s|monday'?s) ([\\w'-]+ ){1,5}(talks?|lectures?|presentations?|seminars?|webinars?|zooms?)\\b",
+    // a title or theme in quotes: "topic is 'iron and you'", "a 'gym bros' fancy dress"
+    "\\b(topic|theme|title|subject|called|titled|named)( is| was| will be| this (week|month|time))?:? (?<=\\s)['\"][^'\"]{1,80}['\"](?=[\\s.,!?]|$)",
+    "(?<=^|\\s)['\"][^'\"]{1,80}['\"] (fancy dress|dress[ -]up|themed?|theme night|night|social|party|quiz|talk|webinar|evening)\\b",
   ].join("|"),
   "g",
 );
@@ -188,7 +193,24 @@ const REQUEST_KINDS = {
   rota: "(swap|cover|take over) (my|a|your|the|his|her|their|our) (\\w+ ){0,3}(shifts?|lates?|earl(y|ies)|nights?|long days?|weekends?|on ?calls?|walk ?rounds?|rounds?|dut(y|ies))|shift swaps?|i'?ll owe (you|u|ya)|owe (you|u|ya) (one|big)",
   /** A group's walk, class or meeting moved or cancelled, and a meetup announced. */
   notices:
-    "(walks?|rides?|runs?|sessions?|class(es)?|meetings?|meet ?ups?|swims?|groups?|clubs?|socials?|rehearsals?|practices?) (is |are |has |have )?(been )?(moved|cancell?ed|canceled|postponed|rescheduled|brought forward|put back)|moved to (\\d|the |next )|now (starts|meets|begins)|meet ?ups?|who'?s (in|coming|joining|up for it)|all welcome|everyone welcome",
+    "(walks?|rides?|runs?|sessions?|class(es)?|meetings?|meet ?ups?|swims?|groups?|clubs?|socials?|rehearsals?|practices?|zooms?|calls?|talks?|webinars?|events?) (is |are |has |have )?(been )?(moved|cancell?ed|canceled|postponed|rescheduled|brought forward|put back)|moved to (\\d|the |next |(mon|tues|wednes|thurs|fri|satur|sun)day)|now (starts|meets|begins)|meet ?ups?|who'?s (in|coming|joining|up for it)|all welcome|everyone welcome",
+  /** Who comes to an event and when it starts: an interpreter, a speaker, the start time. */
+  attending:
+    "(is|are|will) (the |a |an |our )?(\\w+ )?(interpreters?|speakers?|signers?|captioners?) (coming|there|booked|going to be)|what time (does |do |is |will )?(it|the \\w+|we|they)( \\w+)? (start|starts|finish|finishes|end|ends|begin|begins|open|opens|kick off)",
+  /** A supplier or stockist's number asked for: the shop's business, not a body's. */
+  suppliers:
+    "(number|contact|details|email|phone|mobile) (for|of) (the |our |that |a )?(\\w+ ){0,2}(suppliers?|wholesalers?|stockists?|reps?|distributors?|guy|lady|company)",
+  /** Forms and applications: whether a letter is posted or scanned, what goes online. */
+  paperwork:
+    "(\\w+ ){0,3}(allowance|benefits?|claim|application|registration|passport|visa|council|housing|blue badge|insurance) forms?|forms? (online|by post)|paperwork|(post|posted|send|sent|mail|mailed) (it|them|the \\w+|\\w+'?s letter) in\\b|(letters?|forms?|cop(y|ies)) (posted|sent|mailed) in\\b|scan (it|them|the \\w+)|(do|fill|fill in|complete|submit) (it |them |the (whole )?(thing|form|lot) )?online",
+  /** Tax and expenses: what can be claimed. */
+  tax: "tax (team|return|relief|man|office|deductible|year)|tax[ -]deductible|business expenses?|(claim|put) (\\w+ ){0,4}(as|on) (an? |my |the )?(business |work )?expenses?|hmrc|the irs|self[ -]assessment",
+  /** Making furniture or fittings: the wood, the joints, the runners. */
+  woodwork:
+    "(oak|beech|pine|birch|walnut|maple|plywood|mdf|hardwood|softwood) or (oak|beech|pine|birch|walnut|maple|plywood|mdf|hardwood|softwood)|(in|from|out of) (solid )?(oak|beech|birch|walnut|plywood|mdf|hardwood|softwood)|drawer runners|dovetail\\w*|joinery|woodwork\\w*|dowels|hinges|(making|building|make|build|made|built) (\\w+ ){0,3}(a|an) (\\w+ ){0,3}(cabinet|shelf|shelving unit|rack|box|stand|organi[sz]er|cupboard|chest of drawers)",
+  /** Catering for a group: which deli or caterer, how many to feed. */
+  catering:
+    "delis?|delicatessens?|caterers?|catering|buffets?|platters?|canapes|feed (about |around |roughly |some )?\\d+|for (about |around |roughly )?\\d+ (people|of us|guests|staff)|(office|team|staff|works|christmas|xmas|leaving|purim|eid|diwali|hanukkah|passover|lunar new year) (lunch|dinner|breakfast|meal|buffet)",
   /** A recipe asked of the group, and a shared meal. */
   recipes:
     "(anyone|anybody|someone|somebody) (\\w+ ){0,2}(got|have|has|share|know) (\\w+ ){0,4}recipes?|pot ?luck|bring[ -](and|a)[ -](share|dish|plate)",
@@ -204,7 +226,7 @@ const REQUEST = new RegExp(`(^|[^\\w])(${Object.values(REQUEST_KINDS).join("|")}
 
 /** A question of amount, safety or what a food holds, which a request or notice does not ask. */
 const AMOUNT_OR_SAFETY = new RegExp(
-  `\\b(how (much|many|often|long)|doses?|\\d+ ?(mg|mcg|iu)|should (i|we|he|she|they)|can (i|we|he|she) (take|have|eat|drink)|safe\\w*|ok to|okay to|lots of|plenty of|full of|packed with|${ASKS[2]})\\b`,
+  `\\b(how (much|many|often|long)|doses?|\\d+ ?(mg|mcg|iu)|should (i|we|he|she|they)|can (i|we|he|she) (take|have|eat|drink)|safe\\w*|(ok|okay|fine|alright) (to|with|on|for|after)|lots of|plenty of|full of|packed with|${ASKS[2]})\\b`,
 );
 
 /**
@@ -216,10 +238,10 @@ const AMOUNT_OR_SAFETY = new RegExp(
  */
 export function isChannelChat(normalized: string): boolean {
   if (PERSONIFIED.test(normalized) && !PERSON.test(normalized)) return true;
-  if (REQUEST.test(normalized) && !BODY_ASKED.test(normalized) && !AMOUNT_OR_SAFETY.test(normalized))
-    return true;
+  const named = normalized.replace(NAMES_NOT_ASKS, " ");
+  if (REQUEST.test(normalized) && !BODY_ASKED.test(named) && !AMOUNT_OR_SAFETY.test(named)) return true;
   if ((JOKE_FORM.test(normalized) || GROWING.test(normalized)) && !BODY_ASKED.test(normalized)) return true;
   if (RIDDLE_ANSWERED.test(normalized) && !PERSON_BODY.test(normalized)) return true;
   if (MAKING.test(normalized) && !AMOUNT_OR_SAFETY.test(normalized)) return true;
-  return SETTING.test(normalized) && !ASK.test(normalized.replace(NAMES_NOT_ASKS, " "));
+  return SETTING.test(normalized) && !ASK.test(named);
 }

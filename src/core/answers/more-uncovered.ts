@@ -35,6 +35,12 @@ export const MORE_UNCOVERED_KINDS = {
   /** Supports for a strained joint, and strain from repeated movements. */
   strainAndSupports:
     "braces?|splints?|strapping|kinesio\\w*|k ?tape|wrist supports?|rsi|repetitive strain\\w*|gamer'?s thumb|text(ing)? thumb",
+  /**
+   * Fingers or toes that blanch and turn blue in the cold (Raynaud's phenomenon), chilblains:
+   * the circulation, not a nutrient, and a question for the GP.
+   */
+  coldCirculation:
+    "raynaud'?s|chilblains?|(vibration )?white finger|(fingers?|toes?|fingertips?) (go|goes|turn|turns|went|turned|going|turning|are|look) (white|blue|purple|waxy)",
   /** Eyes and screens. */
   eyes: "eye ?strain|blue light( glasses)?|dry eyes|eyesight|vision|screen time",
   /** The gut and what is sold for it. */

@@ -13,17 +13,24 @@
 const QUESTION_WORD =
   /\b(what|whats|wats|how|why|which|whether|who'?s|any1|or|(when|where) (is|are|do|does|did|can|could|should|will|would|to))\b/;
 
+/**
+ * A question word the writer reports rather than asks: "explained to three people what it is",
+ * "showed him how to do it". Set aside before a message is read for a question word.
+ */
+const REPORTED =
+  /\b(explained|told|showed|taught|learned|learnt|found out) (to )?(\w+ ){0,3}(what|how|why|which|whether)\b/g;
+
 /** A clause that opens in question order ("is it…", "does anyone…", "…, should I…"). */
 const QUESTION_ORDER =
   /(^|[.!;:,\n-]\s*|\b(and|but|so|also)\s+)(is|are|am|was|were|do|does|did|dont|doesnt|can|cant|could|should|shall|would|will|may|might|must|has|have|had|r|u|anyone|anybody|any|someone|somebody)\b/;
 
 /** A request or a doubt put into words ("tell me", "not sure", "any tips"). */
 const REQUEST =
-  /\b(tell (me|us)|explain\w*|(please|pls|can|could|need|needs|any|some) help|help (me|us|please|pls|needed)|(any|some|need|needs|want|wants|your|seeking|asking for) advice|advice (please|pls|needed|wanted|welcome|appreciated)|advise|recommend\w*|suggest\w*|wonder\w*|want to know|need to know|looking for|(any|some|your|need|needs|want|wants) (tips?|info|information|thoughts|opinions?|ideas)|(tips?|info|ideas) (please|pls|on|for)|curious|not sure|unsure|confused|worried|eli5|compare|versus|vs|myth|true|legit)\b/;
+  /\b(tell (me|us)|explain(?!ed)\w*|(please|pls|can|could|need|needs|any|some) help|help (me|us|please|pls|needed)|(any|some|need|needs|want|wants|your|seeking|asking for) advice|advice (please|pls|needed|wanted|welcome|appreciated)|advise|recommend\w*|suggest\w*|wonder\w*|want to know|need to know|looking for|(any|some|your|need|needs|want|wants) (tips?|info|information|thoughts|opinions?|ideas)|(tips?|info|ideas) (please|pls|on|for)|curious|not sure|unsure|confused|worried|eli5|compare|versus|vs|myth|true|legit)\b/;
 
 /** Marks of thanks, celebration or a notice to a group. */
 const POSTED_TO_A_GROUP =
-  /\b(thanks?|thank you|thx|ty|cheers|shout ?outs?|legends?|congrat\w*|mubarak|reminder|psa|fyi|please (sign|bring|drop|return|claim|join|leave|note|remember|make sure|use|put|keep))\b|!!|\u{1f389}|\u{1f64c}|\u{1f64f}|\u{1f37b}|\u{1f973}|\u{1f38a}|\u{1f942}/u;
+  /\b(thanks?|thank you|thx|ty|cheers|shout ?outs?|legends?|congrat\w*|mubarak|reminder|psa|fyi|happy (world |national |international )?(\w+ ){0,3}(day|week|month)|awareness (day|week|month)|proud of (us|you|everyone|all|the team|yourselves)|please (sign|bring|drop|return|claim|join|leave|note|remember|make sure|use|put|keep))\b|!!|\u{1f389}|\u{1f64c}|\u{1f64f}|\u{1f37b}|\u{1f973}|\u{1f38a}|\u{1f942}/u;
 
 /** A symptom or a state of being unwell. */
 const SYMPTOM =
@@ -41,7 +48,11 @@ const SOMEONE =
  */
 export function asksNothing(normalized: string): boolean {
   if (normalized.includes("?")) return false;
-  if (QUESTION_WORD.test(normalized) || QUESTION_ORDER.test(normalized) || REQUEST.test(normalized))
+  if (
+    QUESTION_WORD.test(normalized.replace(REPORTED, " ")) ||
+    QUESTION_ORDER.test(normalized) ||
+    REQUEST.test(normalized)
+  )
     return false;
   if (SYMPTOM.test(normalized) && SOMEONE.test(normalized)) return false;
   return POSTED_TO_A_GROUP.test(normalized);
