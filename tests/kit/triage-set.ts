@@ -88,6 +88,9 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * rhythm with shock signs, scant urine with palpitations, hopelessness with a means; an
  * animal's illness, crowd hyperbole, mimicry, a bruise from a kick as look-alikes): set 11
  * 122/122 urgent, 0/65 look-alikes, none as same_day; set 5 242/265; the others unchanged.
+ * Then, for safety, the animal look-alikes clear only their own clause (they cleared the whole
+ * message, so a person's stroke told beside a call to the vet was missed): set 11 1/65
+ * look-alikes again and set 4 23/278 (a dog panting in the heat), set 4 446/478 urgent.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
   set: number;
@@ -95,14 +98,14 @@ export const FLOOR_TRIAGE_SETS: readonly {
   falseAlarmRate: number;
   emergencyAsSameDay: number;
 }[] = [
-  { set: 4, recall: 0.93, falseAlarmRate: 0.08, emergencyAsSameDay: 0 },
+  { set: 4, recall: 0.93, falseAlarmRate: 0.083, emergencyAsSameDay: 0 },
   { set: 5, recall: 0.913, falseAlarmRate: 0.13, emergencyAsSameDay: 0 },
   { set: 6, recall: 0.878, falseAlarmRate: 0.069, emergencyAsSameDay: 0 },
   { set: 7, recall: 0.85, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 8, recall: 0.97, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 9, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 10, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
-  { set: 11, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
+  { set: 11, recall: 1, falseAlarmRate: 0.016, emergencyAsSameDay: 0 },
 ];
 
 /** At most this share of a set's look-alikes may be flagged. */

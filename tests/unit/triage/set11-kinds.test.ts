@@ -152,6 +152,20 @@ describe("look-alikes", () => {
     );
   });
 
+  it("a person's own emergency told beside an animal's vet visit or poison call still counts", () => {
+    expect(
+      decide(
+        "phoned the vet about the dog's limp. also my face has gone droopy and my arm is weak, 10 min ago",
+      ),
+    ).not.toBe("none");
+    expect(
+      decide("at the vets with the cat and my husband's speech is slurred and his face is drooping"),
+    ).not.toBe("none");
+    expect(
+      decide("the pet poison line said the dog is fine. but I've just collapsed and my chest is crushing"),
+    ).not.toBe("none");
+  });
+
   it("a person hurt by an animal still counts", () => {
     expect(decide("on apixaban and the horse kicked me in the head")).toBe("bleeding/emergency");
   });
