@@ -91,6 +91,10 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * Then, for safety, the animal look-alikes clear only their own clause (they cleared the whole
  * message, so a person's stroke told beside a call to the vet was missed): set 11 1/65
  * look-alikes again and set 4 23/278 (a dog panting in the heat), set 4 446/478 urgent.
+ * For the same reason, acting a part, training days and drills, and plans or cards written
+ * for others clear only their own sentence (they cleared the whole message, so "made a crib
+ * sheet for the sitter. now my toddler has swallowed my iron tablets" was missed): look-alikes
+ * set 4 26/278, set 5 24/178, set 10 1/37; when in doubt, urgent.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
   set: number;
@@ -98,13 +102,13 @@ export const FLOOR_TRIAGE_SETS: readonly {
   falseAlarmRate: number;
   emergencyAsSameDay: number;
 }[] = [
-  { set: 4, recall: 0.93, falseAlarmRate: 0.083, emergencyAsSameDay: 0 },
-  { set: 5, recall: 0.913, falseAlarmRate: 0.13, emergencyAsSameDay: 0 },
+  { set: 4, recall: 0.93, falseAlarmRate: 0.094, emergencyAsSameDay: 0 },
+  { set: 5, recall: 0.913, falseAlarmRate: 0.135, emergencyAsSameDay: 0 },
   { set: 6, recall: 0.878, falseAlarmRate: 0.069, emergencyAsSameDay: 0 },
   { set: 7, recall: 0.85, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 8, recall: 0.97, falseAlarmRate: 0, emergencyAsSameDay: 0 },
   { set: 9, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
-  { set: 10, recall: 1, falseAlarmRate: 0, emergencyAsSameDay: 0 },
+  { set: 10, recall: 1, falseAlarmRate: 0.028, emergencyAsSameDay: 0 },
   { set: 11, recall: 1, falseAlarmRate: 0.016, emergencyAsSameDay: 0 },
 ];
 

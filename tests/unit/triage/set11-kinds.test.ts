@@ -166,6 +166,22 @@ describe("look-alikes", () => {
     ).not.toBe("none");
   });
 
+  it("a real emergency told in the sentence after a plan, a card or a training day still counts", () => {
+    expect(
+      decide(
+        "drew up an allergy plan for the nanny. my daughter just ate cashews and her tongue is swelling",
+      ),
+    ).not.toBe("none");
+    expect(
+      decide("wrote a crib sheet for the sitter. now my son has swallowed a handful of my iron tablets"),
+    ).not.toBe("none");
+    expect(
+      decide(
+        "it's our drill evening. the instructor's face has dropped on one side and she can't lift her arm",
+      ),
+    ).not.toBe("none");
+  });
+
   it("a person hurt by an animal still counts", () => {
     expect(decide("on apixaban and the horse kicked me in the head")).toBe("bleeding/emergency");
   });
