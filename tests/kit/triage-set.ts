@@ -94,7 +94,8 @@ export const SCORED_TRIAGE_SETS: readonly { set: number; recall: number }[] = [
  * For the same reason, acting a part, training days and drills, and plans or cards written
  * for others clear only their own sentence (they cleared the whole message, so "made a crib
  * sheet for the sitter. now my toddler has swallowed my iron tablets" was missed): look-alikes
- * set 4 26/278, set 5 24/178, set 10 1/37; when in doubt, urgent.
+ * set 4 26/278, set 5 24/178, set 10 1/37; when in doubt, urgent. No cue clears a whole
+ * message any more (quizzes, forms and "out of curiosity" clear their own sentence): set 2 1/314.
  */
 export const FLOOR_TRIAGE_SETS: readonly {
   set: number;

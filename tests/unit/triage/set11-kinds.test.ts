@@ -182,6 +182,13 @@ describe("look-alikes", () => {
     ).not.toBe("none");
   });
 
+  it("a real emergency told in the sentence after a quiz, a form or a passing curiosity still counts", () => {
+    expect(decide("at the pub quiz. my brother has just keeled over and isn't breathing")).not.toBe("none");
+    expect(
+      decide("doing an insurance form for mum. her face just dropped and her words are slurred"),
+    ).not.toBe("none");
+  });
+
   it("a person hurt by an animal still counts", () => {
     expect(decide("on apixaban and the horse kicked me in the head")).toBe("bleeding/emergency");
   });
