@@ -126,8 +126,8 @@ export const ModifiersSchema = z.strictObject({
   hypothetical: z.strictObject({
     /** Make the rest of their clause hypothetical ("if", "what if", "signs of"). */
     clause: terms.min(1),
-    /** Make the whole message general ("crossword", "homework", "quiz"). */
-    message: triggers,
+    // No cue makes a whole message general: a crossword, a quiz or a training day clears its
+    // own sentence, so an emergency told in the next sentence still counts.
     /** Make the whole sentence general ("how do you know", "i read that"). */
     sentence: triggers,
     /** Make the few words before them hypothetical ("self-harm warning signs"). */

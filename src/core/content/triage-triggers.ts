@@ -13,7 +13,6 @@ export type Trigger =
   | "terminator"
   | "hypo-clause"
   | "hypo-sentence"
-  | "hypo-message"
   | "hypo-after"
   | "impersonal"
   | "other-person"
@@ -46,7 +45,6 @@ export function modifierLists(m: Modifiers): { path: string; terms: readonly str
     { path: "terminators", terms: m.terminators, trigger: "terminator" },
     { path: "hypothetical.clause", terms: m.hypothetical.clause, trigger: "hypo-clause" },
     { path: "hypothetical.sentence", terms: m.hypothetical.sentence, trigger: "hypo-sentence" },
-    { path: "hypothetical.message", terms: m.hypothetical.message, trigger: "hypo-message" },
     { path: "hypothetical.after", terms: m.hypothetical.after, trigger: "hypo-after" },
     { path: "impersonal", terms: m.impersonal, trigger: "impersonal" },
     { path: "otherPerson", terms: m.otherPerson, trigger: "other-person" },

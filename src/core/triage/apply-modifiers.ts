@@ -107,7 +107,6 @@ export function createModifiers(model: TriageModel) {
     n: number,
     findings: Finding[] | undefined,
     active: Active,
-    messageGeneral: boolean,
     found?: TriggerFound[],
   ): void {
     const { tokens } = s;
@@ -145,7 +144,7 @@ export function createModifiers(model: TriageModel) {
     const generalClauses = now
       ? new Set<number>()
       : generalQuestionClauses(tokens, clauseOf, hypoAt, triggers);
-    const generalSentence = messageGeneral || (!now && has("hypo-sentence"));
+    const generalSentence = !now && has("hypo-sentence");
     // Negation reads on across a comma into a list of symptoms, not into a setting.
     const conceptStarts = new Set(
       s.concepts.filter((x) => !(model.concepts.get(conceptOf(x)) as Concept).context).map((x) => x.start),
@@ -336,15 +335,11 @@ export function createModifiers(model: TriageModel) {
     found?: TriggerFound[],
   ): Active {
     const active: Active = new Map();
-    // A crossword clue, a quiz or homework makes the whole message general, unless
-    // something is happening right now ("…and now all of a sudden he can't lift his arm").
-    const messageGeneral =
-      sentences.some((s) => s.triggers.has("hypo-message")) && !sentences.some((s) => s.triggers.has("now"));
     for (let n = 0; n < sentences.length; n++) {
       const sentence = sentences[n] as ReadSentence;
       // A sentence with no concept in it adds nothing to decide on; only explanations read it.
       if (sentence.concepts.length === 0 && !findings && !found) continue;
-      analyse(sentence, n, findings, active, messageGeneral, found);
+      analyse(sentence, n, findings, active, found);
     }
     return active;
   };

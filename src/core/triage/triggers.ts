@@ -13,7 +13,6 @@ export const SCOPED: ReadonlySet<Trigger> = new Set([
   "terminator",
   "hypo-clause",
   "hypo-sentence",
-  "hypo-message",
   "hypo-after",
   "history",
   "present",
